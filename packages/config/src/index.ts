@@ -1,0 +1,1 @@
+export type { OlympusConfig, OriginConfig } from './types.ts';

@@ -1,0 +1,58 @@
+/**
+ * The resolved configuration every part reads. The YAML/env input is validated by one JSON Schema
+ * (schema.ts) and then resolved into this shape: durations become milliseconds, URLs are normalised,
+ * defaults are filled in. Nothing downstream re-parses config.
+ */
+export interface OriginConfig {
+  /** The public URL of the origin; its port is the listen port. */
+  url: string;
+  /** Listen address. Loopback by default. */
+  host: string;
+  port: number;
+}
+
+export interface OlympusConfig {
+  dev: boolean;
+  /** `sqlite://<path>` (relative to the working directory) or `postgres://…`. */
+  dsn: string;
+  /** Folder for dev-generated secrets and the default SQLite file. */
+  dataDir: string;
+  serve: {
+    public: OriginConfig;
+    admin: OriginConfig & {
+      /** Required when the admin origin listens beyond loopback: `Authorization: Bearer <api_key>`. */
+      apiKeys: string[];
+    };
+    cookies: { sameSite: 'Lax' | 'Strict' | 'None'; secure: boolean };
+  };
+  urls: {
+    issuer: string;
+    login: string;
+    consent: string;
+    logout: string;
+    error: string;
+    postLogoutRedirect: string;
+  };
+  secrets: {
+    /** First encrypts and signs; all decrypt and verify. At least 32 characters each. */
+    system: string[];
+    cookie: string[];
+  };
+  /** All in milliseconds. */
+  ttl: {
+    accessToken: number;
+    refreshToken: number;
+    idToken: number;
+    authCode: number;
+    loginConsentRequest: number;
+    authenticationSession: number;
+  };
+  oauth2: {
+    exposeDebug: boolean;
+    /** Milliseconds; 0 = no grace (reuse always revokes the family). At most 5 minutes. */
+    refreshTokenRotationGracePeriod: number;
+    accessTokenStrategy: 'opaque' | 'jwt';
+    idTokenSigningAlg: 'RS256' | 'ES256';
+  };
+  log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' };
+}

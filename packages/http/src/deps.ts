@@ -1,0 +1,17 @@
+/**
+ * How HTTP route modules are wired: each module exports one `register(app, deps)` function and
+ * translates between HTTP and the core. Handlers throw OAuth2Error subclasses; the error plugin
+ * (errors.ts) renders them per DESIGN.md §4, so no route formats errors itself.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { OAuth2Context } from '@olympus/oauth2';
+
+export interface HttpDeps {
+  ctx: OAuth2Context;
+  /** Version string for /version. */
+  version: string;
+  /** Readiness probe (database reachable). */
+  isReady: () => Promise<boolean>;
+}
+
+export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;

@@ -1,0 +1,1 @@
+export type { HttpDeps, RegisterRoutes } from './deps.ts';

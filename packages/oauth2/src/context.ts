@@ -1,0 +1,48 @@
+/**
+ * What every core operation receives: configuration, storage ports, crypto and services.
+ * Built once by the composition root (apps/server); core code never reaches for globals.
+ */
+import type { OlympusConfig } from '@olympus/config';
+import type { KeyedHasher, Sealer } from '@olympus/crypto';
+import type { JWK, CryptoKey as JoseKey, KeyObject } from 'jose';
+import type { OAuth2Client, StoredClient } from './clients/client.ts';
+import type { Logger } from './logger.ts';
+import type { OAuth2Storage } from './ports.ts';
+
+export type SigningKey = { kid: string; alg: string; key: JoseKey | KeyObject };
+
+/** Signing keys and the published JWKS (packages/oauth2/src/keys). */
+export interface KeyRingApi {
+  /** Creates the default key sets on first start. */
+  ensureDefaultKeys(): Promise<void>;
+  /** The key that signs now for the set: the newest active key. */
+  signingKey(set: string): Promise<SigningKey>;
+  /** The JWKS published at /.well-known/jwks.json: public keys about to sign, signing, or still verifying. */
+  publicJwks(): Promise<{ keys: JWK[] }>;
+  /** Verification keys (public) of a set, for id_token_hint and JWT access tokens. */
+  verificationKeys(set: string): Promise<JWK[]>;
+  /** Drops cached keys, after an admin change. */
+  invalidate(): void;
+}
+
+export const KEY_SETS = { idToken: 'hydra.openid.id-token', accessToken: 'hydra.jwt.access-token' } as const;
+
+/** Client management (packages/oauth2/src/clients). */
+export interface ClientServiceApi {
+  get(id: string): Promise<StoredClient | undefined>;
+  /** True when `secret` matches the current or a rotated secret of the client (constant time). */
+  verifySecret(stored: StoredClient, secret: string): boolean;
+}
+
+export interface OAuth2Context {
+  config: OlympusConfig;
+  storage: OAuth2Storage;
+  hasher: KeyedHasher;
+  sealer: Sealer;
+  keys: KeyRingApi;
+  clients: ClientServiceApi;
+  log: Logger;
+  now: () => number;
+}
+
+export type { OAuth2Client, StoredClient };

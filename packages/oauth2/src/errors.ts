@@ -1,0 +1,91 @@
+/**
+ * One error type per OAuth2 error code (RFC 6749 §4.1.2.1, §5.2; OIDC Core §3.1.2.6; RFC 7591 §3.2.2).
+ * The public `description` is safe for any client; `hint` names the cause and the fix and `debug`
+ * carries internals — both reach the client only with `expose_debug` (DESIGN.md §4).
+ * Every code has a page at docs/troubleshooting/<code>.md.
+ */
+export interface ErrorDetails {
+  hint?: string;
+  debug?: string;
+  /** Extra fields for the JSON body, e.g. `redirect_to` on a 410. */
+  extra?: Record<string, unknown>;
+}
+
+export abstract class OAuth2Error extends Error {
+  abstract readonly error: string;
+  abstract readonly status: number;
+  readonly description: string;
+  readonly hint: string;
+  readonly debug: string;
+  readonly extra: Record<string, unknown>;
+
+  constructor(description: string, details: ErrorDetails = {}) {
+    super(description);
+    this.description = description;
+    this.hint = details.hint ?? '';
+    this.debug = details.debug ?? '';
+    this.extra = details.extra ?? {};
+  }
+
+  /** The body Olympus sends: RFC 6749 fields, plus hint and debug when exposed. */
+  toBody(exposeDebug: boolean): Record<string, unknown> {
+    const body: Record<string, unknown> = { error: this.error, error_description: this.description, ...this.extra };
+    if (exposeDebug) {
+      if (this.hint) body.error_hint = this.hint;
+      if (this.debug) body.error_debug = this.debug;
+    }
+    return body;
+  }
+}
+
+const define = (error: string, status: number) =>
+  class extends OAuth2Error {
+    readonly error = error;
+    readonly status = status;
+  };
+
+export class InvalidRequest extends define('invalid_request', 400) {}
+export class InvalidClient extends define('invalid_client', 401) {}
+export class InvalidGrant extends define('invalid_grant', 400) {}
+export class UnauthorizedClient extends define('unauthorized_client', 400) {}
+export class UnsupportedGrantType extends define('unsupported_grant_type', 400) {}
+export class UnsupportedResponseType extends define('unsupported_response_type', 400) {}
+export class InvalidScope extends define('invalid_scope', 400) {}
+export class AccessDenied extends define('access_denied', 403) {}
+export class RequestDenied extends define('request_denied', 403) {}
+export class LoginRequired extends define('login_required', 400) {}
+export class ConsentRequired extends define('consent_required', 400) {}
+export class InteractionRequired extends define('interaction_required', 400) {}
+export class InvalidRedirectUri extends define('invalid_redirect_uri', 400) {}
+export class InvalidClientMetadata extends define('invalid_client_metadata', 400) {}
+export class InvalidToken extends define('invalid_token', 401) {}
+export class InsufficientScope extends define('insufficient_scope', 403) {}
+export class NotFound extends define('not_found', 404) {}
+export class Conflict extends define('conflict', 409) {}
+/** A login, consent or logout request handled before; the body carries `redirect_to` (Hydra: 410). */
+export class RequestHandled extends define('request_handled', 410) {}
+/** A login, consent or logout request older than `ttl.login_consent_request`. */
+export class RequestExpired extends define('request_expired', 410) {}
+export class RequestForbidden extends define('request_forbidden', 403) {}
+export class ServerError extends define('server_error', 500) {}
+export class TemporarilyUnavailable extends define('temporarily_unavailable', 503) {}
+
+/** Every error code Olympus' OAuth2 server emits; each has docs/troubleshooting/<code>.md. */
+export const OAUTH2_ERROR_CODES = [
+  'invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type',
+  'unsupported_response_type', 'invalid_scope', 'access_denied', 'request_denied', 'login_required',
+  'consent_required', 'interaction_required', 'invalid_redirect_uri', 'invalid_client_metadata',
+  'invalid_token', 'insufficient_scope', 'not_found', 'conflict', 'request_handled', 'request_expired',
+  'request_forbidden', 'server_error', 'temporarily_unavailable',
+] as const;
+
+/** Builds the error an admin sent through a reject call (`RejectOAuth2Request`). */
+export class RejectedByAdmin extends OAuth2Error {
+  readonly error: string;
+  readonly status: number;
+  constructor(error: string, status: number, description: string, details: ErrorDetails = {}) {
+    super(description, details);
+    this.error = error;
+    this.status = status;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Storage ports of the authorization server, small and per feature. Adapters in
+ * packages/storage implement them for SQLite and PostgreSQL and pass one contract suite.
+ * Every "consume" is atomic across concurrent requests and across processes.
+ */
+import type { StoredClient } from './clients/client.ts';
+import type { Flow, FlowState } from './flows/flow.ts';
+import type {
+  AccessTokenRecord,
+  AuthenticationSession,
+  AuthorizationCodeRecord,
+  Consumed,
+  RefreshTokenRecord,
+} from './tokens/records.ts';
+
+export interface ClientPage {
+  /** Keyset position: clients after (createdAt, id) in that order. */
+  after?: { createdAt: string; id: string };
+  limit: number;
+  clientName?: string;
+  owner?: string;
+}
+
+export interface ClientStore {
+  /** Returns false when the id is taken. */
+  createClient(client: StoredClient): Promise<boolean>;
+  getClient(id: string): Promise<StoredClient | undefined>;
+  /** Returns false when no such client exists. */
+  updateClient(client: StoredClient): Promise<boolean>;
+  deleteClient(id: string): Promise<boolean>;
+  /** Ordered by created_at, then client_id. */
+  listClients(page: ClientPage): Promise<StoredClient[]>;
+}
+
+export interface FlowStore {
+  createFlow(flow: Flow): Promise<void>;
+  getFlow(id: string): Promise<Flow | undefined>;
+  getFlowByLoginChallenge(challenge: string): Promise<Flow | undefined>;
+  getFlowByLoginVerifier(verifier: string): Promise<Flow | undefined>;
+  getFlowByConsentChallenge(challenge: string): Promise<Flow | undefined>;
+  getFlowByConsentVerifier(verifier: string): Promise<Flow | undefined>;
+  /**
+   * Compare-and-set: writes `flow` only if the stored state is still `expected`.
+   * This is what makes accepting a challenge or redeeming a verifier single-use.
+   */
+  updateFlow(flow: Flow, expected: FlowState): Promise<boolean>;
+  /** The newest remembered, unrevoked, unexpired consent of subject+client (consent skip). */
+  findRememberedConsent(subject: string, clientId: string, now: number): Promise<Flow[]>;
+  /** Granted consent sessions of a subject (state consent_used, not revoked), newest first. */
+  listConsentSessions(subject: string, opts: { loginSessionId?: string; limit: number; offset: number }): Promise<Flow[]>;
+  /** Marks matching consent sessions revoked and returns their flow ids. clientId undefined = all clients. */
+  revokeConsentSessions(subject: string, clientId: string | undefined, now: number): Promise<string[]>;
+}
+
+export interface AuthenticationSessionStore {
+  createAuthenticationSession(session: AuthenticationSession): Promise<void>;
+  getAuthenticationSession(id: string): Promise<AuthenticationSession | undefined>;
+  updateAuthenticationSession(session: AuthenticationSession): Promise<void>;
+  /** Revokes one session (by id) and returns it, or undefined when unknown. */
+  revokeAuthenticationSession(id: string, now: number): Promise<AuthenticationSession | undefined>;
+  /** Revokes every session of the subject; returns the revoked ones. */
+  revokeAuthenticationSessionsOfSubject(subject: string, now: number): Promise<AuthenticationSession[]>;
+}
+
+export interface TokenStore {
+  createAuthorizationCode(code: AuthorizationCodeRecord): Promise<void>;
+  /** Atomically marks the code used; tells apart a first use from a replay. */
+  consumeAuthorizationCode(signature: string, now: number): Promise<Consumed<AuthorizationCodeRecord>>;
+
+  createAccessToken(token: AccessTokenRecord): Promise<void>;
+  getAccessToken(signature: string): Promise<AccessTokenRecord | undefined>;
+  revokeAccessToken(signature: string, now: number): Promise<void>;
+
+  createRefreshToken(token: RefreshTokenRecord): Promise<void>;
+  getRefreshToken(signature: string): Promise<RefreshTokenRecord | undefined>;
+  /**
+   * Atomically marks the refresh token used. A token used less than `graceMs` ago counts as
+   * consumed again (the optional rotation grace window); older use is `already_used`.
+   */
+  consumeRefreshToken(signature: string, now: number, graceMs: number): Promise<Consumed<RefreshTokenRecord>>;
+  revokeRefreshToken(signature: string, now: number): Promise<void>;
+
+  /** Revokes every code, access and refresh token of the grant (code replay, refresh reuse). */
+  revokeGrant(grantId: string, now: number): Promise<void>;
+  /** Revokes every token issued from these flows (consent revocation). */
+  revokeFlows(flowIds: string[], now: number): Promise<void>;
+  /** Revokes all access tokens of a client (Hydra's DELETE /admin/oauth2/tokens). */
+  revokeAccessTokensOfClient(clientId: string, now: number): Promise<void>;
+}
+
+/** private_key_jwt assertion ids, single-use until they expire (security-checklist AS-29). */
+export interface JtiStore {
+  /** Returns false when the jti was already seen for this client. */
+  consumeJti(clientId: string, jti: string, expiresAt: number): Promise<boolean>;
+}
+
+export interface StoredKey {
+  set: string;
+  kid: string;
+  alg: string;
+  use: 'sig' | 'enc';
+  /** Public JWK as JSON. */
+  publicJwk: Record<string, unknown>;
+  /** Private JWK sealed with the system secret (AES-256-GCM); empty for public-only keys. */
+  privateSealed: string;
+  createdAt: number;
+  /** When the key starts signing: published in the JWKS before that (OIDC Core §10.1.1). */
+  activatesAt: number;
+}
+
+export interface KeyStore {
+  /** Oldest first. */
+  listKeys(set: string): Promise<StoredKey[]>;
+  listKeySets(): Promise<string[]>;
+  addKey(key: StoredKey): Promise<boolean>;
+  deleteKey(set: string, kid: string): Promise<boolean>;
+  deleteKeySet(set: string): Promise<number>;
+}
+
+export interface OAuth2Storage {
+  clients: ClientStore;
+  flows: FlowStore;
+  authSessions: AuthenticationSessionStore;
+  tokens: TokenStore;
+  jtis: JtiStore;
+  keys: KeyStore;
+}
