@@ -66,7 +66,7 @@ export interface ConsentResult {
 }
 
 /** Hydra's `RejectOAuth2Request`. */
-export interface RequestDenied {
+export interface RejectRequest {
   error: string;
   error_description: string;
   error_hint: string;
@@ -90,12 +90,12 @@ export interface Flow {
   /** Session id proposed at /oauth2/auth (an existing one, or a fresh one). */
   proposedSessionId: string;
   login: LoginResult | null;
-  loginError: RequestDenied | null;
+  loginError: RejectRequest | null;
   consentChallenge: string | null;
   consentVerifier: string | null;
   consentSkip: boolean;
   consent: ConsentResult | null;
-  consentError: RequestDenied | null;
+  consentError: RejectRequest | null;
   requestedAt: number;
   expiresAt: number;
   /** Set when a consent session is revoked: its tokens die and it no longer makes consent skip. */
