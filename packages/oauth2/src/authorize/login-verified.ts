@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { randomToken } from '@olympus/crypto';
+import type { OAuth2Context } from '../context.ts';
+import type { Flow, LoginResult } from '../flows/flow.ts';
+import type { AuthenticationSession } from '../tokens/records.ts';
+import { ConsentRequired, InvalidRequest } from '../errors.ts';
+import { authSessionCookie } from '../browser/auth-session.ts';
+import { errorParams, respondToClient } from '../browser/client-response.ts';
+import type { BrowserStep, CookieInstruction } from '../browser/instructions.ts';
+import { withParam } from '../endpoints.ts';
+import { AuthorizeRejected } from './rejection.ts';
+import { flowForVerifier, rejectedByUi, restart } from './verifier.ts';
+import { canSkipConsent } from './consent-skip.ts';
+
+/**
+ * The browser returns from the login UI with `login_verifier`: record the authentication session,
+ * then hand the browser to the consent UI (or straight on when consent can be skipped).
+ */
+export const handleLoginVerifier = async (
+  ctx: OAuth2Context,
+  verifier: string,
+  cookies: Record<string, string | undefined>,
+): Promise<BrowserStep> => {
+  const flow = await flowForVerifier(ctx, 'login', verifier, cookies);
+  const now = ctx.now();
+  if (flow.expiresAt <= now) return restart(flow);
+  const target = { redirectUri: flow.request.redirectUri, state: flow.request.state, responseMode: flow.request.responseMode };
+  if (flow.state === 'login_rejected' && flow.loginError) return rejectedByUi(ctx, flow, target, flow.loginError);
+  if (flow.state !== 'login_accepted' || !flow.login) {
+    throw new AuthorizeRejected(new InvalidRequest('The login verifier has already been used.', {
+      hint: 'Each login verifier works once. The back button or a double submit replays it; restart from the application.',
+    }), null);
+  }
+  const sessionCookies = await recordAuthSession(ctx, flow, flow.login, now);
+  const stored = await ctx.clients.get(flow.clientId);
+  const skip = stored !== undefined && (await canSkipConsent(ctx, flow, stored.client, flow.login.subject, now));
+  if (flow.request.prompt.includes('none') && !skip) {
+    const err = new ConsentRequired('The user has not consented and prompt=none forbids showing a consent page.', {
+      hint: 'Retry without prompt=none, or let the user grant consent with remember=true once.',
+    });
+    await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_rejected' }, 'login_accepted');
+    return respondToClient(target, ctx.config.urls.issuer, errorParams(err.error, err.description, err.hint, ctx.config.oauth2.exposeDebug), sessionCookies);
+  }
+  const next: Flow = { ...flow, state: 'consent_pending', consentChallenge: randomToken(32), consentSkip: skip };
+  if (!(await ctx.storage.flows.updateFlow(next, 'login_accepted'))) {
+    throw new AuthorizeRejected(new InvalidRequest('The login verifier has already been used.'), null);
+  }
+  ctx.log.info(
+    { trace_id: flow.traceId, flow_id: flow.id, challenge_id: next.consentChallenge, client_id: flow.clientId, subject: flow.login.subject, skip },
+    'login verified; redirecting to the consent UI',
+  );
+  return { kind: 'redirect', location: withParam(ctx.config.urls.consent, 'consent_challenge', next.consentChallenge!), cookies: sessionCookies };
+};
+
+/**
+ * Creates or refreshes the authentication session behind the login. A skipped login keeps the
+ * session and its cookie untouched unless the UI asked to extend it (ory-api.md §5 #1).
+ */
+const recordAuthSession = async (ctx: OAuth2Context, flow: Flow, login: LoginResult, now: number): Promise<CookieInstruction[]> => {
+  const sessions = ctx.storage.authSessions;
+  const lifespan = login.remember && login.rememberFor > 0 ? login.rememberFor * 1000 : ctx.config.ttl.authenticationSession;
+  const existing = await sessions.getAuthenticationSession(flow.proposedSessionId);
+  const reusable = existing && existing.revokedAt === null && existing.subject === login.subject;
+  if (flow.loginSkip && reusable) {
+    if (!login.extendSessionLifespan) return [];
+    const extended = { ...existing, expiresAt: now + lifespan };
+    await sessions.updateAuthenticationSession(extended);
+    return [authSessionCookie(ctx, extended, login.rememberFor)];
+  }
+  const session: AuthenticationSession = {
+    id: reusable ? existing.id : existing ? randomUUID() : flow.proposedSessionId,
+    subject: login.subject,
+    authenticatedAt: login.authenticatedAt,
+    remember: login.remember,
+    expiresAt: now + lifespan,
+    identityProviderSessionId: login.identityProviderSessionId,
+    revokedAt: null,
+  };
+  if (reusable) await sessions.updateAuthenticationSession(session);
+  else await sessions.createAuthenticationSession(session);
+  login.sessionId = session.id;
+  return [authSessionCookie(ctx, session, login.rememberFor)];
+};

@@ -1,0 +1,73 @@
+/**
+ * Redirect URI matching: exact string comparison (RFC 9700 §2.1, RFC 6749 §3.1.2.3), except that
+ * a loopback IP literal may use any port (RFC 8252 §7.3) — path and query must still match.
+ * When nothing matches, `explainMismatch` names the nearest registered URI and how they differ.
+ */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]']);
+
+const parse = (uri: string): URL | undefined => {
+  try {
+    return new URL(uri);
+  } catch {
+    return undefined;
+  }
+};
+
+/** RFC 8252 §7.3: http://127.0.0.1 or http://[::1] registered without caring for the port. */
+const loopbackMatch = (registered: string, candidate: string): boolean => {
+  const r = parse(registered);
+  const c = parse(candidate);
+  if (!r || !c || r.protocol !== 'http:' || c.protocol !== 'http:') return false;
+  if (!LOOPBACK_HOSTS.has(r.hostname) || r.hostname !== c.hostname) return false;
+  // Compare everything but the port, on the raw strings, so no normalisation sneaks in.
+  const strip = (u: URL, raw: string) => raw.replace(`${u.protocol}//${u.host}`, `${u.protocol}//${u.hostname}`);
+  return strip(r, registered) === strip(c, candidate);
+};
+
+export const matchRedirectUri = (registered: readonly string[], candidate: string): boolean =>
+  registered.some((r) => r === candidate || loopbackMatch(r, candidate));
+
+export interface RedirectMismatch {
+  nearest: string;
+  differences: string[];
+}
+
+const describe = (registered: string, candidate: string): string[] => {
+  const r = parse(registered);
+  const c = parse(candidate);
+  if (!r || !c) return ['the redirect_uri is not an absolute URL'];
+  const out: string[] = [];
+  if (r.protocol !== c.protocol) out.push(`scheme differs (registered "${r.protocol.slice(0, -1)}", sent "${c.protocol.slice(0, -1)}")`);
+  if (r.hostname !== c.hostname) out.push(`host differs (registered "${r.hostname}", sent "${c.hostname}")`);
+  if (r.port !== c.port) out.push(`port differs (registered "${r.port || 'default'}", sent "${c.port || 'default'}")`);
+  if (r.pathname !== c.pathname) {
+    if (r.pathname + '/' === c.pathname) out.push('the sent URI has a trailing slash the registered one does not have');
+    else if (c.pathname + '/' === r.pathname) out.push('the registered URI ends with a slash the sent one does not have');
+    else out.push(`path differs (registered "${r.pathname}", sent "${c.pathname}")`);
+  }
+  if (r.search !== c.search) out.push(`query differs (registered "${r.search}", sent "${c.search}")`);
+  if (c.hash) out.push('the sent URI has a fragment, which redirect URIs must not have (RFC 6749 §3.1.2)');
+  if (out.length === 0) out.push('the URIs differ in letter case or encoding; Olympus compares them exactly');
+  return out;
+};
+
+/** Edit distance, to pick the registered URI the developer most likely meant. */
+const distance = (a: string, b: string): number => {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+};
+
+export const explainMismatch = (registered: readonly string[], candidate: string): RedirectMismatch | undefined => {
+  if (registered.length === 0) return undefined;
+  const nearest = [...registered].sort((a, b) => distance(a, candidate) - distance(b, candidate))[0];
+  return { nearest, differences: describe(nearest, candidate) };
+};
