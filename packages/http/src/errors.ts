@@ -9,7 +9,7 @@ import { troubleshootingUrl } from './docs-link.ts';
  * redirect URI — RFC 6749 §4.1.2.1): Olympus shows its own error page instead of redirecting.
  */
 export class ShowErrorPage extends Error {
-  readonly cause: OAuth2Error;
+  override readonly cause: OAuth2Error;
   constructor(cause: OAuth2Error) {
     super(cause.description);
     this.cause = cause;

@@ -25,3 +25,6 @@ export const errorParams = (error: string, description: string, hint: string, ex
   if (exposeDebug && hint) params.error_hint = hint;
   return params;
 };
+
+export const errorParamsFor = (err: { error: string; description: string; hint: string }, exposeDebug: boolean): Record<string, string> =>
+  errorParams(err.error, err.description, err.hint, exposeDebug);

@@ -1,0 +1,51 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AuthorizeRejected,
+  errorParamsFor,
+  handleConsentVerifier,
+  handleLoginVerifier,
+  respondToClient,
+  startAuthorization,
+  type BrowserStep,
+} from '@olympus/oauth2';
+import type { RegisterRoutes } from '../deps.ts';
+import { parseForm } from '../form-body.ts';
+import { ShowErrorPage } from '../errors.ts';
+import { readCookies } from '../cookies.ts';
+import { sendBrowserStep } from '../browser-step.ts';
+import { cookiePolicyOf } from '../cookie-policy.ts';
+
+/** Query parameters with the same duplicate check as form bodies (RFC 6749 §3.1). */
+const paramsOf = (req: FastifyRequest): Record<string, string> => {
+  if (req.method === 'POST' && req.body && typeof req.body === 'object') return req.body as Record<string, string>;
+  const q = req.url.indexOf('?');
+  return q < 0 ? Object.create(null) : parseForm(req.url.slice(q + 1));
+};
+
+/**
+ * GET/POST /oauth2/auth: a new authorization request, or the browser coming back from the login
+ * UI (`login_verifier`) or the consent UI (`consent_verifier`).
+ */
+export const registerAuthorizeRoutes: RegisterRoutes = (app, { ctx }) => {
+  const policy = cookiePolicyOf(ctx.config);
+  const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+    const params = paramsOf(req);
+    const cookies = readCookies(req, policy);
+    let step: BrowserStep;
+    try {
+      if (params.login_verifier) step = await handleLoginVerifier(ctx, params.login_verifier, cookies);
+      else if (params.consent_verifier) step = await handleConsentVerifier(ctx, params.consent_verifier, cookies);
+      else step = await startAuthorization(ctx, params, requestUrlOf(ctx.config.serve.public.url, req.url), cookies);
+    } catch (err) {
+      if (!(err instanceof AuthorizeRejected)) throw err;
+      if (!err.redirect) throw new ShowErrorPage(err.error);
+      req.log.info({ error: err.error.error, error_hint: err.error.hint, client_id: params.client_id }, 'authorization request rejected; error sent to the client');
+      step = respondToClient(err.redirect, ctx.config.urls.issuer, errorParamsFor(err.error, ctx.config.oauth2.exposeDebug));
+    }
+    return sendBrowserStep(reply, step, policy, req.method);
+  };
+  app.get('/oauth2/auth', handler);
+  app.post('/oauth2/auth', handler);
+};
+
+const requestUrlOf = (publicUrl: string, path: string): string => new URL(path, publicUrl).toString();
