@@ -22,3 +22,5 @@ export { applyJsonPatch } from './clients/json-patch.ts';
 export { parseGoDuration } from './clients/duration.ts';
 export { LOOPBACK_HOSTS } from './clients/uri-rules.ts';
 export { generateSecret, hashSecret, verifySecret as verifyClientSecret, SECRET_PURPOSE, MAX_SECRETS } from './clients/secrets.ts';
+export * from './logout/index.ts';
+export { listConsentSessions, revokeConsentSessions, revokeLoginSessions } from './sessions.ts';

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { KEY_SETS, type OAuth2Context } from '../context.ts';
+import type { AuthenticationSession } from '../tokens/records.ts';
+
+export interface BackchannelNotice {
+  clientId: string;
+  uri: string;
+  logoutToken: string;
+}
+
+const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+
+/**
+ * Logout tokens for every client that got tokens within the ended session and registered a
+ * back-channel URI (OpenID Back-Channel Logout 1.0 §2.4: iss, aud, iat, exp, jti, events, sid/sub;
+ * `typ: logout+jwt`, never a nonce). Delivery is the HTTP layer's job.
+ */
+export const backchannelNotices = async (ctx: OAuth2Context, session: AuthenticationSession): Promise<BackchannelNotice[]> => {
+  const flows = await ctx.storage.flows.listConsentSessions(session.subject, { loginSessionId: session.id, limit: 500, offset: 0 });
+  const clientIds = [...new Set(flows.map((f) => f.clientId))];
+  if (clientIds.length === 0) return [];
+  const key = await ctx.keys.signingKey(KEY_SETS.idToken);
+  const notices: BackchannelNotice[] = [];
+  for (const clientId of clientIds) {
+    const client = (await ctx.clients.get(clientId))?.client;
+    if (!client?.backchannel_logout_uri) continue;
+    const now = Math.floor(ctx.now() / 1000);
+    const logoutToken = await new SignJWT({ sid: session.id, events: { [EVENT]: {} } })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'logout+jwt' })
+      .setIssuer(ctx.config.urls.issuer)
+      .setSubject(session.subject)
+      .setAudience(clientId)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 120)
+      .setJti(randomUUID())
+      .sign(key.key);
+    notices.push({ clientId, uri: client.backchannel_logout_uri, logoutToken });
+  }
+  return notices;
+};
+
+/** Ends an authentication session and prepares the back-channel notices for its clients. */
+export const endAuthSession = async (ctx: OAuth2Context, sid: string): Promise<BackchannelNotice[]> => {
+  const session = await ctx.storage.authSessions.revokeAuthenticationSession(sid, ctx.now());
+  if (!session) return [];
+  ctx.log.info({ sid, subject: session.subject }, 'authentication session ended');
+  return backchannelNotices(ctx, session);
+};
