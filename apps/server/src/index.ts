@@ -1,0 +1,4 @@
+export { serve } from './serve.ts';
+export { migrateCommand } from './migrate.ts';
+export { startServer, type RunningServer, type ServerOptions } from './server.ts';
+export { createLogger } from './logger.ts';

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
+import type { OlympusConfig } from '@olympus/config';
+import { buildAdminApp, buildPublicApp } from '@olympus/http';
+import type { OAuth2Context } from '@olympus/oauth2';
+import { createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
+import { buildContext } from './context.ts';
+import { createLogger } from './logger.ts';
+import { VERSION } from './version.ts';
+
+export interface RunningServer {
+  ctx: OAuth2Context;
+  db: Db;
+  publicApp: FastifyInstance;
+  adminApp: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  logger?: PinoLogger;
+  /** Apply pending migrations on start (dev mode always does). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens storage, makes sure the schema and the signing keys exist, and starts both origins.
+ * Every node is stateless: several can run against one PostgreSQL.
+ */
+export const startServer = async (config: OlympusConfig, opts: ServerOptions = {}): Promise<RunningServer> => {
+  const logger = opts.logger ?? createLogger(config);
+  const db = await openDatabase(config.dsn);
+  try {
+    await prepareSchema(db, config.dev || opts.migrate === true);
+    const ctx = buildContext(config, createOAuth2Storage(db), logger);
+    await ctx.keys.ensureDefaultKeys();
+    const deps = { ctx, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
+    const publicApp = buildPublicApp(deps, logger);
+    const adminApp = buildAdminApp(deps, logger);
+    await publicApp.listen({ host: config.serve.public.host, port: config.serve.public.port });
+    await adminApp.listen({ host: config.serve.admin.host, port: config.serve.admin.port });
+    const close = async () => {
+      await Promise.allSettled([publicApp.close(), adminApp.close()]);
+      await db.close();
+    };
+    return { ctx, db, publicApp, adminApp, close };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+};
+
+const prepareSchema = async (db: Db, apply: boolean): Promise<void> => {
+  if (apply) {
+    await migrate(db, 'up');
+    return;
+  }
+  const pending = (await migrationStatus(db)).filter((m) => !m.applied);
+  if (pending.length > 0) {
+    throw new Error(`The database has ${pending.length} pending migration(s) (${pending.map((m) => m.version).join(', ')}). Run \`olympus migrate up --config <file>\` first, or start with --dev.`);
+  }
+};

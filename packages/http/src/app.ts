@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { HttpDeps, RegisterRoutes } from './deps.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerFormBody } from './form-body.ts';
+import { registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
+import { CorsOrigins, registerPublicCors } from './cors.ts';
+import { addAdminPrefix, registerAdminGuard } from './admin-guard.ts';
+import { registerHealthRoutes } from './health.ts';
+import { registerAuthorizeRoutes } from './public/authorize.ts';
+import { registerDiscoveryRoutes } from './public/discovery.ts';
+import { registerLogoutRoutes } from './public/logout.ts';
+import { registerFallbackRoutes } from './public/fallbacks.ts';
+import { registerTokenRoutes } from './public/token.ts';
+import { registerRevokeRoutes } from './public/revoke.ts';
+import { registerUserinfoRoutes } from './public/userinfo.ts';
+import { registerChallengeRoutes } from './admin/challenges.ts';
+import { registerSessionRoutes } from './admin/sessions.ts';
+import { registerClientRoutes } from './admin/clients.ts';
+import { registerKeyRoutes } from './admin/keys.ts';
+import { registerIntrospectRoutes } from './admin/introspect.ts';
+
+const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
+  registerHealthRoutes, registerDiscoveryRoutes, registerAuthorizeRoutes, registerTokenRoutes, registerRevokeRoutes,
+  registerUserinfoRoutes, registerLogoutRoutes, registerFallbackRoutes,
+];
+const ADMIN_ROUTES: readonly RegisterRoutes[] = [
+  registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
+];
+
+const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string) => string): FastifyInstance => {
+  const app = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
+    bodyLimit: 1024 * 1024,
+    rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/') : undefined,
+  }) as unknown as FastifyInstance;
+  registerRequestId(app);
+  registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
+  registerFormBody(app);
+  registerErrorHandling(app, { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, '') });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+  return app;
+};
+
+/** The public origin: everything a browser or an app talks to. */
+export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
+  const app = base(deps, logger);
+  registerPublicCors(app, new CorsOrigins(deps.ctx));
+  for (const register of [...PUBLIC_ROUTES, ...extra]) register(app, deps);
+  return app;
+};
+
+/** The admin origin: loopback by default, never CORS-enabled, API keys when exposed. */
+export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
+  const app = base(deps, logger, addAdminPrefix);
+  registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
+  for (const register of [...ADMIN_ROUTES, ...extra]) register(app, deps);
+  return app;
+};

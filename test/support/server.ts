@@ -1,0 +1,59 @@
+/**
+ * A real Olympus on real loopback ports, on a fresh SQLite or PostgreSQL database, with its JSON
+ * log lines captured so tests can follow a flow's trace_id.
+ */
+import { createServer } from 'node:net';
+import { defaultDevConfig, type OlympusConfig } from '@olympus/config';
+import { createLogger, startServer, type RunningServer } from '@olympus/server';
+import { freshDsn, type DatabaseKind } from './databases.ts';
+
+export interface TestServer {
+  publicUrl: string;
+  adminUrl: string;
+  server: RunningServer;
+  config: OlympusConfig;
+  logs: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+export const startTestServer = async (
+  kind: DatabaseKind,
+  customize: (config: OlympusConfig) => OlympusConfig = (c) => c,
+): Promise<TestServer> => {
+  const [publicPort, adminPort] = [await freePort(), await freePort()];
+  const publicUrl = `http://127.0.0.1:${publicPort}`;
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  const base = defaultDevConfig(process.cwd());
+  const config = customize({
+    ...base,
+    dsn: await freshDsn(kind),
+    serve: {
+      ...base.serve,
+      public: { url: publicUrl, host: '127.0.0.1', port: publicPort },
+      admin: { ...base.serve.admin, url: adminUrl, host: '127.0.0.1', port: adminPort },
+    },
+    urls: {
+      issuer: publicUrl,
+      login: `${publicUrl}/login`,
+      consent: `${publicUrl}/consent`,
+      logout: `${publicUrl}/logout`,
+      error: `${publicUrl}/oauth2/fallbacks/error`,
+      postLogoutRedirect: `${publicUrl}/oauth2/fallbacks/logout/callback`,
+    },
+    log: { level: 'debug' },
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger(config, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const server = await startServer(config, { logger });
+  return { publicUrl, adminUrl, server, config, logs, close: () => server.close() };
+};
