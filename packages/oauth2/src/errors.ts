@@ -11,6 +11,15 @@ export interface ErrorDetails {
   extra?: Record<string, unknown>;
 }
 
+const REPLACEMENTS: Record<string, string> = { '"': "'", '\\': '/', '—': '-', '–': '-', '…': '...', '→': '->' };
+
+/**
+ * RFC 6749 §5.2: error_description may only hold %x20-21 / %x23-5B / %x5D-7E — no double quote,
+ * no backslash, nothing beyond ASCII. Olympus' descriptions are written freely and made compliant here.
+ */
+export const toDescriptionChars = (text: string): string =>
+  text.replace(/§\s?/g, 'Section ').replace(/["\\—–…→]/g, (c) => REPLACEMENTS[c]).replace(/[^\x20-\x7e]/g, '?');
+
 export abstract class OAuth2Error extends Error {
   abstract readonly error: string;
   abstract readonly status: number;
@@ -29,7 +38,7 @@ export abstract class OAuth2Error extends Error {
 
   /** The body Olympus sends: RFC 6749 fields, plus hint and debug when exposed. */
   toBody(exposeDebug: boolean): Record<string, unknown> {
-    const body: Record<string, unknown> = { error: this.error, error_description: this.description, ...this.extra };
+    const body: Record<string, unknown> = { error: this.error, error_description: toDescriptionChars(this.description), ...this.extra };
     if (exposeDebug) {
       if (this.hint) body.error_hint = this.hint;
       if (this.debug) body.error_debug = this.debug;

@@ -1,4 +1,5 @@
 import type { ClientRedirect } from '../authorize/rejection.ts';
+import { toDescriptionChars } from '../errors.ts';
 import type { BrowserStep, CookieInstruction } from './instructions.ts';
 
 /**
@@ -21,7 +22,7 @@ export const respondToClient = (
 };
 
 export const errorParams = (error: string, description: string, hint: string, exposeDebug: boolean): Record<string, string> => {
-  const params: Record<string, string> = { error, error_description: description };
+  const params: Record<string, string> = { error, error_description: toDescriptionChars(description) };
   if (exposeDebug && hint) params.error_hint = hint;
   return params;
 };
