@@ -6,13 +6,38 @@ import type { OlympusConfig } from '@olympus/config';
 import type { KeyedHasher, Sealer } from '@olympus/crypto';
 import type { JWK, CryptoKey as JoseKey, KeyObject } from 'jose';
 import type { OAuth2Client, StoredClient } from './clients/client.ts';
+import type { ClientListQuery, ClientListResult, IssuedClient } from './clients/api.ts';
 import type { Logger } from './logger.ts';
 import type { OAuth2Storage } from './ports.ts';
 
 export type SigningKey = { kid: string; alg: string; key: JoseKey | KeyObject };
 
+/** Body of POST /admin/keys/{set} (Hydra's createJsonWebKeySet): `{alg, kid?, use}`, checked by the key ring. */
+export interface CreateKeyRequest {
+  alg?: unknown;
+  kid?: unknown;
+  use?: unknown;
+}
+
+/**
+ * The admin operations behind /admin/keys (Hydra's JWK API). Keys are returned with public parts
+ * only, except that createKey shows the private part once for sets other than the two defaults.
+ * Unknown sets and keys throw NotFound; bad input throws InvalidRequest.
+ */
+export interface KeyAdminApi {
+  listKeySet(set: string): Promise<JWK[]>;
+  getKey(set: string, kid: string): Promise<JWK>;
+  createKey(set: string, body: CreateKeyRequest): Promise<JWK>;
+  /** Replaces the whole set with the given JWK Set (`{keys: [...]}`). */
+  importKeySet(set: string, body: unknown): Promise<JWK[]>;
+  /** Adds or replaces one key with the given JWK. */
+  importKey(set: string, kid: string, body: unknown): Promise<JWK>;
+  deleteKey(set: string, kid: string): Promise<void>;
+  deleteKeySet(set: string): Promise<void>;
+}
+
 /** Signing keys and the published JWKS (packages/oauth2/src/keys). */
-export interface KeyRingApi {
+export interface KeyRingApi extends KeyAdminApi {
   /** Creates the default key sets on first start. */
   ensureDefaultKeys(): Promise<void>;
   /** The key that signs now for the set: the newest active key. */
@@ -32,6 +57,15 @@ export interface ClientServiceApi {
   get(id: string): Promise<StoredClient | undefined>;
   /** True when `secret` matches the current or a rotated secret of the client (constant time). */
   verifySecret(stored: StoredClient, secret: string): boolean;
+  /** Admin API (clients/service.ts): validation errors are InvalidClientMetadata / InvalidRedirectUri. */
+  create(input: unknown): Promise<{ client: IssuedClient }>;
+  replace(id: string, input: unknown): Promise<{ client: IssuedClient }>;
+  /** RFC 6902 JSON Patch operations. */
+  patch(id: string, operations: unknown): Promise<{ client: IssuedClient }>;
+  delete(id: string): Promise<void>;
+  list(query: ClientListQuery): Promise<ClientListResult>;
+  rotateSecret(id: string): Promise<{ client: IssuedClient }>;
+  deleteRotatedSecrets(id: string): Promise<void>;
 }
 
 export interface OAuth2Context {

@@ -1,0 +1,21 @@
+/** `olympus get jwk <set…>`: GET /admin/keys/{set}; several sets print as one merged set. */
+import type { Command } from '../command.ts';
+import { adminApi, segment } from '../http/clients.ts';
+import { adminOptions } from '../http/remote-options.ts';
+import { jwksView, keysOf, publicOnlyOption, type KeyInSet } from '../keys/jwk-view.ts';
+import { printView } from '../output/print.ts';
+
+export const getJwk: Command = {
+  verb: 'get',
+  nouns: ['jwk', 'jwks'],
+  summary: 'Show the keys of one or more JSON Web Key sets',
+  args: { usage: '<set> [<set>…]', min: 1, max: Infinity },
+  options: { ...publicOnlyOption, ...adminOptions },
+  async run({ flags, args, io }) {
+    const api = adminApi(flags, io);
+    const keys: KeyInSet[] = [];
+    for (const set of args) keys.push(...keysOf(set, (await api.request('GET', `/admin/keys/${segment(set)}`)).body));
+    printView(io, flags, jwksView(keys, flags.boolean('public') === true));
+    return 0;
+  },
+};

@@ -1,0 +1,47 @@
+/** Every command, in the order help lists them. */
+import type { Command } from './command.ts';
+import { createClient } from './commands/cmd-create-client.ts';
+import { createJwk } from './commands/cmd-create-jwk.ts';
+import { deleteAccessTokens } from './commands/cmd-delete-access-tokens.ts';
+import { deleteClient } from './commands/cmd-delete-client.ts';
+import { deleteJwk } from './commands/cmd-delete-jwk.ts';
+import { getClient } from './commands/cmd-get-client.ts';
+import { getConsentRequest } from './commands/cmd-get-consent-request.ts';
+import { getJwk } from './commands/cmd-get-jwk.ts';
+import { getLoginRequest } from './commands/cmd-get-login-request.ts';
+import { importClient } from './commands/cmd-import-client.ts';
+import { introspectToken } from './commands/cmd-introspect-token.ts';
+import { listClients } from './commands/cmd-list-clients.ts';
+import { migrate } from './commands/cmd-migrate.ts';
+import { performAuthorizationCodeCommand } from './commands/cmd-perform-authorization-code.ts';
+import { performClientCredentials } from './commands/cmd-perform-client-credentials.ts';
+import { revokeToken } from './commands/cmd-revoke-token.ts';
+import { serve } from './commands/cmd-serve.ts';
+import { updateClient } from './commands/cmd-update-client.ts';
+import { version } from './commands/cmd-version.ts';
+
+export const COMMANDS: readonly Command[] = [
+  createClient,
+  getClient,
+  updateClient,
+  deleteClient,
+  listClients,
+  importClient,
+  getLoginRequest,
+  getConsentRequest,
+  introspectToken,
+  revokeToken,
+  deleteAccessTokens,
+  performClientCredentials,
+  performAuthorizationCodeCommand,
+  createJwk,
+  getJwk,
+  deleteJwk,
+  serve,
+  migrate,
+  version,
+];
+
+export const commandsWithVerb = (verb: string): Command[] => COMMANDS.filter((command) => command.verb === verb);
+
+export const commandName = (command: Command): string => [command.verb, command.nouns[0]].filter(Boolean).join(' ');

@@ -1,0 +1,25 @@
+/** How failures reach the user: one readable block on stderr, never a stack trace for a known failure. */
+import { ApiError, CliError, UnreachableError } from './errors.ts';
+import { describeApiError } from './http/api-error.ts';
+import type { Io } from './io.ts';
+
+export const describeError = (error: unknown): string => {
+  if (error instanceof ApiError) return describeApiError(error);
+  if (error instanceof UnreachableError) {
+    const hint = error.api === 'admin' ? ' — is `npm start` running?' : ' — is `npm start` running, and is --endpoint the public URL?';
+    return `error: ${error.message}${hint}\n(${error.reason})\n`;
+  }
+  if (error instanceof CliError) return `error: ${error.message}\n`;
+  return `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+};
+
+export const exitCodeOf = (error: unknown): number => (error instanceof CliError ? error.exitCode : 1);
+
+/**
+ * For commands that handle many items: print an API error for one item and carry on. Anything else
+ * (server unreachable, bad usage) would fail the same way for every item, so it stops the command.
+ */
+export const reportError = (io: Io, error: unknown): void => {
+  if (!(error instanceof ApiError)) throw error;
+  io.stderr(describeError(error));
+};

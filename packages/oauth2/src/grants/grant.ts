@@ -1,0 +1,31 @@
+import type { OAuth2Client } from '../clients/client.ts';
+import type { OAuth2Context } from '../context.ts';
+import { InvalidGrant } from '../errors.ts';
+import type { TokenResponse } from '../tokens/issue.ts';
+import type { GrantSession } from '../tokens/records.ts';
+
+/** A token request after client authentication. */
+export interface TokenRequest {
+  /** The form parameters (RFC 6749 §4.1.3, §4.4.2, §6). */
+  params: Record<string, string>;
+  client: OAuth2Client;
+  /** The HTTP request's id: the trace id of requests that continue no authorization flow. */
+  requestId: string;
+}
+
+export interface GrantResult {
+  response: TokenResponse;
+  /** The session the tokens carry, for the decision log line. */
+  session: GrantSession;
+}
+
+/** One grant type at the token endpoint (RFC 6749 §4). */
+export interface GrantHandler {
+  handle(ctx: OAuth2Context, request: TokenRequest): Promise<GrantResult>;
+}
+
+/** RFC 6749 §5.2's description of invalid_grant; the hint names the one reason that applied. */
+export const INVALID_GRANT_DESCRIPTION =
+  'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
+
+export const invalidGrant = (hint: string): InvalidGrant => new InvalidGrant(INVALID_GRANT_DESCRIPTION, { hint });

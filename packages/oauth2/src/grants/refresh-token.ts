@@ -1,0 +1,94 @@
+import type { OAuth2Client } from '../clients/client.ts';
+import type { OAuth2Context } from '../context.ts';
+import { InvalidRequest, InvalidScope } from '../errors.ts';
+import { issueTokens } from '../tokens/issue.ts';
+import { findRefreshToken, type Found } from '../tokens/lookup.ts';
+import type { RefreshTokenRecord } from '../tokens/records.ts';
+import { isOpenId, parseScope, scopesNotIn } from '../tokens/scope.ts';
+import { invalidGrant, type GrantHandler } from './grant.ts';
+
+const REUSED = 'The refresh token was already used; every token of this grant has been revoked (RFC 9700 §4.14.2).';
+
+/** RFC 9700 §4.14.2 (AS-14): a rotated refresh token presented again revokes the whole family. */
+const revokeFamily = async (ctx: OAuth2Context, record: RefreshTokenRecord): Promise<never> => {
+  const { session } = record;
+  await ctx.storage.tokens.revokeGrant(session.grantId, ctx.now());
+  ctx.log.warn({ trace_id: session.traceId, client_id: session.clientId, grant_id: session.grantId }, 'refresh token reused: grant revoked');
+  throw invalidGrant(REUSED);
+};
+
+/** Used longer ago than the rotation grace window (AS-16: opt-in, 0 by default). */
+const usedOutsideGrace = (record: RefreshTokenRecord, ctx: OAuth2Context): boolean =>
+  record.usedAt !== null && ctx.now() - record.usedAt >= ctx.config.oauth2.refreshTokenRotationGracePeriod;
+
+const findToken = async (ctx: OAuth2Context, token: string | undefined): Promise<Found<RefreshTokenRecord>> => {
+  if (!token) throw new InvalidRequest('The request is missing the refresh_token parameter.');
+  const found = await findRefreshToken(ctx, token);
+  if (!found) throw invalidGrant('The refresh token is unknown, malformed, or was issued by another server.');
+  if (usedOutsideGrace(found.record, ctx)) await revokeFamily(ctx, found.record);
+  return found;
+};
+
+const checkToken = (record: RefreshTokenRecord, client: OAuth2Client, now: number): void => {
+  if (record.revokedAt !== null) throw invalidGrant('The refresh token has been revoked.');
+  if (record.expiresAt !== null && record.expiresAt <= now) throw invalidGrant('The refresh token has expired.');
+  if (record.session.clientId !== client.client_id) throw invalidGrant('The refresh token was issued to another client.');
+};
+
+/** RFC 6749 §6: the requested scope "MUST NOT include any scope not originally granted"; omitted = the original (AS-17). */
+const requestedScope = (record: RefreshTokenRecord, scopeParam: string | undefined): string[] => {
+  if (scopeParam === undefined) return record.session.scope;
+  const requested = parseScope(scopeParam);
+  const notGranted = scopesNotIn(requested, record.session.scope);
+  if (notGranted.length > 0) {
+    throw new InvalidScope('The requested scope exceeds the scope originally granted.', {
+      hint: `The refresh token was not granted ${notGranted.join(', ')}; it carries "${record.session.scope.join(' ')}".`,
+    });
+  }
+  return requested;
+};
+
+/** Without offline_access a refresh token lives only as long as the login session it came from. */
+const checkLoginSession = async (ctx: OAuth2Context, record: RefreshTokenRecord): Promise<void> => {
+  if (record.offline) return;
+  const id = record.session.sessionId;
+  const login = id ? await ctx.storage.authSessions.getAuthenticationSession(id) : undefined;
+  if (!login || login.revokedAt !== null || login.expiresAt <= ctx.now()) {
+    throw invalidGrant('The login session this refresh token was bound to has ended; sign in again, or request offline_access for refresh tokens that outlive it.');
+  }
+};
+
+/** Atomic rotation: of concurrent requests only one consumes, unless within the grace window (AS-15, AS-16). */
+const consume = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>): Promise<void> => {
+  const grace = ctx.config.oauth2.refreshTokenRotationGracePeriod;
+  const outcome = await ctx.storage.tokens.consumeRefreshToken(found.signature, ctx.now(), grace);
+  if (outcome.status === 'already_used') await revokeFamily(ctx, outcome.record);
+  if (outcome.status === 'not_found') throw invalidGrant('The refresh token is unknown, malformed, or was issued by another server.');
+};
+
+/**
+ * The refresh token grant (RFC 6749 §6, OIDC Core §12): checks run before the atomic consume so a
+ * client mistake (wrong scope) does not burn the token; the new tokens keep the grant and its
+ * consent claims, so ID tokens after a refresh carry the same claims (reference/ory-api.md §5 row 6).
+ */
+export const refreshTokenGrant: GrantHandler = {
+  async handle(ctx, { params, client }) {
+    const found = await findToken(ctx, params.refresh_token);
+    const { record } = found;
+    checkToken(record, client, ctx.now());
+    const scope = requestedScope(record, params.scope);
+    await checkLoginSession(ctx, record);
+    await consume(ctx, found);
+    await ctx.storage.tokens.revokeAccessToken(record.accessTokenSignature, ctx.now());
+    const session = { ...record.session, scope };
+    const { response } = await issueTokens(ctx, {
+      grant: 'refresh_token',
+      client,
+      session,
+      // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
+      refresh: { session: record.session, offline: record.offline },
+      idToken: isOpenId(scope) ? { nonce: '' } : undefined,
+    });
+    return { response, session };
+  },
+};

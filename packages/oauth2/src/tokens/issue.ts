@@ -1,0 +1,64 @@
+import type { OAuth2Client } from '../clients/client.ts';
+import type { OAuth2Context } from '../context.ts';
+import { issueAccessToken } from './access-token.ts';
+import { signIdToken } from './id-token.ts';
+import { lifespansFor, type IssuingGrant } from './lifespan.ts';
+import type { GrantSession } from './records.ts';
+import { issueRefreshToken } from './refresh-token.ts';
+import { toSeconds } from './time.ts';
+
+/** The successful token response (RFC 6749 §5.1, OIDC Core §3.1.3.3). */
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+  scope: string;
+  refresh_token?: string;
+  id_token?: string;
+}
+
+export interface IssueRequest {
+  grant: IssuingGrant;
+  client: OAuth2Client;
+  /** The session of the new access token; its scope is what the token grants. */
+  session: GrantSession;
+  /** Issue a refresh token carrying this session (the full granted scope). */
+  refresh?: { session: GrantSession; offline: boolean };
+  /** Issue an ID token (scope has `openid`); nonce only on the authorization code grant. */
+  idToken?: { nonce: string };
+}
+
+/** What was issued: the response plus the signatures the grant step may need. */
+export interface Issued {
+  response: TokenResponse;
+  accessTokenSignature: string;
+}
+
+/** Issues the access token, then the refresh and ID tokens the request asks for. */
+export const issueTokens = async (ctx: OAuth2Context, request: IssueRequest): Promise<Issued> => {
+  const lifespans = lifespansFor(request.client, request.grant, ctx.config.ttl);
+  const access = await issueAccessToken(ctx, request.client, request.session, lifespans.accessToken);
+  const response: TokenResponse = {
+    access_token: access.token,
+    token_type: 'bearer',
+    expires_in: toSeconds(lifespans.accessToken),
+    scope: request.session.scope.join(' '),
+  };
+  if (request.refresh) {
+    response.refresh_token = await issueRefreshToken(ctx, {
+      session: request.refresh.session,
+      accessTokenSignature: access.signature,
+      offline: request.refresh.offline,
+      lifetimeMs: lifespans.refreshToken,
+    });
+  }
+  if (request.idToken) {
+    response.id_token = await signIdToken(ctx, {
+      session: request.session,
+      accessToken: access.token,
+      nonce: request.idToken.nonce,
+      lifetimeMs: lifespans.idToken,
+    });
+  }
+  return { response, accessTokenSignature: access.signature };
+};

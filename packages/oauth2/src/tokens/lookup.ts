@@ -1,0 +1,50 @@
+import type { KeyedHasher } from '@olympus/crypto';
+import type { OAuth2Context } from '../context.ts';
+import { TOKEN_PREFIX, tokenSignatures } from './opaque.ts';
+import type { AccessTokenRecord, RefreshTokenRecord } from './records.ts';
+
+/** Three base64url segments: a JWS compact serialisation (a JWT access token, RFC 9068). */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Signatures an access token may be stored under. Opaque tokens carry the `ory_at_` prefix; JWT
+ * access tokens are stored under the keyed hash of the whole JWT, so both kinds are found the same way.
+ */
+export const accessTokenSignatures = (token: string, hasher: KeyedHasher): string[] => {
+  if (token.startsWith(TOKEN_PREFIX.access)) return tokenSignatures('access', token, hasher);
+  return JWT_SHAPE.test(token) ? hasher.candidates(token, 'access') : [];
+};
+
+export interface Found<T> {
+  signature: string;
+  record: T;
+}
+
+export const findAccessToken = async (
+  ctx: Pick<OAuth2Context, 'storage' | 'hasher'>,
+  token: string,
+): Promise<Found<AccessTokenRecord> | undefined> => {
+  for (const signature of accessTokenSignatures(token, ctx.hasher)) {
+    const record = await ctx.storage.tokens.getAccessToken(signature);
+    if (record) return { signature, record };
+  }
+  return undefined;
+};
+
+export const findRefreshToken = async (
+  ctx: Pick<OAuth2Context, 'storage' | 'hasher'>,
+  token: string,
+): Promise<Found<RefreshTokenRecord> | undefined> => {
+  for (const signature of tokenSignatures('refresh', token, ctx.hasher)) {
+    const record = await ctx.storage.tokens.getRefreshToken(signature);
+    if (record) return { signature, record };
+  }
+  return undefined;
+};
+
+/** Why an access token is not usable, or undefined when it is (RFC 6750 §3.1 invalid_token). */
+export const accessTokenProblem = (record: AccessTokenRecord, now: number): string | undefined => {
+  if (record.revokedAt !== null) return 'The access token has been revoked.';
+  if (record.expiresAt <= now) return 'The access token has expired.';
+  return undefined;
+};

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { openPostgres } from './postgres.ts';
+import { openSqlite } from './sqlite.ts';
+import type { Db } from './types.ts';
+
+const SUPPORTED = 'sqlite://<path>, sqlite://:memory:, postgres://… or postgresql://…';
+
+/**
+ * Opens the database a DSN names:
+ * - `sqlite://data/olympus.db` (relative to the working directory; the folder is created),
+ *   `sqlite:///var/lib/olympus.db` (absolute) or `sqlite://:memory:`; `memory` is Hydra's alias for
+ *   the latter. A `?query` (Hydra's `?_fk=true`) is ignored: the pragmas are always set.
+ * - `postgres://…` / `postgresql://…`, passed to `pg`; Hydra's `max_conns` sets the pool size.
+ */
+export const openDatabase = async (dsn: string): Promise<Db> => {
+  if (dsn === 'memory') return openSqlite(':memory:');
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(dsn)?.[1]?.toLowerCase();
+  switch (scheme) {
+    case 'sqlite':
+    case 'sqlite3':
+      return openSqlite(sqlitePath(dsn.slice(scheme.length + 3)));
+    case 'postgres':
+    case 'postgresql':
+      return openPostgres(dsn, { max: maxConnections(dsn) });
+    case undefined:
+      throw new Error(`Unsupported database DSN: it has no scheme. Use ${SUPPORTED}.`);
+    default:
+      // Only the scheme is echoed: the rest of a DSN may hold a password.
+      throw new Error(`Unsupported database DSN scheme "${scheme}://". Use ${SUPPORTED}.`);
+  }
+};
+
+const sqlitePath = (rest: string): string => {
+  const path = rest.split('?')[0] ?? '';
+  if (path === ':memory:') return path;
+  if (path === '') throw new Error('The sqlite:// DSN names no file. Use sqlite://<path> or sqlite://:memory:.');
+  return resolve(process.cwd(), path);
+};
+
+const maxConnections = (dsn: string): number | undefined => {
+  const value = /[?&]max_conns=(\d+)/.exec(dsn)?.[1];
+  return value === undefined ? undefined : Math.max(1, Number(value));
+};

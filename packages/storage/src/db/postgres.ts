@@ -1,0 +1,117 @@
+import pg from 'pg';
+import { bindParams } from './params.ts';
+import { toNumberedPlaceholders } from './placeholders.ts';
+import type { Db, SqlParams } from './types.ts';
+
+const INT8_OID = 20;
+
+/**
+ * BIGINT columns hold epoch milliseconds, well inside 2^53, so they come back as numbers like they
+ * do from SQLite. Set per pool, not globally, so other users of `pg` in the process are unaffected.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/**
+ * Named statements make PostgreSQL parse and plan each SQL text once per connection instead of on
+ * every call. Only the first MAX_NAMED texts get a name, so dynamic SQL cannot grow it without bound.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED = 1000;
+
+const statementName = (text: string): string | undefined => {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED) {
+    name = `olympus_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+};
+
+type Runner = pg.Pool | pg.PoolClient;
+
+const run = (runner: Runner, sql: string, params: SqlParams | undefined): Promise<pg.QueryResult> => {
+  const text = toNumberedPlaceholders(sql);
+  return runner.query({ name: statementName(text), text, values: bindParams(params) });
+};
+
+/** A pool-backed Db, or (with a client) the view inside one transaction. */
+class PostgresDb implements Db {
+  readonly dialect = 'postgres' as const;
+  readonly #pool: pg.Pool;
+  readonly #client: pg.PoolClient | undefined;
+  readonly #depth: number;
+
+  constructor(pool: pg.Pool, client?: pg.PoolClient, depth = 0) {
+    this.#pool = pool;
+    this.#client = client;
+    this.#depth = depth;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    return (await run(this.#client ?? this.#pool, sql, params)).rows as T[];
+  }
+
+  async execute(sql: string, params?: SqlParams): Promise<number> {
+    return (await run(this.#client ?? this.#pool, sql, params)).rowCount ?? 0;
+  }
+
+  async exec(script: string): Promise<void> {
+    // No values and no name: the simple query protocol, which accepts several statements.
+    await (this.#client ?? this.#pool).query(script);
+  }
+
+  async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    if (this.#client !== undefined) return this.#savepoint(this.#client, fn);
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PostgresDb(this.#pool, client, 1));
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').then(() => client.release(), () => client.release(true));
+      throw error;
+    }
+  }
+
+  async #savepoint<T>(client: pg.PoolClient, fn: (tx: Db) => Promise<T>): Promise<T> {
+    const sp = `sp_${this.#depth}`;
+    await client.query(`SAVEPOINT ${sp}`);
+    try {
+      const result = await fn(new PostgresDb(this.#pool, client, this.#depth + 1));
+      await client.query(`RELEASE SAVEPOINT ${sp}`);
+      return result;
+    } catch (error) {
+      await client.query(`ROLLBACK TO SAVEPOINT ${sp}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#client !== undefined) throw new Error('close() is not available inside a transaction');
+    await this.#pool.end();
+  }
+}
+
+export interface PostgresOptions {
+  /** Pool size; Hydra-style DSNs may set it with `max_conns`. */
+  max?: number;
+}
+
+/** Opens a pool and checks the server answers, so a wrong DSN fails at startup, not on a request. */
+export const openPostgres = async (dsn: string, options: PostgresOptions = {}): Promise<Db> => {
+  const pool = new pg.Pool({ connectionString: dsn, max: options.max ?? 10, types });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresDb(pool);
+};

@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { bindParams } from './params.ts';
+import { rowDecoderFor, type RowDecoder } from './sqlite-rows.ts';
+import type { Db, SqlParams } from './types.ts';
+
+interface Prepared {
+  stmt: StatementSync;
+  decode: RowDecoder | undefined;
+}
+
+/** Enough for every static statement; dynamic IN lists beyond that are prepared per call. */
+const MAX_CACHED_STATEMENTS = 2000;
+
+/** One `node:sqlite` connection with its prepared statements, cached by SQL text (the hot path). */
+class SqliteConnection {
+  readonly raw: DatabaseSync;
+  readonly #statements = new Map<string, Prepared>();
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.raw = new DatabaseSync(path);
+    // busy_timeout first: switching to WAL needs a lock another process may hold.
+    this.raw.exec('PRAGMA busy_timeout = 5000');
+    this.raw.exec('PRAGMA journal_mode = WAL');
+    this.raw.exec('PRAGMA synchronous = NORMAL');
+    this.raw.exec('PRAGMA foreign_keys = ON');
+  }
+
+  #prepare(sql: string): Prepared {
+    let prepared = this.#statements.get(sql);
+    if (prepared === undefined) {
+      const stmt = this.raw.prepare(sql);
+      prepared = { stmt, decode: rowDecoderFor(stmt) };
+      if (this.#statements.size < MAX_CACHED_STATEMENTS) this.#statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  all<T>(sql: string, params: SqlParams | undefined): T[] {
+    const { stmt, decode } = this.#prepare(sql);
+    const rows = stmt.all(...(bindParams(params) as never[])) as Record<string, unknown>[];
+    // node:sqlite rows have a null prototype; copies make them deep-equal to pg's rows.
+    for (let i = 0; i < rows.length; i++) rows[i] = decode === undefined ? { ...rows[i] } : decode({ ...rows[i] });
+    return rows as T[];
+  }
+
+  run(sql: string, params: SqlParams | undefined): number {
+    return Number(this.#prepare(sql).stmt.run(...(bindParams(params) as never[])).changes);
+  }
+
+  close(): void {
+    this.#statements.clear();
+    this.raw.close();
+  }
+}
+
+/**
+ * The Db of one SQLite file. The connection is synchronous and shared, so while a transaction is
+ * open, statements from other callers wait for it (`#busy`) instead of slipping into it.
+ */
+class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  readonly #conn: SqliteConnection;
+  #busy: Promise<void> | undefined;
+
+  constructor(conn: SqliteConnection) {
+    this.#conn = conn;
+  }
+
+  async #idle(): Promise<void> {
+    while (this.#busy !== undefined) await this.#busy;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    if (this.#busy !== undefined) await this.#idle();
+    return this.#conn.all<T>(sql, params);
+  }
+
+  async execute(sql: string, params?: SqlParams): Promise<number> {
+    if (this.#busy !== undefined) await this.#idle();
+    return this.#conn.run(sql, params);
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.#idle();
+    this.#conn.raw.exec(script);
+  }
+
+  async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    await this.#idle();
+    let release = (): void => {};
+    this.#busy = new Promise<void>((resolve) => (release = resolve));
+    try {
+      return await runInTransaction(this.#conn, 'BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', fn, 1);
+    } finally {
+      this.#busy = undefined;
+      release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#idle();
+    this.#conn.close();
+  }
+}
+
+/** The view of a connection inside a transaction: no waiting, nested transactions are savepoints. */
+class SqliteTx implements Db {
+  readonly dialect = 'sqlite' as const;
+  readonly #conn: SqliteConnection;
+  readonly #depth: number;
+
+  constructor(conn: SqliteConnection, depth: number) {
+    this.#conn = conn;
+    this.#depth = depth;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.#conn.all<T>(sql, params);
+  }
+
+  async execute(sql: string, params?: SqlParams): Promise<number> {
+    return this.#conn.run(sql, params);
+  }
+
+  async exec(script: string): Promise<void> {
+    this.#conn.raw.exec(script);
+  }
+
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    const sp = `sp_${this.#depth}`;
+    return runInTransaction(this.#conn, `SAVEPOINT ${sp}`, `RELEASE ${sp}`, `ROLLBACK TO ${sp}; RELEASE ${sp}`, fn, this.#depth + 1);
+  }
+
+  async close(): Promise<void> {
+    throw new Error('close() is not available inside a transaction');
+  }
+}
+
+const runInTransaction = async <T>(
+  conn: SqliteConnection, begin: string, commit: string, rollback: string, fn: (tx: Db) => Promise<T>, depth: number,
+): Promise<T> => {
+  conn.raw.exec(begin);
+  let result: T;
+  try {
+    result = await fn(new SqliteTx(conn, depth));
+  } catch (error) {
+    if (conn.raw.isTransaction) conn.raw.exec(rollback);
+    throw error;
+  }
+  try {
+    conn.raw.exec(commit);
+  } catch (error) {
+    if (conn.raw.isTransaction) conn.raw.exec(rollback);
+    throw error;
+  }
+  return result;
+};
+
+export const openSqlite = (path: string): Db => new SqliteDb(new SqliteConnection(path));

@@ -1,0 +1,4 @@
+export type { Db, Dialect, SqlParams, SqlValue } from './db/types.ts';
+export { openDatabase } from './db/open.ts';
+export { migrate, migrationStatus, type MigrationState } from './migrations/migrate.ts';
+export { createOAuth2Storage } from './oauth2/storage.ts';

@@ -1,0 +1,71 @@
+import type { Flow, FlowState, FlowStore } from '@olympus/oauth2';
+import type { Db } from '../db/types.ts';
+import { FLOW_COLUMNS, flowColumnValues, flowFromRow, type FlowRow } from './flow-columns.ts';
+
+const INSERT_FLOW = `INSERT INTO oauth2_flows (id, revoked_at, ${FLOW_COLUMNS.join(', ')})
+  VALUES (?, ?, ${FLOW_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Compare-and-set on `state`; a revocation that raced in stays (COALESCE keeps it). */
+const UPDATE_FLOW = `UPDATE oauth2_flows SET revoked_at = COALESCE(revoked_at, ?), ${FLOW_COLUMNS.map((c) => `${c} = ?`).join(', ')}
+  WHERE id = ? AND state = ?`;
+
+const SELECT = 'SELECT data, revoked_at FROM oauth2_flows';
+
+/** Granted consents: the literal state lets both databases use the partial index. */
+const GRANTED = "state = 'consent_used' AND revoked_at IS NULL AND subject = ?";
+
+/** Bounds what one consent-skip check reads; far more than a subject ever has open for one client. */
+const MAX_REMEMBERED = 100;
+
+export const sqlFlowStore = (db: Db): FlowStore => {
+  const one = async (column: string, value: string): Promise<Flow | undefined> => {
+    const rows = await db.query<FlowRow>(`${SELECT} WHERE ${column} = ?`, [value]);
+    return rows[0] === undefined ? undefined : flowFromRow(rows[0]);
+  };
+
+  return {
+    async createFlow(flow) {
+      await db.execute(INSERT_FLOW, [flow.id, flow.revokedAt, ...flowColumnValues(flow)]);
+    },
+    getFlow: (id) => one('id', id),
+    getFlowByLoginChallenge: (challenge) => one('login_challenge', challenge),
+    getFlowByLoginVerifier: (verifier) => one('login_verifier', verifier),
+    getFlowByConsentChallenge: (challenge) => one('consent_challenge', challenge),
+    getFlowByConsentVerifier: (verifier) => one('consent_verifier', verifier),
+
+    async updateFlow(flow, expected: FlowState) {
+      const changed = await db.execute(UPDATE_FLOW, [flow.revokedAt, ...flowColumnValues(flow), flow.id, expected]);
+      return changed === 1;
+    },
+
+    /** The remember window is handledAt + rememberFor seconds; rememberFor 0 never closes. */
+    async findRememberedConsent(subject, clientId, now) {
+      const rows = await db.query<FlowRow>(
+        `${SELECT} WHERE ${GRANTED} AND client_id = ? AND remember = ? AND (remember_until IS NULL OR remember_until > ?)
+         ORDER BY handled_at DESC, id DESC LIMIT ${MAX_REMEMBERED}`,
+        [subject, clientId, true, now],
+      );
+      return rows.map(flowFromRow);
+    },
+
+    async listConsentSessions(subject, { loginSessionId, limit, offset }) {
+      const bySession = loginSessionId === undefined ? '' : ' AND login_session_id = ?';
+      const params = loginSessionId === undefined ? [subject] : [subject, loginSessionId];
+      const rows = await db.query<FlowRow>(
+        `${SELECT} WHERE ${GRANTED}${bySession} ORDER BY handled_at DESC, id DESC LIMIT ? OFFSET ?`,
+        [...params, limit, offset],
+      );
+      return rows.map(flowFromRow);
+    },
+
+    async revokeConsentSessions(subject, clientId, now) {
+      const byClient = clientId === undefined ? '' : ' AND client_id = ?';
+      const params = clientId === undefined ? [now, subject] : [now, subject, clientId];
+      const rows = await db.query<{ id: string }>(
+        `UPDATE oauth2_flows SET revoked_at = ? WHERE ${GRANTED}${byClient} RETURNING id`,
+        params,
+      );
+      return rows.map((row) => row.id);
+    },
+  };
+};

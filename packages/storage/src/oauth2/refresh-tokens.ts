@@ -1,0 +1,63 @@
+import type { Consumed, RefreshTokenRecord, TokenStore } from '@olympus/oauth2';
+import type { Db } from '../db/types.ts';
+import { grantColumns, REVOKED_AT_ON_INSERT } from './grant-columns.ts';
+
+interface RefreshRow {
+  data: RefreshTokenRecord;
+  used_at: number | null;
+  revoked_at: number | null;
+}
+
+const fromRow = (row: RefreshRow): RefreshTokenRecord => ({ ...row.data, usedAt: row.used_at, revokedAt: row.revoked_at });
+
+type RefreshTokenStore = Pick<TokenStore, 'createRefreshToken' | 'getRefreshToken' | 'consumeRefreshToken' | 'revokeRefreshToken'>;
+
+const INSERT = `INSERT INTO oauth2_refresh_tokens
+  (signature, grant_id, flow_id, client_id, access_token_signature, expires_at, used_at, revoked_at, data)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ${REVOKED_AT_ON_INSERT}, ?)`;
+
+const SELECT = 'SELECT data, used_at, revoked_at FROM oauth2_refresh_tokens WHERE signature = ?';
+
+export const sqlRefreshTokenStore = (db: Db): RefreshTokenStore => ({
+  async createRefreshToken(token) {
+    await db.execute(INSERT, [
+      token.signature, ...grantColumns(token.session), token.accessTokenSignature, token.expiresAt, token.usedAt,
+      token.revokedAt, token.session.grantId, token,
+    ]);
+  },
+
+  async getRefreshToken(signature) {
+    const rows = await db.query<RefreshRow>(SELECT, [signature]);
+    return rows[0] === undefined ? undefined : fromRow(rows[0]);
+  },
+
+  /**
+   * Rotation (RFC 9700 §4.14.2): one conditional UPDATE picks the single winner. A loser is
+   * consumed again only inside the grace window after the first use; a revoked token never is.
+   */
+  async consumeRefreshToken(signature, now, graceMs): Promise<Consumed<RefreshTokenRecord>> {
+    const won = await db.query<RefreshRow>(
+      `UPDATE oauth2_refresh_tokens SET used_at = ? WHERE signature = ? AND used_at IS NULL AND revoked_at IS NULL
+       RETURNING data, used_at, revoked_at`,
+      [now, signature],
+    );
+    if (won[0] !== undefined) return { status: 'consumed', record: fromRow(won[0]) };
+    const row = (await db.query<RefreshRow>(SELECT, [signature]))[0];
+    if (row === undefined) return { status: 'not_found' };
+    const record = fromRow(row);
+    const inGrace = row.revoked_at === null && row.used_at !== null && now - row.used_at < graceMs;
+    return { status: inGrace ? 'consumed' : 'already_used', record };
+  },
+
+  /** Revokes the token and the access token issued with it (RFC 7009 §2.1). */
+  async revokeRefreshToken(signature, now) {
+    const rows = await db.query<{ access_token_signature: string }>(
+      'UPDATE oauth2_refresh_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE signature = ? RETURNING access_token_signature',
+      [now, signature],
+    );
+    if (rows[0] === undefined) return;
+    await db.execute('UPDATE oauth2_access_tokens SET revoked_at = ? WHERE signature = ? AND revoked_at IS NULL', [
+      now, rows[0].access_token_signature,
+    ]);
+  },
+});
