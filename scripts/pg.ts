@@ -114,8 +114,9 @@ const installPostgres = async (): Promise<Binaries> => {
     if (findBinaries()) return;
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const wait = ['-o', 'DPkg::Lock::Timeout=600'];
-    await run('apt-get', [...wait, 'update'], { env });
-    await run('apt-get', [...wait, 'install', '-y', '--no-install-recommends', 'postgresql'], { env });
+    const aptGet = which('apt-get') ?? 'apt-get';
+    await run(aptGet, [...wait, 'update'], { env });
+    await run(aptGet, [...wait, 'install', '-y', '--no-install-recommends', 'postgresql'], { env });
   });
   const found = findBinaries();
   if (!found) throw new Error('apt-get installed postgresql but initdb/pg_ctl are still not found');
@@ -186,8 +187,9 @@ process.once('exit', () => {
   for (const server of running) {
     if (existsSync(join(server.data, 'postmaster.pid'))) {
       const args = ['-D', server.data, '-m', 'immediate', '-w', 'stop'];
-      if (server.owner) spawnSync('runuser', ['-u', 'postgres', '--', server.bin.pgCtl, ...args], { cwd: server.dir, stdio: 'ignore' });
-      else spawnSync(server.bin.pgCtl, args, { stdio: 'ignore' });
+      const runuser = server.owner && which('runuser');
+      if (runuser) spawnSync(runuser, ['-u', 'postgres', '--', server.bin.pgCtl, ...args], { cwd: server.dir, stdio: 'ignore' });
+      else spawnSync(server.bin.pgCtl, args, { cwd: server.dir, stdio: 'ignore', ...server.owner });
     }
     rmSync(server.dir, { recursive: true, force: true });
   }
@@ -195,7 +197,7 @@ process.once('exit', () => {
 
 // ── processes and users ─────────────────────────────────────────────────────────────────────
 
-const run = (cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> =>
+const run = (cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<string> =>
   new Promise((resolve, reject) => {
     execFile(cmd, args, { ...options, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${cmd} ${args.join(' ')} failed: ${error.message}\n${stdout}${stderr}`));
@@ -203,13 +205,26 @@ const run = (cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.
     });
   });
 
-/** Runs a PostgreSQL tool as `postgres` when we are root (it refuses root), else as ourselves. */
-const runAs = (owner: Owner | undefined, cmd: string, args: string[], cwd: string): Promise<string> =>
-  owner ? run('runuser', ['-u', 'postgres', '--', cmd, ...args], { cwd }) : run(cmd, args, { cwd });
+/** A system tool by name, also where root's tools live when PATH lacks the sbin folders. */
+const which = (cmd: string): string | undefined =>
+  [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/sbin', '/sbin', '/usr/bin', '/bin']
+    .map((dir) => join(dir, cmd))
+    .find((path) => existsSync(path));
+
+/**
+ * Runs a PostgreSQL tool as `postgres` when we are root (it refuses root), else as ourselves.
+ * Without runuser, Node switches the user itself.
+ */
+const runAs = (owner: Owner | undefined, cmd: string, args: string[], cwd: string): Promise<string> => {
+  if (!owner) return run(cmd, args, { cwd });
+  const runuser = which('runuser');
+  return runuser ? run(runuser, ['-u', 'postgres', '--', cmd, ...args], { cwd }) : run(cmd, args, { cwd, ...owner });
+};
 
 const userIds = (): Owner | undefined => {
-  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  const id = which('id') ?? 'id';
+  const uid = spawnSync(id, ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync(id, ['-g', 'postgres'], { encoding: 'utf8' });
   if (uid.status !== 0 || gid.status !== 0) return undefined;
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 };
@@ -218,7 +233,7 @@ const ensurePostgresUser = async (): Promise<Owner> => {
   const existing = userIds();
   if (existing) return existing;
   // A concurrent run may create it first; then useradd fails and the lookup below succeeds.
-  await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']).catch(() => {});
+  await run(which('useradd') ?? 'useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']).catch(() => {});
   const created = userIds();
   if (!created) throw new Error('could not create the postgres user (useradd failed)');
   return created;

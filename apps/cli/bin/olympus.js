@@ -27,7 +27,9 @@ if (stripsTypes) {
   const main = fileURLToPath(mainUrl);
   const pinned = findPinnedNode(dirname(main));
   if (!pinned) {
-    process.stderr.write(`olympus needs Node ≥ 22.18 (this is ${process.version}); run "npm install" in the Olympus repository to get its pinned Node.\n`);
+    process.stderr.write(
+      `olympus needs Node ≥ 22.18 (this is ${process.version}); run "npm install" in the Olympus repository to get its pinned Node.\n`,
+    );
     process.exit(1);
   }
   const child = spawn(pinned, [main, ...process.argv.slice(2)], { stdio: 'inherit' });

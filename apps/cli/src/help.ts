@@ -27,7 +27,9 @@ export const rootHelp = (): string =>
   ].join('\n');
 
 export const verbHelp = (verb: string): string =>
-  [`Usage: olympus ${verb} <target> [arguments] [flags]`, '', 'Targets:', commandList(commandsWithVerb(verb)), ''].join('\n');
+  [`Usage: olympus ${verb} <target> [arguments] [flags]`, '', 'Targets:', commandList(commandsWithVerb(verb)), ''].join(
+    '\n',
+  );
 
 const flagLabel = (name: string, spec: OptionSpec): string => {
   const short = spec.short ? `-${spec.short}, ` : '    ';
@@ -42,7 +44,8 @@ const flagHelp = (options: Readonly<Record<string, OptionSpec>>): string => {
   const width = Math.min(Math.max(...labels.map((label) => label.length)) + 2, 48);
   return entries
     .map(([, spec], index) => {
-      const label = labels[index].length >= width ? `${labels[index]}\n${' '.repeat(width)}` : padEnd(labels[index], width);
+      const label =
+        labels[index].length >= width ? `${labels[index]}\n${' '.repeat(width)}` : padEnd(labels[index], width);
       return `${label}${spec.description}${spec.default ? ` (default: ${spec.default})` : ''}`;
     })
     .join('\n');

@@ -118,7 +118,10 @@ export class Flags {
     return Array.isArray(value) ? value.map(String) : [String(value)];
   }
 
-  integer(name: string, { min = 0, max = Number.MAX_SAFE_INTEGER }: { min?: number; max?: number } = {}): number | undefined {
+  integer(
+    name: string,
+    { min = 0, max = Number.MAX_SAFE_INTEGER }: { min?: number; max?: number } = {},
+  ): number | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {

@@ -28,7 +28,8 @@ interface Resolved {
 const resolve = (argv: readonly string[], io: Io): Resolved | number => {
   const [verb, ...rest] = argv;
   const candidates = commandsWithVerb(verb);
-  if (candidates.length === 0) throw new UsageError(`unknown command "${verb}"\nRun "olympus help" for the list of commands.`);
+  if (candidates.length === 0)
+    throw new UsageError(`unknown command "${verb}"\nRun "olympus help" for the list of commands.`);
   if (candidates[0].nouns.length === 0) return { command: candidates[0], args: rest };
   const [noun, ...args] = rest;
   if (noun === undefined || HELP_FLAGS.has(noun)) {
@@ -81,7 +82,7 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
     const resolved = resolve(argv, io);
     return typeof resolved === 'number' ? resolved : await runCommand(resolved.command, resolved.args, io);
   } catch (error) {
-    io.stderr(describeError(error));
+    io.stderr(describeError(error, Boolean(io.env.OLYMPUS_DEBUG)));
     return exitCodeOf(error);
   }
 };

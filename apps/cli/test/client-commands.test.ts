@@ -4,7 +4,14 @@ import { startFakeApi, type FakeApi } from './helpers/fake-api.ts';
 import { runCli } from './helpers/capture-io.ts';
 
 let api: FakeApi;
-const client = (id: string) => ({ client_id: id, grant_types: ['client_credentials'], response_types: [], scope: 'read', audience: [], redirect_uris: [] });
+const client = (id: string) => ({
+  client_id: id,
+  grant_types: ['client_credentials'],
+  response_types: [],
+  scope: 'read',
+  audience: [],
+  redirect_uris: [],
+});
 
 before(async () => {
   api = await startFakeApi();
@@ -28,8 +35,19 @@ describe('get oauth2-client', () => {
     api.on('GET', '/admin/clients/b%2Fc', { body: client('b/c') });
     const result = await runCli(['get', 'client', 'a', 'b/c', '-e', api.url, '-q']);
     assert.equal(result.code, 0);
-    assert.deepEqual(api.requests.map((r) => r.path), ['/admin/clients/a', '/admin/clients/b%2Fc']);
+    assert.deepEqual(
+      api.requests.map((r) => r.path),
+      ['/admin/clients/a', '/admin/clients/b%2Fc'],
+    );
     assert.equal(result.stdout, 'a\nb/c\n');
+  });
+
+  test('a missing id is reported, the others still print, exit 1', async () => {
+    api.on('GET', '/admin/clients/a', { body: client('a') });
+    const result = await runCli(['get', 'client', 'a', 'gone', '-e', api.url, '-q']);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, 'a\n');
+    assert.match(result.stderr, /^error: not_found/);
   });
 
   test('without an id it is a usage error', async () => {
@@ -43,8 +61,18 @@ describe('update oauth2-client', () => {
   test('patches exactly the flags given, as RFC 6902 operations', async () => {
     api.on('PATCH', '/admin/clients/app-1', { body: client('app-1') });
     const result = await runCli([
-      'update', 'oauth2-client', 'app-1', '-e', api.url,
-      '--redirect-uri', 'https://a/cb,https://b/cb', '--scope', 'openid,email', '--no-skip-consent', '--name', 'App',
+      'update',
+      'oauth2-client',
+      'app-1',
+      '-e',
+      api.url,
+      '--redirect-uri',
+      'https://a/cb,https://b/cb',
+      '--scope',
+      'openid,email',
+      '--no-skip-consent',
+      '--name',
+      'App',
     ]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(api.requests[0].headers['content-type'], 'application/json');
@@ -82,19 +110,27 @@ describe('update oauth2-client', () => {
 describe('delete oauth2-client', () => {
   test('deletes each id and reports the failures, exit 1 if any failed', async () => {
     api.on('DELETE', '/admin/clients/a', { status: 204 });
-    api.on('DELETE', '/admin/clients/missing', { status: 404, body: { error: 'not_found', error_description: 'Unable to locate the resource' } });
+    api.on('DELETE', '/admin/clients/missing', {
+      status: 404,
+      body: { error: 'not_found', error_description: 'Unable to locate the resource' },
+    });
     const result = await runCli(['delete', 'client', 'a', 'missing', '-e', api.url, '-q']);
     assert.equal(result.code, 1);
     assert.equal(result.stdout, 'a\n');
     assert.match(result.stderr, /^error: not_found — Unable to locate the resource\n/);
-    assert.deepEqual(api.requests.map((r) => `${r.method} ${r.path}`), ['DELETE /admin/clients/a', 'DELETE /admin/clients/missing']);
+    assert.deepEqual(
+      api.requests.map((r) => `${r.method} ${r.path}`),
+      ['DELETE /admin/clients/a', 'DELETE /admin/clients/missing'],
+    );
   });
 });
 
 describe('list oauth2-clients', () => {
   test('passes paging flags and prints the next page token from the Link header', async () => {
     api.on('GET', '/admin/clients', {
-      headers: { link: '</admin/clients?page_size=2&page_token=first>; rel="first", </admin/clients?page_size=2&page_token=tok-2>; rel="next"' },
+      headers: {
+        link: '</admin/clients?page_size=2&page_token=first>; rel="first", </admin/clients?page_size=2&page_token=tok-2>; rel="next"',
+      },
       body: [client('a'), client('b')],
     });
     const table = await runCli(['list', 'oauth2-clients', '-e', api.url, '--page-size', '2', '--page-token', 'tok-1']);
@@ -123,13 +159,19 @@ describe('list oauth2-clients', () => {
 
 describe('import oauth2-client', () => {
   test('creates every client of every file (object or array)', async () => {
-    api.on('POST', '/admin/clients', (request) => ({ status: 201, body: { ...(request.json() as object), client_secret: 'sec' } }));
+    api.on('POST', '/admin/clients', (request) => ({
+      status: 201,
+      body: { ...(request.json() as object), client_secret: 'sec' },
+    }));
     const result = await runCli(['import', 'oauth2-client', 'one.json', 'many.json', '-e', api.url, '-q'], {
       files: { 'one.json': '{"client_id":"one"}', 'many.json': '[{"client_id":"two"},{"client_id":"three"}]' },
     });
     assert.equal(result.code, 0);
     assert.equal(result.stdout, 'one\ntwo\nthree\n');
-    assert.deepEqual(api.requests.map((r) => (r.json() as { client_id: string }).client_id), ['one', 'two', 'three']);
+    assert.deepEqual(
+      api.requests.map((r) => (r.json() as { client_id: string }).client_id),
+      ['one', 'two', 'three'],
+    );
   });
 
   test('reads stdin without files, and rejects a file that is not clients', async () => {

@@ -12,24 +12,49 @@ beforeEach(() => {
   api.requests.length = 0;
   api.on('POST', '/admin/clients', (request) => ({
     status: 201,
-    body: { client_id: 'generated-id', client_secret: 'generated-secret', grant_types: ['authorization_code'], response_types: ['code'], scope: '', audience: [], redirect_uris: [], ...(request.json() as object) },
+    body: {
+      client_id: 'generated-id',
+      client_secret: 'generated-secret',
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      scope: '',
+      audience: [],
+      redirect_uris: [],
+      ...(request.json() as object),
+    },
   }));
 });
 
 describe('create oauth2-client', () => {
   test('turns flags into the POST /admin/clients body (lists repeatable and comma-separated)', async () => {
     const result = await runCli([
-      'create', 'client', '-e', api.url,
-      '--name', 'playground-client',
-      '--grant-type', 'authorization_code,refresh_token',
-      '--response-type', 'code',
-      '--scope', 'openid profile', '--scope', 'email',
-      '--redirect-uri', 'http://localhost:8765/callback,http://127.0.0.1:8765/callback', '--redirect-uri', 'https://app.example/cb',
-      '--token-endpoint-auth-method', 'none',
-      '--metadata', '{"team":"blue"}',
-      '--audience', 'https://api.example',
+      'create',
+      'client',
+      '-e',
+      api.url,
+      '--name',
+      'playground-client',
+      '--grant-type',
+      'authorization_code,refresh_token',
+      '--response-type',
+      'code',
+      '--scope',
+      'openid profile',
+      '--scope',
+      'email',
+      '--redirect-uri',
+      'http://localhost:8765/callback,http://127.0.0.1:8765/callback',
+      '--redirect-uri',
+      'https://app.example/cb',
+      '--token-endpoint-auth-method',
+      'none',
+      '--metadata',
+      '{"team":"blue"}',
+      '--audience',
+      'https://api.example',
       '--skip-consent',
-      '--contact', 'ops@example.com',
+      '--contact',
+      'ops@example.com',
     ]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
@@ -63,7 +88,8 @@ describe('create oauth2-client', () => {
     assert.match(result.stdout, /^CLIENT SECRET\s+a-long-secret$/m);
     assert.match(result.stdout, /^GRANT TYPES\s+authorization_code$/m);
     assert.match(result.stdout, /^SCOPE\s+openid$/m);
-    for (const header of ['RESPONSE TYPES', 'AUDIENCE', 'REDIRECT URIS']) assert.ok(result.stdout.includes(header), header);
+    for (const header of ['RESPONSE TYPES', 'AUDIENCE', 'REDIRECT URIS'])
+      assert.ok(result.stdout.includes(header), header);
   });
 
   test('--format json prints the client object; -q only the id', async () => {
@@ -75,7 +101,9 @@ describe('create oauth2-client', () => {
 
   test('--file sends the file as the client and ignores other client flags', async () => {
     const file = JSON.stringify({ client_id: 'from-file', redirect_uris: ['https://f/cb'] });
-    const result = await runCli(['create', 'client', '-e', api.url, '--file', 'client.json', '--name', 'ignored'], { files: { 'client.json': file } });
+    const result = await runCli(['create', 'client', '-e', api.url, '--file', 'client.json', '--name', 'ignored'], {
+      files: { 'client.json': file },
+    });
     assert.equal(result.code, 0);
     assert.deepEqual(api.requests[0].json(), { client_id: 'from-file', redirect_uris: ['https://f/cb'] });
   });
@@ -92,7 +120,9 @@ describe('create oauth2-client', () => {
   });
 
   test('--api-key overrides the environment; OLYMPUS_ADMIN_URL is used without ORY_SDK_URL', async () => {
-    await runCli(['create', 'client', '--api-key', 'flag-key'], { env: { OLYMPUS_ADMIN_URL: `${api.url}/`, OLYMPUS_ADMIN_API_KEY: 'env-key' } });
+    await runCli(['create', 'client', '--api-key', 'flag-key'], {
+      env: { OLYMPUS_ADMIN_URL: `${api.url}/`, OLYMPUS_ADMIN_API_KEY: 'env-key' },
+    });
     assert.equal(api.requests[0].path, '/admin/clients');
     assert.equal(api.requests[0].headers.authorization, 'Bearer flag-key');
   });
@@ -149,7 +179,10 @@ describe('create oauth2-client: failures', () => {
     await closed.close();
     const result = await runCli(['create', 'client', '-e', closed.url]);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, new RegExp(`^error: cannot reach Olympus admin API at ${closed.url} — is \`npm start\` running\\?\n`));
+    assert.match(
+      result.stderr,
+      new RegExp(`^error: cannot reach Olympus admin API at ${closed.url} — is \`npm start\` running\\?\n`),
+    );
     assert.match(result.stderr, /ECONNREFUSED/);
   });
 

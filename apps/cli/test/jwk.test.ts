@@ -18,7 +18,19 @@ beforeEach(() => {
 describe('create jwk', () => {
   test('POST /admin/keys/{set} with alg, use and kid; --public hides private members', async () => {
     api.on('POST', '/admin/keys/my-set', { status: 201, body: { keys: [privateKey] } });
-    const result = await runCli(['create', 'jwk', 'my-set', 'k1', '--alg', 'ES256', '--public', '-e', api.url, '--format', 'json']);
+    const result = await runCli([
+      'create',
+      'jwk',
+      'my-set',
+      'k1',
+      '--alg',
+      'ES256',
+      '--public',
+      '-e',
+      api.url,
+      '--format',
+      'json',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(api.requests[0].json(), { alg: 'ES256', use: 'sig', kid: 'k1' });
     const printed = JSON.parse(result.stdout) as { keys: Record<string, unknown>[] };
@@ -27,7 +39,10 @@ describe('create jwk', () => {
   });
 
   test('defaults to RS256/sig and a random kid; the table names set, kid, alg, use', async () => {
-    api.on('POST', '/admin/keys/s', (request) => ({ status: 201, body: { keys: [{ ...(request.json() as object), kty: 'RSA' }] } }));
+    api.on('POST', '/admin/keys/s', (request) => ({
+      status: 201,
+      body: { keys: [{ ...(request.json() as object), kty: 'RSA' }] },
+    }));
     const result = await runCli(['create', 'jwk', 's', '-e', api.url]);
     const body = api.requests[0].json() as { alg: string; use: string; kid: string };
     assert.equal(body.alg, 'RS256');
@@ -56,7 +71,10 @@ describe('get and delete jwk', () => {
     api.on('DELETE', '/admin/keys/a', { status: 204 });
     const result = await runCli(['delete', 'jwk', 'a', '-e', api.url]);
     assert.equal(result.code, 0);
-    assert.deepEqual(api.requests.map((r) => `${r.method} ${r.path}`), ['DELETE /admin/keys/a']);
+    assert.deepEqual(
+      api.requests.map((r) => `${r.method} ${r.path}`),
+      ['DELETE /admin/keys/a'],
+    );
     assert.match(result.stdout, /^DELETED KEY SET\na\n$/);
   });
 });

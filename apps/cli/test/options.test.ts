@@ -13,7 +13,10 @@ const specs: OptionSpecs = {
 
 describe('parseFlags', () => {
   test('repeatable flags also split on commas', () => {
-    const { flags } = parseFlags(['--redirect-uri', 'https://a/cb,https://b/cb', '--redirect-uri', 'https://c/cb'], specs);
+    const { flags } = parseFlags(
+      ['--redirect-uri', 'https://a/cb,https://b/cb', '--redirect-uri', 'https://c/cb'],
+      specs,
+    );
     assert.deepEqual(flags.list('redirect-uri'), ['https://a/cb', 'https://b/cb', 'https://c/cb']);
   });
 
@@ -36,12 +39,15 @@ describe('parseFlags', () => {
   });
 
   test('an unknown flag is a usage error naming it', () => {
-    assert.throws(() => parseFlags(['--redirect-uris', 'x'], specs), (error: unknown) => {
-      assert.ok(error instanceof UsageError);
-      assert.equal(error.message, 'unknown flag --redirect-uris');
-      assert.equal(error.exitCode, 2);
-      return true;
-    });
+    assert.throws(
+      () => parseFlags(['--redirect-uris', 'x'], specs),
+      (error: unknown) => {
+        assert.ok(error instanceof UsageError);
+        assert.equal(error.message, 'unknown flag --redirect-uris');
+        assert.equal(error.exitCode, 2);
+        return true;
+      },
+    );
   });
 
   test('a missing value names the flag', () => {

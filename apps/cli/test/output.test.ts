@@ -6,8 +6,22 @@ import { tableOf } from '../src/output/table.ts';
 import { clientsView } from '../src/clients/client-view.ts';
 
 const clients = [
-  { client_id: 'app-1', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], scope: 'openid', audience: [], redirect_uris: ['https://a/cb'] },
-  { client_id: 'service-22', grant_types: ['client_credentials'], response_types: [], scope: 'read write', audience: ['api'], redirect_uris: [] },
+  {
+    client_id: 'app-1',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    scope: 'openid',
+    audience: [],
+    redirect_uris: ['https://a/cb'],
+  },
+  {
+    client_id: 'service-22',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    scope: 'read write',
+    audience: ['api'],
+    redirect_uris: [],
+  },
 ];
 
 describe('output formats', () => {
@@ -31,7 +45,10 @@ describe('output formats', () => {
   test('several records print as aligned columns under a header', () => {
     const lines = formatView(clientsView(clients, false), 'table', false).trimEnd().split('\n');
     assert.equal(lines.length, 3);
-    assert.match(lines[0], /^CLIENT ID\s+CLIENT SECRET\s+GRANT TYPES\s+RESPONSE TYPES\s+SCOPE\s+AUDIENCE\s+REDIRECT URIS$/);
+    assert.match(
+      lines[0],
+      /^CLIENT ID\s+CLIENT SECRET\s+GRANT TYPES\s+RESPONSE TYPES\s+SCOPE\s+AUDIENCE\s+REDIRECT URIS$/,
+    );
     assert.equal(lines[1].indexOf('authorization_code'), lines[0].indexOf('GRANT TYPES'));
     assert.equal(lines[2].indexOf('client_credentials'), lines[0].indexOf('GRANT TYPES'));
   });
@@ -50,7 +67,12 @@ describe('output formats', () => {
   });
 
   test('footer lines follow the table only in table format', () => {
-    const view: View = { json: [], ids: [], table: tableOf([{ header: 'A', value: () => 'x' }], [1], false), footer: ['NEXT  t'] };
+    const view: View = {
+      json: [],
+      ids: [],
+      table: tableOf([{ header: 'A', value: () => 'x' }], [1], false),
+      footer: ['NEXT  t'],
+    };
     assert.equal(formatView(view, 'table', false), 'A\nx\nNEXT  t\n');
     assert.equal(formatView(view, 'json', false), '[]\n');
   });

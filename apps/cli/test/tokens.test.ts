@@ -18,7 +18,16 @@ beforeEach(() => {
 describe('introspect token', () => {
   test('POSTs the token (and scope) as a form to the admin API', async () => {
     api.on('POST', '/admin/oauth2/introspect', {
-      body: { active: true, sub: 'user-7', client_id: 'app', scope: 'openid', token_use: 'access_token', exp: 1_900_000_000, iat: 1_899_999_100, aud: ['api'] },
+      body: {
+        active: true,
+        sub: 'user-7',
+        client_id: 'app',
+        scope: 'openid',
+        token_use: 'access_token',
+        exp: 1_900_000_000,
+        iat: 1_899_999_100,
+        aud: ['api'],
+      },
     });
     const result = await runCli(['introspect', 'token', 'ory_at_abc', '--scope', 'openid', '-e', api.url]);
     assert.equal(result.code, 0);
@@ -89,15 +98,31 @@ describe('delete access-tokens', () => {
 
 describe('perform client-credentials', () => {
   test('POSTs grant_type, scope and audience to the public token endpoint', async () => {
-    api.on('POST', '/oauth2/token', { body: { access_token: 'ory_at_x', token_type: 'bearer', expires_in: 900, scope: 'read write' } });
+    api.on('POST', '/oauth2/token', {
+      body: { access_token: 'ory_at_x', token_type: 'bearer', expires_in: 900, scope: 'read write' },
+    });
     const result = await runCli([
-      'perform', 'client-credentials', '-e', api.url, '--client-id', 'svc', '--client-secret', 'secret-1',
-      '--scope', 'read,write', '--audience', 'https://api.a,https://api.b',
+      'perform',
+      'client-credentials',
+      '-e',
+      api.url,
+      '--client-id',
+      'svc',
+      '--client-secret',
+      'secret-1',
+      '--scope',
+      'read,write',
+      '--audience',
+      'https://api.a,https://api.b',
     ]);
     assert.equal(result.code, 0, result.stderr);
     const [request] = api.requests;
     assert.equal(request.headers.authorization, basic('svc', 'secret-1'));
-    assert.deepEqual(Object.fromEntries(request.form()), { grant_type: 'client_credentials', scope: 'read write', audience: 'https://api.a https://api.b' });
+    assert.deepEqual(Object.fromEntries(request.form()), {
+      grant_type: 'client_credentials',
+      scope: 'read write',
+      audience: 'https://api.a https://api.b',
+    });
     assert.match(result.stdout, /^ACCESS TOKEN\s+ory_at_x$/m);
     assert.match(result.stdout, /^SCOPE\s+read write$/m);
   });
@@ -105,10 +130,27 @@ describe('perform client-credentials', () => {
   test('a token error shows the OAuth error and hint', async () => {
     api.on('POST', '/oauth2/token', {
       status: 401,
-      body: { error: 'invalid_client', error_description: 'Client authentication failed.', error_hint: 'The client uses client_secret_post but the request used client_secret_basic.' },
+      body: {
+        error: 'invalid_client',
+        error_description: 'Client authentication failed.',
+        error_hint: 'The client uses client_secret_post but the request used client_secret_basic.',
+      },
     });
-    const result = await runCli(['perform', 'client-credentials', '-e', api.url, '--client-id', 'svc', '--client-secret', 'x', '-q']);
+    const result = await runCli([
+      'perform',
+      'client-credentials',
+      '-e',
+      api.url,
+      '--client-id',
+      'svc',
+      '--client-secret',
+      'x',
+      '-q',
+    ]);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /^error: invalid_client — Client authentication failed\.\nhint: The client uses client_secret_post/);
+    assert.match(
+      result.stderr,
+      /^error: invalid_client — Client authentication failed\.\nhint: The client uses client_secret_post/,
+    );
   });
 });

@@ -118,10 +118,12 @@ describe('authorization_code grant: every invalid_grant reason', () => {
     assert.ok(h.log.lines.some((l) => l.level === 'warn' && l.msg === 'authorization code replayed: grant revoked'));
   });
 
-  test('parallel redemptions of one code: exactly one succeeds (AS-12)', async () => {
+  test('parallel redemptions of one code: exactly one succeeds, and the grant ends up revoked (AS-12)', async () => {
     const { params } = await redeem();
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => exchange(params)));
-    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    assert.equal(won.length, 1);
+    assert.deepEqual(await introspectToken(h.ctx, { token: won[0].value.access_token, scope: undefined }), { active: false });
   });
 
   test('an expired code', async () => {

@@ -75,6 +75,8 @@ export class MemoryTokenStore implements TokenStore {
   readonly codes = new Map<string, AuthorizationCodeRecord>();
   readonly access = new Map<string, AccessTokenRecord>();
   readonly refresh = new Map<string, RefreshTokenRecord>();
+  /** Revoked grants stay revoked: a token minted for one afterwards is born revoked (the ports' contract). */
+  readonly revokedGrants = new Map<string, number>();
   /** Set to make every call fail, as a lost database connection would. */
   failWith: Error | undefined;
 
@@ -96,7 +98,7 @@ export class MemoryTokenStore implements TokenStore {
   }
   async createAccessToken(token: AccessTokenRecord) {
     this.#check();
-    this.access.set(token.signature, structuredClone(token));
+    this.access.set(token.signature, { ...structuredClone(token), revokedAt: token.revokedAt ?? this.revokedGrants.get(token.session.grantId) ?? null });
   }
   async getAccessToken(signature: string) {
     this.#check();
@@ -110,7 +112,7 @@ export class MemoryTokenStore implements TokenStore {
   }
   async createRefreshToken(token: RefreshTokenRecord) {
     this.#check();
-    this.refresh.set(token.signature, structuredClone(token));
+    this.refresh.set(token.signature, { ...structuredClone(token), revokedAt: token.revokedAt ?? this.revokedGrants.get(token.session.grantId) ?? null });
   }
   async getRefreshToken(signature: string) {
     this.#check();
@@ -121,7 +123,9 @@ export class MemoryTokenStore implements TokenStore {
     this.#check();
     const row = this.refresh.get(signature);
     if (!row) return { status: 'not_found' };
-    if (row.usedAt !== null && now - row.usedAt >= graceMs) return { status: 'already_used', record: structuredClone(row) };
+    const inGrace = graceMs > 0 && row.revokedAt === null && row.usedAt !== null && now - row.usedAt < graceMs;
+    if (row.usedAt !== null && !inGrace) return { status: 'already_used', record: structuredClone(row) };
+    if (row.revokedAt !== null) return { status: 'already_used', record: structuredClone(row) };
     if (row.usedAt === null) row.usedAt = now;
     return { status: 'consumed', record: structuredClone(row) };
   }
@@ -132,6 +136,8 @@ export class MemoryTokenStore implements TokenStore {
   }
   async revokeGrant(grantId: string, now: number) {
     this.#check();
+    if (!this.revokedGrants.has(grantId)) this.revokedGrants.set(grantId, now);
+    for (const code of this.codes.values()) if (code.session.grantId === grantId && code.usedAt === null) code.usedAt = now;
     for (const row of [...this.access.values(), ...this.refresh.values()]) {
       if (row.session.grantId === grantId && row.revokedAt === null) row.revokedAt = now;
     }
@@ -181,7 +187,7 @@ export class MemoryJtis implements JtiStore {
 }
 
 /** One signing key per set, generated with jose; `alg` decides RS256 or ES256. */
-export class FakeKeyRing implements KeyRingApi {
+export class FakeKeyRing implements Pick<KeyRingApi, 'ensureDefaultKeys' | 'signingKey' | 'publicJwks' | 'verificationKeys' | 'invalidate'> {
   readonly #keys = new Map<string, { signing: SigningKey; publicJwk: JWK }>();
 
   static readonly #made = new Map<string, Promise<FakeKeyRing>>();
@@ -293,7 +299,8 @@ export const makeHarness = async (
     storage,
     hasher,
     sealer: new Sealer(config.secrets.system),
-    keys,
+    // The admin verbs of the key ring and client service are not used by the token side.
+    keys: keys as unknown as KeyRingApi,
     clients: clients as unknown as ClientServiceApi,
     log,
     now: () => clock.now,
@@ -337,7 +344,7 @@ export const seedCode = async (
   const { verifier, challenge } = pkcePair();
   const minted = mintToken('code', h.ctx.hasher);
   const session = grantSession(clientId, opts.session);
-  await h.tokens.createAuthorizationCode({
+  await h.ctx.storage.tokens.createAuthorizationCode({
     signature: minted.signature,
     session,
     redirectUri: REDIRECT_URI,
@@ -349,7 +356,7 @@ export const seedCode = async (
     usedAt: null,
     ...opts.code,
   });
-  await h.sessions.createAuthenticationSession({
+  await h.ctx.storage.authSessions.createAuthenticationSession({
     id: session.sessionId,
     subject: session.subject,
     authenticatedAt: session.authTime,

@@ -70,11 +70,15 @@ for (const database of testDatabases) {
     });
 
     test('a write from outside a running transaction is not rolled back with it', async () => {
-      let outside: Promise<number> | undefined;
+      // Another request: its continuation is set up outside the transaction, then released inside it.
+      let release = (): void => {};
+      const outside = new Promise<void>((resolve) => (release = resolve)).then(() =>
+        db.execute('INSERT INTO sample (id) VALUES (?)', ['o-outside']),
+      );
       await assert.rejects(
         db.transaction(async (tx) => {
           await tx.execute('INSERT INTO sample (id) VALUES (?)', ['o-inside']);
-          outside = db.execute('INSERT INTO sample (id) VALUES (?)', ['o-outside']);
+          release();
           await new Promise((resolve) => setTimeout(resolve, 20));
           throw new Error('abort');
         }),
@@ -82,6 +86,12 @@ for (const database of testDatabases) {
       assert.equal(await outside, 1);
       const ids = (await db.query<{ id: string }>("SELECT id FROM sample WHERE id LIKE 'o-%'")).map((r) => r.id);
       assert.deepEqual(ids, ['o-outside']);
+    });
+
+    test('using db instead of tx inside its own transaction fails instead of hanging (SQLite)', async () => {
+      const result = db.transaction(async () => db.query('SELECT 1 AS one'));
+      if (db.dialect === 'sqlite') await assert.rejects(result, /run statements on the `tx`/);
+      else assert.deepEqual(await result, [{ one: 1 }]); // PostgreSQL: another pooled connection
     });
 
     test('SQL errors reject with the database message', async () => {

@@ -49,7 +49,7 @@ for (const database of testDatabases) {
         await assert.rejects(migrate(db, 'down' as 'up'), /only "up"/);
       }));
 
-    test('two processes migrating one database at once apply each migration exactly once', async () => {
+    test('four connections migrating one database at once apply each migration exactly once', async () => {
       const dsn = await freshDsn(database.name);
       const connections = await Promise.all(Array.from({ length: 4 }, () => openDatabase(dsn)));
       try {

@@ -43,9 +43,12 @@ test('SQLite files are opened in WAL mode with NORMAL sync, a busy timeout and f
   }
 });
 
-test('sqlite://:memory:, memory, postgres:// and postgresql:// open', async () => {
+test('sqlite://:memory:, memory, postgres:// and postgresql:// (with Hydra-style options) open', async () => {
   const pgDsn = await freshDsn('postgres');
-  const dsns = ['sqlite://:memory:', 'memory', pgDsn, pgDsn.replace(/^postgres:/, 'postgresql:')];
+  const dsns = [
+    'sqlite://:memory:', 'memory', pgDsn, pgDsn.replace(/^postgres:/, 'postgresql:'),
+    `${pgDsn}?sslmode=disable&max_conns=3&max_idle_conns=2`,
+  ];
   for (const dsn of dsns) {
     const db = await openDatabase(dsn);
     assert.deepEqual(await db.query('SELECT 1 AS one'), [{ one: 1 }]);

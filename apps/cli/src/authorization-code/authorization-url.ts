@@ -7,7 +7,11 @@ export interface RequestSecrets {
   codeChallenge: string;
 }
 
-export const authorizationUrl = (options: AuthorizationCodeOptions, redirectUri: string, secrets: RequestSecrets): string => {
+export const authorizationUrl = (
+  options: AuthorizationCodeOptions,
+  redirectUri: string,
+  secrets: RequestSecrets,
+): string => {
   const url = new URL(options.authUrl);
   const params: Record<string, string | undefined> = {
     response_type: 'code',

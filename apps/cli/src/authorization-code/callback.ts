@@ -28,10 +28,23 @@ const authorizationError = (params: URLSearchParams, callbackUrl: string): ApiEr
     requestId: '',
   });
 
-const exchangeCode = async (options: AuthorizationCodeOptions, pending: PendingRequest, code: string): Promise<TokenResponse> => {
-  const tokenEndpoint = new ApiClient({ api: 'public', baseUrl: options.tokenUrl, headers: options.headers ?? new Headers() });
+const exchangeCode = async (
+  options: AuthorizationCodeOptions,
+  pending: PendingRequest,
+  code: string,
+): Promise<TokenResponse> => {
+  const tokenEndpoint = new ApiClient({
+    api: 'public',
+    baseUrl: options.tokenUrl,
+    headers: options.headers ?? new Headers(),
+  });
   const credentials = { clientId: options.clientId, clientSecret: options.clientSecret };
-  const form = { grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri, code_verifier: pending.verifier };
+  const form = {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: pending.redirectUri,
+    code_verifier: pending.verifier,
+  };
   const response = await tokenEndpoint.request('POST', '', authenticatedForm(credentials, form));
   return response.body as TokenResponse;
 };
@@ -44,7 +57,9 @@ export const completeAuthorization = async (
   const params = callbackUrl.searchParams;
   // RFC 6749 §10.12: a callback whose state we did not send may be forged; never act on it.
   if (params.get('state') !== pending.state) {
-    throw new CommandFailed(`state mismatch: sent "${pending.state}", got "${params.get('state') ?? ''}" — the callback did not come from this request`);
+    throw new CommandFailed(
+      `state mismatch: sent "${pending.state}", got "${params.get('state') ?? ''}" — the callback did not come from this request`,
+    );
   }
   if (params.has('error')) throw authorizationError(params, callbackUrl.origin + callbackUrl.pathname);
   const code = params.get('code');
@@ -53,7 +68,9 @@ export const completeAuthorization = async (
   const idTokenClaims = idTokenClaimsOf(tokens);
   // OIDC Core §3.1.3.7 step 11: the ID token must echo the nonce of this request.
   if (idTokenClaims && idTokenClaims.nonce !== pending.nonce) {
-    throw new CommandFailed(`ID token nonce mismatch: sent "${pending.nonce}", got "${String(idTokenClaims.nonce ?? '')}"`);
+    throw new CommandFailed(
+      `ID token nonce mismatch: sent "${pending.nonce}", got "${String(idTokenClaims.nonce ?? '')}"`,
+    );
   }
   return idTokenClaims ? { tokens, idTokenClaims } : { tokens };
 };

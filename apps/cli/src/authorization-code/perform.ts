@@ -1,7 +1,7 @@
 /**
  * An example OAuth2 client running the Authorization Code flow with PKCE (RFC 6749 §4.1,
  * RFC 7636): a local callback server, the authorization URL reported to the caller, then the code
- * exchange. Resolves with the tokens once; the server is closed before the promise settles.
+ * exchange. Settles once; the callback server stops listening before it does.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +28,7 @@ const page = (response: ServerResponse, status: number, text: string): void => {
     'content-type': 'text/plain; charset=utf-8',
     'cache-control': 'no-store',
     'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
     connection: 'close',
   });
   response.end(`${text}\n`);
@@ -45,8 +46,10 @@ export const performAuthorizationCode = (
 
     const server = createServer((request: IncomingMessage, response: ServerResponse) => {
       const url = new URL(request.url ?? '/', pending?.redirectUri ?? 'http://127.0.0.1');
-      if (!pending || url.pathname !== new URL(pending.redirectUri).pathname) return page(response, 404, 'Not the OAuth2 callback.');
-      if (busy || settled) return page(response, 409, 'This authorization request was already answered; look at the terminal.');
+      if (!pending || url.pathname !== new URL(pending.redirectUri).pathname)
+        return page(response, 404, 'Not the OAuth2 callback.');
+      if (busy || settled)
+        return page(response, 409, 'This authorization request was already answered; look at the terminal.');
       busy = true;
       completeAuthorization(options, pending, url).then(
         (result) => {
@@ -69,18 +72,30 @@ export const performAuthorizationCode = (
       settle();
     };
 
-    const onAbort = (): void => finish(() => reject(options.signal?.reason ?? new CommandFailed('authorization flow aborted')));
+    const onAbort = (): void =>
+      finish(() => reject(options.signal?.reason ?? new CommandFailed('authorization flow aborted')));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) return onAbort();
 
     server.on('error', (error: NodeJS.ErrnoException) => {
-      const message = error.code === 'EADDRINUSE' ? `port ${options.port} is already in use; pick another with --port` : error.message;
+      const message =
+        error.code === 'EADDRINUSE'
+          ? `port ${options.port} is already in use; pick another with --port`
+          : error.message;
       finish(() => reject(new CallbackServerError(`cannot start the callback server: ${message}`)));
     });
     server.listen(options.port, listenHost(options.redirectUri), () => {
       const port = (server.address() as AddressInfo).port;
       const redirectUri = options.redirectUri ?? `http://127.0.0.1:${port}/callback`;
-      pending = { state: options.state ?? randomValue(24), nonce: randomValue(24), verifier: pkce.verifier, redirectUri };
-      io.onAuthorizationUrl(authorizationUrl(options, redirectUri, { ...pending, codeChallenge: pkce.challenge }), redirectUri);
+      pending = {
+        state: options.state ?? randomValue(24),
+        nonce: randomValue(24),
+        verifier: pkce.verifier,
+        redirectUri,
+      };
+      io.onAuthorizationUrl(
+        authorizationUrl(options, redirectUri, { ...pending, codeChallenge: pkce.challenge }),
+        redirectUri,
+      );
     });
   });

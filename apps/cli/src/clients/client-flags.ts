@@ -15,47 +15,60 @@ interface ClientFlag {
   description: string;
 }
 
-const CLIENT_FLAGS: readonly ClientFlag[] = [
-  { flag: 'id', field: 'client_id', kind: 'string', description: 'client id (default: generated)' },
-  { flag: 'secret', field: 'client_secret', kind: 'string', description: 'client secret, ≥ 6 characters (default: generated for confidential clients)' },
-  { flag: 'name', field: 'client_name', kind: 'string', description: "the client's name" },
-  { flag: 'owner', field: 'owner', kind: 'string', description: 'owner, e.g. an email address or user id' },
-  { flag: 'metadata', field: 'metadata', kind: 'json-object', description: 'arbitrary JSON object kept with the client' },
-  { flag: 'contact', field: 'contacts', kind: 'list', description: 'contact address (repeatable, comma-separated)' },
-  { flag: 'redirect-uri', field: 'redirect_uris', kind: 'list', description: 'allowed redirect URI (repeatable, comma-separated)' },
-  { flag: 'post-logout-callback', field: 'post_logout_redirect_uris', kind: 'list', description: 'allowed post-logout redirect URI (repeatable)' },
-  { flag: 'grant-type', field: 'grant_types', kind: 'list', description: 'allowed grant type (repeatable; server default: authorization_code)' },
-  { flag: 'response-type', field: 'response_types', kind: 'list', description: 'allowed response type (repeatable; server default: code)' },
-  { flag: 'scope', field: 'scope', kind: 'scope', description: 'allowed scope (repeatable, space- or comma-separated)' },
-  { flag: 'audience', field: 'audience', kind: 'list', description: 'allowed access-token audience (repeatable)' },
-  { flag: 'token-endpoint-auth-method', field: 'token_endpoint_auth_method', kind: 'string', description: 'client_secret_basic | client_secret_post | private_key_jwt | none' },
-  { flag: 'token-endpoint-auth-signing-alg', field: 'token_endpoint_auth_signing_alg', kind: 'string', description: 'JWS alg for private_key_jwt' },
-  { flag: 'jwks-uri', field: 'jwks_uri', kind: 'string', description: 'URL of the JWK set used for private_key_jwt' },
-  { flag: 'policy-uri', field: 'policy_uri', kind: 'string', description: 'privacy policy URL' },
-  { flag: 'tos-uri', field: 'tos_uri', kind: 'string', description: 'terms of service URL' },
-  { flag: 'client-uri', field: 'client_uri', kind: 'string', description: "URL of the client's home page" },
-  { flag: 'logo-uri', field: 'logo_uri', kind: 'string', description: "URL of the client's logo" },
-  { flag: 'allowed-cors-origin', field: 'allowed_cors_origins', kind: 'list', description: 'origin allowed to call the token endpoint from a browser (repeatable)' },
-  { flag: 'request-uri', field: 'request_uris', kind: 'list', description: 'pre-registered request_uri (repeatable)' },
-  { flag: 'request-object-signing-alg', field: 'request_object_signing_alg', kind: 'string', description: 'JWS alg required for request objects' },
-  { flag: 'sector-identifier-uri', field: 'sector_identifier_uri', kind: 'string', description: 'sector identifier URL for pairwise subjects' },
-  { flag: 'subject-type', field: 'subject_type', kind: 'string', description: 'public | pairwise' },
-  { flag: 'frontchannel-logout-callback', field: 'frontchannel_logout_uri', kind: 'string', description: 'front-channel logout URL' },
-  { flag: 'frontchannel-logout-session-required', field: 'frontchannel_logout_session_required', kind: 'boolean', description: 'send iss and sid to the front-channel logout URL' },
-  { flag: 'backchannel-logout-callback', field: 'backchannel_logout_uri', kind: 'string', description: 'back-channel logout URL' },
-  { flag: 'backchannel-logout-session-required', field: 'backchannel_logout_session_required', kind: 'boolean', description: 'include sid in the logout token' },
-  { flag: 'skip-consent', field: 'skip_consent', kind: 'boolean', description: 'skip the consent screen (first-party clients only)' },
-  { flag: 'skip-logout-consent', field: 'skip_logout_consent', kind: 'boolean', description: 'skip the logout confirmation' },
-  { flag: 'access-token-strategy', field: 'access_token_strategy', kind: 'string', description: 'opaque | jwt (default: the server setting)' },
+type Row = [flag: string, field: string, kind: FieldKind, description: string];
+
+// prettier-ignore
+const ROWS: readonly Row[] = [
+  ['id', 'client_id', 'string', 'client id (default: generated)'],
+  ['secret', 'client_secret', 'string', 'client secret, ≥ 6 characters (default: generated for confidential clients)'],
+  ['name', 'client_name', 'string', "the client's name"],
+  ['owner', 'owner', 'string', 'owner, e.g. an email address or user id'],
+  ['metadata', 'metadata', 'json-object', 'arbitrary JSON object kept with the client'],
+  ['contact', 'contacts', 'list', 'contact address (repeatable, comma-separated)'],
+  ['redirect-uri', 'redirect_uris', 'list', 'allowed redirect URI (repeatable, comma-separated)'],
+  ['post-logout-callback', 'post_logout_redirect_uris', 'list', 'allowed post-logout redirect URI (repeatable)'],
+  ['grant-type', 'grant_types', 'list', 'allowed grant type (repeatable; server default: authorization_code)'],
+  ['response-type', 'response_types', 'list', 'allowed response type (repeatable; server default: code)'],
+  ['scope', 'scope', 'scope', 'allowed scope (repeatable, space- or comma-separated)'],
+  ['audience', 'audience', 'list', 'allowed access-token audience (repeatable)'],
+  ['token-endpoint-auth-method', 'token_endpoint_auth_method', 'string', 'client_secret_basic | client_secret_post | private_key_jwt | none'],
+  ['token-endpoint-auth-signing-alg', 'token_endpoint_auth_signing_alg', 'string', 'JWS alg for private_key_jwt'],
+  ['jwks-uri', 'jwks_uri', 'string', 'URL of the JWK set used for private_key_jwt'],
+  ['policy-uri', 'policy_uri', 'string', 'privacy policy URL'],
+  ['tos-uri', 'tos_uri', 'string', 'terms of service URL'],
+  ['client-uri', 'client_uri', 'string', "URL of the client's home page"],
+  ['logo-uri', 'logo_uri', 'string', "URL of the client's logo"],
+  ['allowed-cors-origin', 'allowed_cors_origins', 'list', 'origin allowed to call the token endpoint from a browser (repeatable)'],
+  ['request-uri', 'request_uris', 'list', 'pre-registered request_uri (repeatable)'],
+  ['request-object-signing-alg', 'request_object_signing_alg', 'string', 'JWS alg required for request objects'],
+  ['sector-identifier-uri', 'sector_identifier_uri', 'string', 'sector identifier URL for pairwise subjects'],
+  ['subject-type', 'subject_type', 'string', 'public | pairwise'],
+  ['frontchannel-logout-callback', 'frontchannel_logout_uri', 'string', 'front-channel logout URL'],
+  ['frontchannel-logout-session-required', 'frontchannel_logout_session_required', 'boolean', 'send iss and sid to the front-channel logout URL'],
+  ['backchannel-logout-callback', 'backchannel_logout_uri', 'string', 'back-channel logout URL'],
+  ['backchannel-logout-session-required', 'backchannel_logout_session_required', 'boolean', 'include sid in the logout token'],
+  ['skip-consent', 'skip_consent', 'boolean', 'skip the consent screen (first-party clients only)'],
+  ['skip-logout-consent', 'skip_logout_consent', 'boolean', 'skip the logout confirmation'],
+  ['access-token-strategy', 'access_token_strategy', 'string', 'opaque | jwt (default: the server setting)'],
 ];
+
+const CLIENT_FLAGS: readonly ClientFlag[] = ROWS.map(([flag, field, kind, description]) => ({ flag, field, kind, description }));
 
 const specOf = (entry: ClientFlag): OptionSpec => {
   const multiple = entry.kind === 'list' || entry.kind === 'scope';
-  if (entry.kind === 'boolean') return { type: 'boolean', description: `${entry.description} (--no-${entry.flag} to turn off)` };
-  return { type: 'string', multiple, value: multiple ? 'value' : entry.kind === 'json-object' ? 'json' : 'value', description: entry.description };
+  if (entry.kind === 'boolean')
+    return { type: 'boolean', description: `${entry.description} (--no-${entry.flag} to turn off)` };
+  return {
+    type: 'string',
+    multiple,
+    value: multiple ? 'value' : entry.kind === 'json-object' ? 'json' : 'value',
+    description: entry.description,
+  };
 };
 
-export const clientFieldOptions: OptionSpecs = Object.fromEntries(CLIENT_FLAGS.map((entry) => [entry.flag, specOf(entry)]));
+export const clientFieldOptions: OptionSpecs = Object.fromEntries(
+  CLIENT_FLAGS.map((entry) => [entry.flag, specOf(entry)]),
+);
 
 /** `update` names the client by its argument; renaming a client is not a patch. */
 export const clientUpdateOptions: OptionSpecs = Object.fromEntries(
@@ -63,7 +76,11 @@ export const clientUpdateOptions: OptionSpecs = Object.fromEntries(
 );
 
 export const fileOption = {
-  file: { type: 'string', value: 'path', description: 'read the client from a JSON file ("-" for stdin); other client flags are ignored' },
+  file: {
+    type: 'string',
+    value: 'path',
+    description: 'read the client from a JSON file ("-" for stdin); other client flags are ignored',
+  },
 } as const satisfies OptionSpecs;
 
 const jsonObject = (flag: string, raw: string): Record<string, unknown> => {
@@ -73,7 +90,8 @@ const jsonObject = (flag: string, raw: string): Record<string, unknown> => {
   } catch (error) {
     throw new UsageError(`flag --${flag} needs valid JSON: ${(error as Error).message}`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`flag --${flag} needs a JSON object, got ${raw}`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new UsageError(`flag --${flag} needs a JSON object, got ${raw}`);
   return parsed as Record<string, unknown>;
 };
 

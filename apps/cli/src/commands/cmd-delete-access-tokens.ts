@@ -8,7 +8,7 @@ import { tableOf } from '../output/table.ts';
 export const deleteAccessTokens: Command = {
   verb: 'delete',
   nouns: ['access-tokens'],
-  summary: "Delete all access tokens of a client",
+  summary: 'Delete all access tokens of a client',
   args: { usage: '<client-id>', min: 1, max: 1 },
   options: adminOptions,
   async run({ flags, args, io }) {
@@ -18,7 +18,11 @@ export const deleteAccessTokens: Command = {
     printView(io, flags, {
       json: { client_id: clientId },
       ids: [clientId],
-      table: tableOf([{ header: 'ACCESS TOKENS DELETED FOR CLIENT', value: (r: typeof row) => r.clientId }], [row], true),
+      table: tableOf(
+        [{ header: 'ACCESS TOKENS DELETED FOR CLIENT', value: (r: typeof row) => r.clientId }],
+        [row],
+        true,
+      ),
     });
     return 0;
   },

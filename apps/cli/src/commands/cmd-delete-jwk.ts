@@ -1,7 +1,7 @@
 /** `olympus delete jwk <set…>`: DELETE /admin/keys/{set} for each set. */
 import type { Command } from '../command.ts';
 import { adminApi } from '../http/clients.ts';
-import { deleteEach, deletedView } from '../http/delete-each.ts';
+import { deleteEach, deletedView } from '../http/each.ts';
 import { adminOptions } from '../http/remote-options.ts';
 import { printView } from '../output/print.ts';
 
@@ -12,8 +12,8 @@ export const deleteJwk: Command = {
   args: { usage: '<set> [<set>…]', min: 1, max: Infinity },
   options: adminOptions,
   async run({ flags, args, io }) {
-    const deleted = await deleteEach(adminApi(flags, io), io, '/admin/keys', args);
-    printView(io, flags, deletedView('DELETED KEY SET', deleted));
-    return deleted.length === args.length ? 0 : 1;
+    const { results, allOk } = await deleteEach(adminApi(flags, io), io, '/admin/keys', args);
+    printView(io, flags, deletedView('DELETED KEY SET', results));
+    return allOk ? 0 : 1;
   },
 };

@@ -1,8 +1,9 @@
 /** `olympus get jwk <set…>`: GET /admin/keys/{set}; several sets print as one merged set. */
 import type { Command } from '../command.ts';
 import { adminApi, segment } from '../http/clients.ts';
+import { forEachName } from '../http/each.ts';
 import { adminOptions } from '../http/remote-options.ts';
-import { jwksView, keysOf, publicOnlyOption, type KeyInSet } from '../keys/jwk-view.ts';
+import { jwksView, keysOf, publicOnlyOption } from '../keys/jwk-view.ts';
 import { printView } from '../output/print.ts';
 
 export const getJwk: Command = {
@@ -13,9 +14,10 @@ export const getJwk: Command = {
   options: { ...publicOnlyOption, ...adminOptions },
   async run({ flags, args, io }) {
     const api = adminApi(flags, io);
-    const keys: KeyInSet[] = [];
-    for (const set of args) keys.push(...keysOf(set, (await api.request('GET', `/admin/keys/${segment(set)}`)).body));
-    printView(io, flags, jwksView(keys, flags.boolean('public') === true));
-    return 0;
+    const { results, allOk } = await forEachName(io, args, async (set) =>
+      keysOf(set, (await api.request('GET', `/admin/keys/${segment(set)}`)).body),
+    );
+    printView(io, flags, jwksView(results.flat(), flags.boolean('public') === true));
+    return allOk ? 0 : 1;
   },
 };

@@ -13,7 +13,8 @@ import { reportError } from '../report-error.ts';
 
 const clientsIn = (path: string, document: unknown): Record<string, unknown>[] => {
   const items = Array.isArray(document) ? document : [document];
-  if (!items.every(isJsonObject)) throw new CommandFailed(`${path} must hold a client object or an array of client objects`);
+  if (!items.every(isJsonObject))
+    throw new CommandFailed(`${path} must hold a client object or an array of client objects`);
   return items;
 };
 
@@ -23,7 +24,8 @@ export const importClient: Command = {
   summary: 'Create OAuth2 clients from JSON files',
   args: { usage: '[<file.json>…]', min: 0, max: Infinity },
   options: adminOptions,
-  details: 'Each file holds one client or an array of clients, in the shape `create --format json` prints. Reads stdin without files.',
+  details:
+    'Each file holds one client or an array of clients, in the shape `create --format json` prints. Reads stdin without files.',
   async run({ flags, args, io }) {
     const api = adminApi(flags, io);
     const created: ClientResponse[] = [];

@@ -27,7 +27,12 @@ export const introspectToken: Command = {
   summary: 'Show what an access or refresh token carries, and whether it is active',
   args: { usage: '<token>', min: 1, max: 1 },
   options: {
-    scope: { type: 'string', multiple: true, value: 'scope', description: 'also require these scopes (repeatable, space- or comma-separated)' },
+    scope: {
+      type: 'string',
+      multiple: true,
+      value: 'scope',
+      description: 'also require these scopes (repeatable, space- or comma-separated)',
+    },
     ...adminOptions,
   },
   async run({ flags, args, io }) {

@@ -19,7 +19,8 @@ export const migrate: Command = {
     dev: { type: 'boolean', description: 'use the development defaults (local SQLite file)' },
     yes: { type: 'boolean', short: 'y', description: 'accepted for hydra compatibility; migrate never asks' },
   },
-  details: 'Examples:\n  olympus migrate up --dsn postgres://olympus:secret@db/olympus\n  olympus migrate status -c olympus.yml',
+  details:
+    'Examples:\n  olympus migrate up --dsn postgres://olympus:secret@db/olympus\n  olympus migrate status -c olympus.yml',
   async run({ flags, args, io }) {
     const [actionName, positionalDsn] = args;
     const action = ACTIONS[actionName];

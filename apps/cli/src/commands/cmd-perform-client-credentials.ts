@@ -14,8 +14,18 @@ export const performClientCredentials: Command = {
   args: noArgs,
   options: {
     ...clientCredentialOptions,
-    scope: { type: 'string', multiple: true, value: 'scope', description: 'requested scope (repeatable, space- or comma-separated)' },
-    audience: { type: 'string', multiple: true, value: 'aud', description: 'requested audience (repeatable, comma-separated)' },
+    scope: {
+      type: 'string',
+      multiple: true,
+      value: 'scope',
+      description: 'requested scope (repeatable, space- or comma-separated)',
+    },
+    audience: {
+      type: 'string',
+      multiple: true,
+      value: 'aud',
+      description: 'requested audience (repeatable, comma-separated)',
+    },
     ...publicOptions,
   },
   details: 'Example: olympus perform client-credentials --client-id my-service --client-secret … --scope "read write"',

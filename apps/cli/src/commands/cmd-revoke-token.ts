@@ -23,7 +23,11 @@ export const revokeToken: Command = {
     const [token] = args;
     const credentials = clientCredentialsFrom(flags, io);
     const hint = flags.choice('token-type-hint', ['access_token', 'refresh_token'] as const);
-    await publicApi(flags, io).request('POST', '/oauth2/revoke', authenticatedForm(credentials, { token, token_type_hint: hint }));
+    await publicApi(flags, io).request(
+      'POST',
+      '/oauth2/revoke',
+      authenticatedForm(credentials, { token, token_type_hint: hint }),
+    );
     const row = { token };
     printView(io, flags, {
       json: { revoked: token },

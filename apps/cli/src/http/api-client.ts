@@ -67,7 +67,8 @@ export class ApiClient {
       headers.set('content-type', 'application/x-www-form-urlencoded');
       body = new URLSearchParams(definedEntries(options.form)).toString();
     }
-    if (options.basicAuth) headers.set('authorization', basicAuthorization(options.basicAuth.username, options.basicAuth.password));
+    if (options.basicAuth)
+      headers.set('authorization', basicAuthorization(options.basicAuth.username, options.basicAuth.password));
 
     let response: Response;
     try {

@@ -39,7 +39,13 @@ const fieldsOf = (body: unknown, status: number, raw: string): ErrorFields => {
   return { error: `http_${status}`, description: snippet || '(empty response body)', hint: '', debug: '' };
 };
 
-export const apiErrorFrom = (response: { status: number; headers: Headers }, method: string, url: string, body: unknown, raw: string): ApiError =>
+export const apiErrorFrom = (
+  response: { status: number; headers: Headers },
+  method: string,
+  url: string,
+  body: unknown,
+  raw: string,
+): ApiError =>
   new ApiError({
     status: response.status,
     method,
@@ -56,6 +62,8 @@ export const describeApiError = (error: ApiError): string => {
   if (d.debug) lines.push(`debug: ${d.debug}`);
   const requestId = d.requestId ? `, request id ${d.requestId}` : '';
   // Status 0: an authorization error response, delivered through the browser to the redirect URI.
-  lines.push(d.status === 0 ? `(error response sent to ${d.url})` : `(HTTP ${d.status} from ${d.method} ${d.url}${requestId})`);
+  lines.push(
+    d.status === 0 ? `(error response sent to ${d.url})` : `(HTTP ${d.status} from ${d.method} ${d.url}${requestId})`,
+  );
   return lines.join('\n') + '\n';
 };

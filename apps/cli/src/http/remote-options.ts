@@ -8,7 +8,12 @@ export const OUTPUT_FORMATS = ['table', 'json', 'json-pretty', 'yaml'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const outputOptions = {
-  format: { type: 'string', value: 'format', default: 'table', description: `output format: ${OUTPUT_FORMATS.join(' | ')}` },
+  format: {
+    type: 'string',
+    value: 'format',
+    default: 'table',
+    description: `output format: ${OUTPUT_FORMATS.join(' | ')}`,
+  },
   quiet: { type: 'boolean', short: 'q', description: 'print only ids (one per line)' },
 } as const satisfies OptionSpecs;
 

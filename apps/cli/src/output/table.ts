@@ -34,7 +34,12 @@ const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(
 const alignRows = (rows: readonly string[][]): string => {
   const widths = rows[0]?.map((_, index) => Math.max(...rows.map((row) => row[index].length))) ?? [];
   return rows
-    .map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : pad(cell, widths[index]))).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, index) => (index === row.length - 1 ? cell : pad(cell, widths[index])))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 };
 

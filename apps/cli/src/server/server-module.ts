@@ -1,8 +1,7 @@
 /**
- * The part of `@olympus/server` the CLI calls. It is imported lazily, so client verbs start
- * without loading the server, its database drivers and Fastify. The import specifier is a
- * variable on purpose: the CLI type-checks and runs its client verbs even where the server
- * package is absent (a client-only install); this interface mirrors apps/server/src/index.ts.
+ * The part of `@olympus/server` the CLI calls (apps/server/src/index.ts). It is imported lazily,
+ * so client verbs start without loading the server, its database drivers and Fastify. Tests pass
+ * a fake of this interface through `Io.loadServer`.
  */
 export interface RunningServer {
   close(): Promise<void>;
@@ -13,6 +12,7 @@ export interface ServerModule {
   migrateCommand(opts: { action: 'up' | 'status'; configPath?: string; dsn?: string; dev: boolean }): Promise<string>;
 }
 
-const SERVER_PACKAGE = '@olympus/server';
-
-export const importServer = async (): Promise<ServerModule> => (await import(SERVER_PACKAGE)) as ServerModule;
+export const importServer = async (): Promise<ServerModule> => {
+  const server: ServerModule = await import('@olympus/server');
+  return server;
+};

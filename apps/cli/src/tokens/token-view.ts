@@ -36,7 +36,9 @@ export const tokenView = (tokens: TokenResponse, now = Date.now()): View => {
     { header: 'REFRESH TOKEN', value: (t) => t.refresh_token },
     { header: 'ID TOKEN', value: (t) => t.id_token },
   ];
-  const footer = claims ? ['', 'ID TOKEN CLAIMS (decoded, signature not checked):', JSON.stringify(claims, null, 2)] : [];
+  const footer = claims
+    ? ['', 'ID TOKEN CLAIMS (decoded, signature not checked):', JSON.stringify(claims, null, 2)]
+    : [];
   return {
     json: claims ? { ...tokens, id_token_claims: claims } : tokens,
     ids: [tokens.access_token],

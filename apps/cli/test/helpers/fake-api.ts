@@ -22,7 +22,7 @@ export interface CannedResponse {
   body?: unknown;
 }
 
-export type Route = (request: RecordedRequest) => CannedResponse;
+export type Route = (request: RecordedRequest) => CannedResponse | Promise<CannedResponse>;
 
 export interface FakeApi {
   url: string;
@@ -39,7 +39,7 @@ export const startFakeApi = async (): Promise<FakeApi> => {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const body = Buffer.concat(chunks).toString('utf8');
       const recorded: RecordedRequest = {
@@ -53,7 +53,9 @@ export const startFakeApi = async (): Promise<FakeApi> => {
       };
       requests.push(recorded);
       const route = routes.get(`${recorded.method} ${recorded.path}`);
-      const answer = route ? route(recorded) : { status: 404, body: { error: 'not_found', error_description: 'no fake route' } };
+      const answer = route
+        ? await route(recorded)
+        : { status: 404, body: { error: 'not_found', error_description: 'no fake route' } };
       const isText = typeof answer.body === 'string';
       res.writeHead(answer.status ?? 200, {
         ...(answer.body === undefined ? {} : { 'content-type': isText ? 'text/plain' : 'application/json' }),

@@ -5,26 +5,26 @@
  */
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { startFakeApi, type FakeApi, type RecordedRequest } from './fake-api.ts';
+import { startFakeApi, type CannedResponse, type FakeApi, type RecordedRequest } from './fake-api.ts';
 
 export interface AuthorizeBehaviour {
-  /** Replace the state echoed back (CSRF simulation). */
+  /** Echo this state instead of the one sent (a forged callback). */
   state?: string;
-  /** Send an error response instead of a code. */
-  error?: { error: string; error_description?: string; error_hint?: string };
-  /** Nonce put in the ID token instead of the one requested. */
+  /** Send this error response instead of a code. */
+  error?: Record<string, string>;
+  /** Put this nonce in the ID token instead of the one requested. */
   nonce?: string;
+  /** Remember this challenge instead of the one sent (so the verifier cannot match). */
+  challenge?: string;
 }
 
 export interface FakeAuthorizationServer {
-  api: FakeApi;
+  url: string;
   behaviour: AuthorizeBehaviour;
   authorizeRequests: URLSearchParams[];
   tokenRequests: RecordedRequest[];
   close(): Promise<void>;
 }
-
-const key = new TextEncoder().encode('test-only-hmac-key-of-32-bytes!!');
 
 interface IssuedCode {
   clientId: string;
@@ -33,74 +33,86 @@ interface IssuedCode {
   nonce: string;
 }
 
-const tokenError = (description: string) => ({ status: 400, body: { error: 'invalid_grant', error_description: description } });
+const key = new TextEncoder().encode('test-only-hmac-key-of-32-bytes!!');
 
-const clientOf = (request: RecordedRequest): string | undefined => {
+const invalidGrant = (description: string, hint = ''): CannedResponse => ({
+  status: 400,
+  body: { error: 'invalid_grant', error_description: description, ...(hint ? { error_hint: hint } : {}) },
+});
+
+/** RFC 6749 §2.3.1: Basic credentials are form-encoded. */
+const clientOf = (request: RecordedRequest): string | null => {
   const header = request.headers.authorization;
-  if (header?.startsWith('Basic ')) return decodeURIComponent(Buffer.from(header.slice(6), 'base64').toString().split(':')[0]);
-  return request.form().get('client_id') ?? undefined;
+  if (!header?.startsWith('Basic ')) return request.form().get('client_id');
+  const [id] = Buffer.from(header.slice(6), 'base64').toString().split(':');
+  return decodeURIComponent(id.replace(/\+/g, ' '));
 };
 
-export const startFakeAuthorizationServer = async (): Promise<FakeAuthorizationServer> => {
-  const api = await startFakeApi();
-  const codes = new Map<string, IssuedCode>();
-  const server: FakeAuthorizationServer = { api, behaviour: {}, authorizeRequests: [], tokenRequests: [], close: () => api.close() };
+const idToken = (issuer: string, code: IssuedCode, nonce: string): Promise<string> =>
+  new SignJWT({ nonce, email: 'ada@example.com' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('user-7')
+    .setIssuer(issuer)
+    .setAudience(code.clientId)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(key);
 
-  api.on('GET', '/oauth2/auth', (request) => {
-    const q = request.query;
-    server.authorizeRequests.push(q);
-    const back = new URL(q.get('redirect_uri') ?? '');
-    back.searchParams.set('state', server.behaviour.state ?? q.get('state') ?? '');
+export const startFakeAuthorizationServer = async (): Promise<FakeAuthorizationServer> => {
+  const api: FakeApi = await startFakeApi();
+  const codes = new Map<string, IssuedCode>();
+  const server: FakeAuthorizationServer = {
+    url: api.url,
+    behaviour: {},
+    authorizeRequests: [],
+    tokenRequests: [],
+    close: () => api.close(),
+  };
+
+  api.on('GET', '/oauth2/auth', ({ query }) => {
+    server.authorizeRequests.push(query);
+    const back = new URL(query.get('redirect_uri') ?? '');
+    back.searchParams.set('state', server.behaviour.state ?? query.get('state') ?? '');
     back.searchParams.set('iss', api.url);
     if (server.behaviour.error) {
       for (const [name, value] of Object.entries(server.behaviour.error)) back.searchParams.set(name, value);
     } else {
-      const code = `code-${codes.size + 1}`;
-      codes.set(code, { clientId: q.get('client_id') ?? '', redirectUri: back.origin + back.pathname, challenge: q.get('code_challenge') ?? '', nonce: q.get('nonce') ?? '' });
+      const code = `code-${codes.size + 1}-${Date.now()}`;
+      const challenge = server.behaviour.challenge ?? query.get('code_challenge') ?? '';
+      codes.set(code, {
+        clientId: query.get('client_id') ?? '',
+        redirectUri: query.get('redirect_uri') ?? '',
+        challenge,
+        nonce: query.get('nonce') ?? '',
+      });
       back.searchParams.set('code', code);
     }
     return { status: 302, headers: { location: back.href } };
   });
 
-  api.on('POST', '/oauth2/token', (request) => {
+  api.on('POST', '/oauth2/token', async (request) => {
     server.tokenRequests.push(request);
     const form = request.form();
-    const issued = codes.get(form.get('code') ?? '');
-    if (form.get('grant_type') !== 'authorization_code' || !issued) return tokenError('unknown code');
-    if (form.get('redirect_uri') !== issued.redirectUri) return tokenError('redirect_uri differs');
-    if (clientOf(request) !== issued.clientId) return tokenError('code issued to another client');
+    const code = codes.get(form.get('code') ?? '');
+    if (form.get('grant_type') !== 'authorization_code' || !code) return invalidGrant('unknown code');
+    if (form.get('redirect_uri') !== code.redirectUri)
+      return invalidGrant('redirect_uri differs from the authorization request');
+    if (clientOf(request) !== code.clientId) return invalidGrant('the code was issued to another client');
     const verifier = form.get('code_verifier') ?? '';
-    if (createHash('sha256').update(verifier).digest('base64url') !== issued.challenge) {
-      return { status: 400, body: { error: 'invalid_grant', error_description: 'PKCE verification failed.', error_hint: 'The code_verifier does not match the code_challenge.' } };
+    if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) {
+      return invalidGrant('PKCE verification failed.', 'The code_verifier does not match the code_challenge.');
     }
     codes.delete(form.get('code') ?? '');
-    return { body: { access_token: 'ory_at_test', token_type: 'bearer', expires_in: 900, scope: 'openid offline_access', refresh_token: 'ory_rt_test', id_token: '' } };
-  });
-
-  // The ID token needs the nonce of the request, so the token route is wrapped to sign it asynchronously-free:
-  const plainToken = api.routes.get('POST /oauth2/token')!;
-  api.routes.set('POST /oauth2/token', (request) => {
-    const answer = plainToken(request);
-    const body = answer.body as Record<string, unknown>;
-    if (typeof body.id_token === 'string') body.id_token = idTokens.shift() ?? '';
-    return answer;
-  });
-  const idTokens: string[] = [];
-  api.on('GET', '/oauth2/auth-prepared', () => ({ status: 204 }));
-  const authorize = api.routes.get('GET /oauth2/auth')!;
-  api.routes.set('GET /oauth2/auth', (request) => {
-    const answer = authorize(request);
-    // Sign now (jose is async) and queue it; the token request always comes after this redirect.
-    void new SignJWT({ nonce: server.behaviour.nonce ?? request.query.get('nonce'), email: 'ada@example.com' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('user-7')
-      .setIssuer(api.url)
-      .setAudience(request.query.get('client_id') ?? '')
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(key)
-      .then((token) => idTokens.push(token));
-    return answer;
+    return {
+      body: {
+        access_token: 'ory_at_test',
+        token_type: 'bearer',
+        expires_in: 900,
+        scope: 'openid offline_access',
+        refresh_token: 'ory_rt_test',
+        id_token: await idToken(api.url, code, server.behaviour.nonce ?? code.nonce),
+      },
+    };
   });
   return server;
 };

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InsufficientScope, InvalidRequest, InvalidToken, OAuth2Error, userinfo } from '@olympus/oauth2';
+import { InsufficientScope, InvalidRequest, InvalidToken, toDescriptionChars, userinfo } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { noStore } from './token.ts';
 
@@ -35,13 +35,11 @@ const accessTokenOf = (req: FastifyRequest): string => {
   return token;
 };
 
-const quoted = (text: string): string => text.replace(/[\\"]/g, '\\$&');
-
 /** RFC 6750 §3: errors of a protected resource are announced in WWW-Authenticate as well. */
 const challenge = (reply: FastifyReply, err: unknown): void => {
   if (err instanceof InvalidToken || err instanceof InsufficientScope || err instanceof InvalidRequest) {
-    const e = err as OAuth2Error;
-    reply.header('www-authenticate', `Bearer error="${e.error}", error_description="${quoted(e.description)}"`);
+    // The description is made quote-free ASCII, as RFC 6750 §3 requires of the attribute.
+    reply.header('www-authenticate', `Bearer error="${err.error}", error_description="${toDescriptionChars(err.description)}"`);
   }
 };
 

@@ -67,6 +67,16 @@ const consume = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>): Pr
 };
 
 /**
+ * A reuse detected by a concurrent request may have revoked the family while this request was
+ * minting: the new tokens would then outlive the revocation (AS-17, Keycloak #51312). The used token
+ * is revoked in that case, so check it once more and revoke the family again, new tokens included.
+ */
+const checkNotRevokedMeanwhile = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>): Promise<void> => {
+  const current = await ctx.storage.tokens.getRefreshToken(found.signature);
+  if (current && current.revokedAt !== null) await revokeFamily(ctx, current);
+};
+
+/**
  * The refresh token grant (RFC 6749 §6, OIDC Core §12): checks run before the atomic consume so a
  * client mistake (wrong scope) does not burn the token; the new tokens keep the grant and its
  * consent claims, so ID tokens after a refresh carry the same claims (reference/ory-api.md §5 row 6).
@@ -89,6 +99,7 @@ export const refreshTokenGrant: GrantHandler = {
       refresh: { session: record.session, offline: record.offline },
       idToken: isOpenId(scope) ? { nonce: '' } : undefined,
     });
+    await checkNotRevokedMeanwhile(ctx, found);
     return { response, session };
   },
 };

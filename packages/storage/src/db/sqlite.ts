@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { bindParams } from './params.ts';
 import { rowDecoderFor, type RowDecoder } from './sqlite-rows.ts';
+import { beginImmediate, BUSY_TIMEOUT_MS, insideTransaction, runInTransaction } from './sqlite-tx.ts';
 import type { Db, SqlParams } from './types.ts';
 
 interface Prepared {
@@ -14,7 +15,7 @@ interface Prepared {
 const MAX_CACHED_STATEMENTS = 2000;
 
 /** One `node:sqlite` connection with its prepared statements, cached by SQL text (the hot path). */
-class SqliteConnection {
+export class SqliteConnection {
   readonly raw: DatabaseSync;
   readonly #statements = new Map<string, Prepared>();
 
@@ -22,7 +23,7 @@ class SqliteConnection {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.raw = new DatabaseSync(path);
     // busy_timeout first: switching to WAL needs a lock another process may hold.
-    this.raw.exec('PRAGMA busy_timeout = 5000');
+    this.raw.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.raw.exec('PRAGMA journal_mode = WAL');
     this.raw.exec('PRAGMA synchronous = NORMAL');
     this.raw.exec('PRAGMA foreign_keys = ON');
@@ -70,6 +71,10 @@ class SqliteDb implements Db {
   }
 
   async #idle(): Promise<void> {
+    if (this.#busy !== undefined && insideTransaction.getStore() === this.#busy) {
+      // Waiting here would wait for the very transaction this call is part of: forever.
+      throw new Error('Inside db.transaction(fn), run statements on the `tx` passed to fn, not on db');
+    }
     while (this.#busy !== undefined) await this.#busy;
   }
 
@@ -91,9 +96,11 @@ class SqliteDb implements Db {
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     await this.#idle();
     let release = (): void => {};
-    this.#busy = new Promise<void>((resolve) => (release = resolve));
+    const busy = new Promise<void>((resolve) => (release = resolve));
+    this.#busy = busy;
     try {
-      return await runInTransaction(this.#conn, 'BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', fn, 1);
+      await beginImmediate(this.#conn);
+      return await insideTransaction.run(busy, () => runInTransaction(this.#conn, undefined, 'COMMIT', 'ROLLBACK', fn, 1));
     } finally {
       this.#busy = undefined;
       release();
@@ -105,58 +112,5 @@ class SqliteDb implements Db {
     this.#conn.close();
   }
 }
-
-/** The view of a connection inside a transaction: no waiting, nested transactions are savepoints. */
-class SqliteTx implements Db {
-  readonly dialect = 'sqlite' as const;
-  readonly #conn: SqliteConnection;
-  readonly #depth: number;
-
-  constructor(conn: SqliteConnection, depth: number) {
-    this.#conn = conn;
-    this.#depth = depth;
-  }
-
-  async query<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
-    return this.#conn.all<T>(sql, params);
-  }
-
-  async execute(sql: string, params?: SqlParams): Promise<number> {
-    return this.#conn.run(sql, params);
-  }
-
-  async exec(script: string): Promise<void> {
-    this.#conn.raw.exec(script);
-  }
-
-  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    const sp = `sp_${this.#depth}`;
-    return runInTransaction(this.#conn, `SAVEPOINT ${sp}`, `RELEASE ${sp}`, `ROLLBACK TO ${sp}; RELEASE ${sp}`, fn, this.#depth + 1);
-  }
-
-  async close(): Promise<void> {
-    throw new Error('close() is not available inside a transaction');
-  }
-}
-
-const runInTransaction = async <T>(
-  conn: SqliteConnection, begin: string, commit: string, rollback: string, fn: (tx: Db) => Promise<T>, depth: number,
-): Promise<T> => {
-  conn.raw.exec(begin);
-  let result: T;
-  try {
-    result = await fn(new SqliteTx(conn, depth));
-  } catch (error) {
-    if (conn.raw.isTransaction) conn.raw.exec(rollback);
-    throw error;
-  }
-  try {
-    conn.raw.exec(commit);
-  } catch (error) {
-    if (conn.raw.isTransaction) conn.raw.exec(rollback);
-    throw error;
-  }
-  return result;
-};
 
 export const openSqlite = (path: string): Db => new SqliteDb(new SqliteConnection(path));

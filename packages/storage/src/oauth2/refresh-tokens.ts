@@ -45,7 +45,8 @@ export const sqlRefreshTokenStore = (db: Db): RefreshTokenStore => ({
     const row = (await db.query<RefreshRow>(SELECT, [signature]))[0];
     if (row === undefined) return { status: 'not_found' };
     const record = fromRow(row);
-    const inGrace = row.revoked_at === null && row.used_at !== null && now - row.used_at < graceMs;
+    // graceMs 0 disables the window, even when another node's clock put used_at after `now`.
+    const inGrace = graceMs > 0 && row.revoked_at === null && row.used_at !== null && now - row.used_at < graceMs;
     return { status: inGrace ? 'consumed' : 'already_used', record };
   },
 

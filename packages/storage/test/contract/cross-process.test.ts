@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createOAuth2Storage, migrate, openDatabase, type Db } from '@olympus/storage';
+import { createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
 import type { OAuth2Storage } from '@olympus/oauth2';
 import { freshDsn, type DatabaseKind } from '../../../../test/support/databases.ts';
 import { accessToken, code, grantSession, refreshToken, storedClient, tally, uid } from './fixtures.ts';
@@ -14,7 +14,7 @@ const PROCESSES = 4;
 const ITEMS = 25;
 
 /** Starts the children, releases them together once all are connected, returns their statuses. */
-const race = async (dsn: string, kind: string, signatures: string[]): Promise<string[][]> => {
+const race = async <T = string>(dsn: string, kind: string, signatures: string[]): Promise<T[][]> => {
   const children = Array.from({ length: PROCESSES }, () =>
     spawn(NODE, [CHILD, dsn, kind, ...signatures], { stdio: ['pipe', 'pipe', 'inherit'] }),
   );
@@ -25,9 +25,9 @@ const race = async (dsn: string, kind: string, signatures: string[]): Promise<st
   });
   for (const { lines } of outputs) assert.equal((await lines.next()).value, 'ready');
   for (const { child } of outputs) child.stdin.write('go\n');
-  const results: string[][] = [];
+  const results: T[][] = [];
   for (const { lines, exited, child } of outputs) {
-    results.push(JSON.parse((await lines.next()).value as string) as string[]);
+    results.push(JSON.parse((await lines.next()).value as string) as T[]);
     child.stdin.end();
     assert.equal(await exited, 0);
   }
@@ -44,6 +44,19 @@ const assertOneWinnerEach = (results: string[][]) => {
 const kinds: DatabaseKind[] = ['postgres', 'sqlite'];
 
 for (const kind of kinds) {
+  test(`${PROCESSES} processes migrating one fresh database at once apply each migration exactly once [${kind}]`, async () => {
+    const dsn = await freshDsn(kind);
+    const applied = (await race<number>(dsn, 'migrate', [])).flat().sort((a, b) => a - b);
+    const db = await openDatabase(dsn);
+    try {
+      const status = await migrationStatus(db);
+      assert.deepEqual(applied, status.map((m) => m.version));
+      assert.ok(status.every((m) => m.applied));
+    } finally {
+      await db.close();
+    }
+  });
+
   describe(`single use across ${PROCESSES} processes [${kind}]`, () => {
     let dsn: string;
     let db: Db;

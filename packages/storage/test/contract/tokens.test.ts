@@ -52,6 +52,12 @@ forEachDatabase('access and refresh tokens', ({ storage }) => {
     assert.equal((await storage().tokens.consumeRefreshToken(rt.signature, NOW + 5000, 5000)).status, 'already_used');
   });
 
+  test('without a grace window, a reuse stamped before the first use (another node\'s clock) is already_used', async () => {
+    const { rt } = await newGrant();
+    assert.equal((await storage().tokens.consumeRefreshToken(rt.signature, NOW + 100, 0)).status, 'consumed');
+    assert.equal((await storage().tokens.consumeRefreshToken(rt.signature, NOW + 50, 0)).status, 'already_used');
+  });
+
   test('a revoked refresh token is already_used, even inside the grace window', async () => {
     const first = await newGrant();
     await storage().tokens.revokeRefreshToken(first.rt.signature, NOW);
