@@ -61,7 +61,7 @@ const specOf = (entry: ClientFlag): OptionSpec => {
   return {
     type: 'string',
     multiple,
-    value: multiple ? 'value' : entry.kind === 'json-object' ? 'json' : 'value',
+    value: entry.kind === 'json-object' ? 'json' : 'value',
     description: entry.description,
   };
 };
