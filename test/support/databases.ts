@@ -28,10 +28,20 @@ const serverDsn = (): string => {
 
 const uniqueName = (): string => `olympus_t_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
 
-/** A DSN for a fresh empty database of that kind (server-level tests open it themselves). */
+/** SQLite temp folders handed out by freshDsn; removed when the test process exits. */
+const sqliteDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of sqliteDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A DSN for a fresh empty database of that kind (server-level tests open it themselves).
+ * SQLite files are deleted when the process exits; PostgreSQL databases live as long as the server.
+ */
 export const freshDsn = async (name: DatabaseKind): Promise<string> => {
   if (name === 'postgres') return createDatabase(serverDsn(), uniqueName());
   const dir = mkdtempSync(join(tmpdir(), 'olympus-sqlite-'));
+  sqliteDirs.add(dir);
   return `sqlite://${join(dir, 'olympus.db')}`;
 };
 

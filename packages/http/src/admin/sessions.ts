@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import {
+  InvalidRequest,
   acceptLogoutRequest,
   getLogoutRequest,
   listConsentSessions,
@@ -20,7 +21,7 @@ const intParam = (req: FastifyRequest, name: string, fallback: number, max: numb
   return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
 };
 
-/** Logout requests, consent sessions and login sessions (Hydra's admin API, ory-api.md §1.2). */
+/** Logout requests, consent and login sessions, bulk token deletion (Hydra's admin API, ory-api.md §1.2). */
 export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
   const base = '/admin/oauth2/auth';
   app.get(`${base}/requests/logout`, async (req) => getLogoutRequest(ctx, q(req, 'logout_challenge') || q(req, 'challenge')));
@@ -40,6 +41,13 @@ export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
   });
   app.delete(`${base}/sessions/consent`, async (req, reply) => {
     await revokeConsentSessions(ctx, { subject: q(req, 'subject'), client: q(req, 'client') || undefined, all: q(req, 'all') === 'true' });
+    return reply.code(204).send();
+  });
+  app.delete('/admin/oauth2/tokens', async (req, reply) => {
+    const clientId = q(req, 'client_id');
+    if (!clientId) throw new InvalidRequest('The query parameter "client_id" is required.');
+    await ctx.storage.tokens.revokeAccessTokensOfClient(clientId, ctx.now());
+    req.log.info({ client_id: clientId }, 'all access tokens of the client revoked');
     return reply.code(204).send();
   });
   app.delete(`${base}/sessions/login`, async (req, reply) => {
