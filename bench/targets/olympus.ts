@@ -1,0 +1,94 @@
+/**
+ * Child process: Olympus on durable storage (the DSN comes from the parent: a SQLite file or a
+ * throwaway PostgreSQL), logs silenced, its data set up through the real admin API and real
+ * authorization flows (the same helpers the end-to-end tests use).
+ */
+import { defaultDevConfig, type OlympusConfig } from '@olympus/config';
+import { createLogger, startServer } from '@olympus/server';
+import { createClient, obtainCode, tokenRequest } from '../../test/support/flow.ts';
+import { freePort } from './ports.ts';
+import { basicAuth, OLYMPUS_DSN_ENV, runTarget, wantedRefreshTokens, type Fixtures } from './protocol.ts';
+
+const REDIRECT = 'http://127.0.0.1:9/callback';
+/** Authorization flows run side by side while minting refresh tokens (setup only, not measured). */
+const MINT_CONCURRENCY = 8;
+
+const benchConfig = async (dsn: string): Promise<OlympusConfig> => {
+  const [publicPort, adminPort] = [await freePort(), await freePort()];
+  const publicUrl = `http://127.0.0.1:${publicPort}`;
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  const base = defaultDevConfig(process.cwd());
+  return {
+    ...base,
+    dsn,
+    serve: {
+      ...base.serve,
+      public: { url: publicUrl, host: '127.0.0.1', port: publicPort },
+      admin: { ...base.serve.admin, url: adminUrl, host: '127.0.0.1', port: adminPort },
+    },
+    urls: {
+      issuer: publicUrl,
+      login: `${publicUrl}/login`,
+      consent: `${publicUrl}/consent`,
+      logout: `${publicUrl}/logout`,
+      error: `${publicUrl}/oauth2/fallbacks/error`,
+      postLogoutRedirect: `${publicUrl}/oauth2/fallbacks/logout/callback`,
+    },
+    log: { level: 'silent' },
+  };
+};
+
+interface Minted {
+  refreshToken: string;
+  accessToken: string;
+}
+
+/** One whole authorization (login + consent through the admin API) and its code exchange. */
+const mintThroughFlow = async (urls: { publicUrl: string; adminUrl: string }, clientId: string, auth: string): Promise<Minted> => {
+  const { code, verifier } = await obtainCode(urls, clientId, REDIRECT);
+  const res = await tokenRequest(urls.publicUrl, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier }, { authorization: auth });
+  if (res.status !== 200 || !res.body.refresh_token) throw new Error(`code exchange failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { refreshToken: res.body.refresh_token, accessToken: res.body.access_token };
+};
+
+const mintMany = async (count: number, mint: () => Promise<Minted>): Promise<Minted[]> => {
+  const minted: Minted[] = [];
+  let inFlight = 0;
+  const worker = async (): Promise<void> => {
+    while (minted.length + inFlight < count) {
+      inFlight++;
+      try {
+        minted.push(await mint());
+      } finally {
+        inFlight--;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: MINT_CONCURRENCY }, worker));
+  return minted;
+};
+
+await runTarget(async () => {
+  const dsn = process.env[OLYMPUS_DSN_ENV];
+  if (!dsn) throw new Error(`${OLYMPUS_DSN_ENV} is not set`);
+  const config = await benchConfig(dsn);
+  const server = await startServer(config, { logger: createLogger(config) });
+  const urls = { publicUrl: config.serve.public.url, adminUrl: config.serve.admin.url };
+  const client = await createClient(urls.adminUrl, {
+    grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+    scope: 'openid offline_access',
+    redirect_uris: [REDIRECT],
+    token_endpoint_auth_method: 'client_secret_basic',
+  });
+  const auth = basicAuth(client.client_id, client.client_secret!);
+  // At least one flow, for the access token the introspection scenario asks about.
+  const minted = await mintMany(Math.max(1, wantedRefreshTokens()), () => mintThroughFlow(urls, client.client_id, auth));
+  const fixtures: Fixtures = {
+    tokenUrl: `${urls.publicUrl}/oauth2/token`,
+    introspectUrl: `${urls.adminUrl}/admin/oauth2/introspect`,
+    clientAuth: auth,
+    refreshTokens: minted.map((m) => m.refreshToken),
+    accessToken: minted[0].accessToken,
+  };
+  return { fixtures, stop: () => server.close() };
+});
