@@ -17,6 +17,8 @@ export const describeError = (error: unknown, debug = false): string => {
   // Anything else comes from the server module (config, database) or is a bug: its message is
   // written for operators, the stack only helps when reporting a bug.
   const message = error instanceof Error ? error.message : String(error);
+  // A refused configuration already names every problem and its fix: a stack would only add noise.
+  if (error instanceof Error && error.name === 'ConfigError') return `error: ${message}\n`;
   if (debug && error instanceof Error && error.stack) return `error: ${error.stack}\n`;
   return `error: ${message}\n(set OLYMPUS_DEBUG=1 to see the stack trace)\n`;
 };
