@@ -30,5 +30,9 @@ await runTarget(async () => {
     refreshTokens: Array.from({ length: Math.max(1, wantedRefreshTokens()) }, (_, i) => `bare-refresh-token-${i}`),
     accessToken: 'bare-access-token',
   };
-  return { fixtures, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const stop = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  return { fixtures, stop };
 });

@@ -68,5 +68,9 @@ await runTarget(async () => {
     refreshTokens: minted.map((m) => m.refreshToken),
     accessToken,
   };
-  return { fixtures, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const stop = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  return { fixtures, stop };
 });

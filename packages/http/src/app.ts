@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps, RegisterRoutes } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerFormBody } from './form-body.ts';
@@ -31,7 +31,8 @@ const ADMIN_ROUTES: readonly RegisterRoutes[] = [
 const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string) => string): FastifyInstance => {
   const app = Fastify({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // One log line per decision, not two per request: the onResponse hook below logs at debug.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     bodyLimit: 1024 * 1024,
     rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/') : undefined,

@@ -1,0 +1,115 @@
+/**
+ * The three measured requests, built from a target's fixtures. Each scenario also checks every
+ * 2xx body (a fast `{"active":false}` or an error page with 200 would otherwise pass unnoticed),
+ * except on the bare ceiling, which answers the same body to everything.
+ */
+import type { Options, Request } from 'autocannon';
+import type { Fixtures } from './targets/protocol.ts';
+
+export const SCENARIOS = ['cc', 'refresh', 'introspect'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export const SCENARIO_TITLES: Record<ScenarioName, string> = {
+  cc: 'client credentials',
+  refresh: 'refresh (rotating)',
+  introspect: 'introspection',
+};
+
+/** Counts what the status code alone does not show; reset between warm-up and measurement. */
+export interface Tally {
+  /** 2xx answers whose body is not what the scenario expects. */
+  invalid: number;
+  /** Requests sent with no live refresh token left in the pool (they fail, and are counted). */
+  exhausted: number;
+  reset(): void;
+}
+
+export interface Drive {
+  options: Omit<Options, 'connections' | 'duration'>;
+  tally: Tally;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+const newTally = (): Tally => ({
+  invalid: 0,
+  exhausted: 0,
+  reset() {
+    this.invalid = 0;
+    this.exhausted = 0;
+  },
+});
+
+const headersFor = (authorization: string | undefined): Record<string, string> =>
+  authorization ? { 'content-type': FORM, authorization } : { 'content-type': FORM };
+
+/** A fixed request whose 2xx bodies are checked with `valid`. */
+const fixedRequest = (url: string, headers: Record<string, string>, body: string, valid: (body: string) => boolean, tally: Tally): Drive => ({
+  options: {
+    url,
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        body,
+        onResponse(status, responseBody) {
+          if (status >= 200 && status < 300 && !valid(responseBody)) tally.invalid++;
+        },
+      },
+    ],
+  },
+  tally,
+});
+
+const REFRESH_TOKEN_IN_BODY = /"refresh_token"\s*:\s*"([^"]+)"/;
+
+/**
+ * Refresh tokens rotate, so every request must send the token the previous answer returned.
+ * autocannon resets a connection's `context` after each pass through `requests`, so the live
+ * tokens wait in a shared pool instead: a request takes one, its answer puts the successor back.
+ * Each token therefore has at most one request in flight, as a real client's would. Tokens whose
+ * request is cut off when a run stops are lost: the target mints more than the connections.
+ */
+const refreshRequest = (fixtures: Fixtures, checkBodies: boolean, tally: Tally): Drive => {
+  const pool = [...fixtures.refreshTokens];
+  const request: Request = {
+    method: 'POST',
+    headers: headersFor(fixtures.clientAuth),
+    setupRequest(req, context) {
+      const token = pool.pop();
+      if (token === undefined) tally.exhausted++;
+      context.sent = token ?? 'no-live-refresh-token-left';
+      return { ...req, body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(context.sent as string)}` };
+    },
+    onResponse(status, body, context) {
+      if (status < 200 || status >= 300) return;
+      const next = REFRESH_TOKEN_IN_BODY.exec(body)?.[1];
+      if (checkBodies && (!next || !body.includes('"access_token"'))) tally.invalid++;
+      // Without rotation (the bare ceiling) the same token stays valid.
+      pool.push(next ?? (context.sent as string));
+    },
+  };
+  return { options: { url: fixtures.tokenUrl, requests: [request] }, tally };
+};
+
+export const driveFor = (scenario: ScenarioName, fixtures: Fixtures, checkBodies: boolean): Drive => {
+  const tally = newTally();
+  const expect = (needle: string) => (body: string) => !checkBodies || body.includes(needle);
+  switch (scenario) {
+    case 'cc':
+      return fixedRequest(fixtures.tokenUrl, headersFor(fixtures.clientAuth), 'grant_type=client_credentials', expect('"access_token"'), tally);
+    case 'refresh':
+      return refreshRequest(fixtures, checkBodies, tally);
+    case 'introspect':
+      return fixedRequest(
+        fixtures.introspectUrl,
+        headersFor(fixtures.introspectAuth),
+        `token=${encodeURIComponent(fixtures.accessToken)}`,
+        expect('"active":true'),
+        tally,
+      );
+  }
+};
+
+/** Refresh tokens a target must mint: warm-up and measurement each strand up to one per connection. */
+export const refreshTokensNeeded = (connections: number): number => 2 * connections + 16;
