@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InvalidRequest } from '@olympus/oauth2';
 
 /**
@@ -24,4 +24,14 @@ export const registerFormBody = (app: FastifyInstance): void => {
       done(err as Error, undefined);
     }
   });
+};
+
+/**
+ * The OAuth2 parameters of a browser request: the form body of a POST, else the query string,
+ * parsed with the same duplicate check (RFC 6749 §3.1).
+ */
+export const requestParams = (req: FastifyRequest): Record<string, string> => {
+  if (req.method === 'POST' && req.body && typeof req.body === 'object') return req.body as Record<string, string>;
+  const q = req.url.indexOf('?');
+  return q < 0 ? Object.create(null) : parseForm(req.url.slice(q + 1));
 };

@@ -9,18 +9,11 @@ import {
   type BrowserStep,
 } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
-import { parseForm } from '../form-body.ts';
+import { requestParams } from '../form-body.ts';
 import { ShowErrorPage } from '../errors.ts';
 import { readCookies } from '../cookies.ts';
 import { sendBrowserStep } from '../browser-step.ts';
 import { cookiePolicyOf } from '../cookie-policy.ts';
-
-/** Query parameters with the same duplicate check as form bodies (RFC 6749 §3.1). */
-const paramsOf = (req: FastifyRequest): Record<string, string> => {
-  if (req.method === 'POST' && req.body && typeof req.body === 'object') return req.body as Record<string, string>;
-  const q = req.url.indexOf('?');
-  return q < 0 ? Object.create(null) : parseForm(req.url.slice(q + 1));
-};
 
 /**
  * GET/POST /oauth2/auth: a new authorization request, or the browser coming back from the login
@@ -29,7 +22,7 @@ const paramsOf = (req: FastifyRequest): Record<string, string> => {
 export const registerAuthorizeRoutes: RegisterRoutes = (app, { ctx }) => {
   const policy = cookiePolicyOf(ctx.config);
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
-    const params = paramsOf(req);
+    const params = requestParams(req);
     const cookies = readCookies(req, policy);
     let step: BrowserStep;
     try {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthorizeRejected, finishLogout, startLogout } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
-import { parseForm } from '../form-body.ts';
+import { requestParams } from '../form-body.ts';
 import { ShowErrorPage } from '../errors.ts';
 import { readCookies } from '../cookies.ts';
 import { sendBrowserStep } from '../browser-step.ts';
@@ -11,10 +11,7 @@ import { cookiePolicyOf } from '../cookie-policy.ts';
 export const registerLogoutRoutes: RegisterRoutes = (app, { ctx }) => {
   const policy = cookiePolicyOf(ctx.config);
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
-    const q = req.url.indexOf('?');
-    const params = req.method === 'POST' && req.body && typeof req.body === 'object'
-      ? (req.body as Record<string, string>)
-      : q < 0 ? {} : parseForm(req.url.slice(q + 1));
+    const params = requestParams(req);
     try {
       const step = params.logout_verifier
         ? finishLogout(ctx, params.logout_verifier)
