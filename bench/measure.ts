@@ -1,6 +1,6 @@
 /**
  * One scenario against one running target: a warm-up run, then the measured run, both with
- * autocannon in this (the parent) process.
+ * autocannon in this (the parent) process, each on fresh fixtures (`nextDrive` mints them).
  */
 import autocannon from 'autocannon';
 import type { Drive } from './scenarios.ts';
@@ -29,11 +29,13 @@ export interface Measurement {
   statusCodes: Record<string, number>;
 }
 
-export const measure = async (drive: Drive, load: Load): Promise<Measurement> => {
-  const base = { ...drive.options, connections: load.connections, timeout: 10 };
-  if (load.warmup > 0) await autocannon({ ...base, duration: load.warmup });
-  drive.tally.reset();
-  const result = await autocannon({ ...base, duration: load.duration });
+const run = (drive: Drive, load: Load, duration: number) =>
+  autocannon({ ...drive.options, connections: load.connections, timeout: 10, duration });
+
+export const measure = async (nextDrive: () => Promise<Drive>, load: Load): Promise<Measurement> => {
+  if (load.warmup > 0) await run(await nextDrive(), load, load.warmup);
+  const drive = await nextDrive();
+  const result = await run(drive, load, load.duration);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
   return {
     reqPerSec: result.requests.average,
@@ -41,7 +43,7 @@ export const measure = async (drive: Drive, load: Load): Promise<Measurement> =>
     p99: result.latency.p99,
     responses: Object.values(statusCodes).reduce((sum, n) => sum + n, 0),
     non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    errors: result.errors, // autocannon counts timeouts among errors
     invalid: drive.tally.invalid,
     exhausted: drive.tally.exhausted,
     statusCodes,

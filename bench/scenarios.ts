@@ -15,13 +15,12 @@ export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   introspect: 'introspection',
 };
 
-/** Counts what the status code alone does not show; reset between warm-up and measurement. */
+/** Counts what the status code alone does not show, for one autocannon run. */
 export interface Tally {
   /** 2xx answers whose body is not what the scenario expects. */
   invalid: number;
   /** Requests sent with no live refresh token left in the pool (they fail, and are counted). */
   exhausted: number;
-  reset(): void;
 }
 
 export interface Drive {
@@ -31,14 +30,7 @@ export interface Drive {
 
 const FORM = 'application/x-www-form-urlencoded';
 
-const newTally = (): Tally => ({
-  invalid: 0,
-  exhausted: 0,
-  reset() {
-    this.invalid = 0;
-    this.exhausted = 0;
-  },
-});
+const newTally = (): Tally => ({ invalid: 0, exhausted: 0 });
 
 const headersFor = (authorization: string | undefined): Record<string, string> =>
   authorization ? { 'content-type': FORM, authorization } : { 'content-type': FORM };
@@ -67,8 +59,8 @@ const REFRESH_TOKEN_IN_BODY = /"refresh_token"\s*:\s*"([^"]+)"/;
  * Refresh tokens rotate, so every request must send the token the previous answer returned.
  * autocannon resets a connection's `context` after each pass through `requests`, so the live
  * tokens wait in a shared pool instead: a request takes one, its answer puts the successor back.
- * Each token therefore has at most one request in flight, as a real client's would. Tokens whose
- * request is cut off when a run stops are lost: the target mints more than the connections.
+ * Each token therefore has at most one request in flight, as a real client's would. A token whose
+ * request times out is lost, so the target mints a few more than the connections.
  */
 const refreshRequest = (fixtures: Fixtures, checkBodies: boolean, tally: Tally): Drive => {
   const pool = [...fixtures.refreshTokens];
@@ -111,5 +103,6 @@ export const driveFor = (scenario: ScenarioName, fixtures: Fixtures, checkBodies
   }
 };
 
-/** Refresh tokens a target must mint: warm-up and measurement each strand up to one per connection. */
-export const refreshTokensNeeded = (connections: number): number => 2 * connections + 16;
+/** Refresh tokens to mint for one run of the scenario: one chain per connection and spares. */
+export const refreshTokensNeeded = (scenario: ScenarioName, connections: number): number =>
+  scenario === 'refresh' ? connections + 16 : 0;

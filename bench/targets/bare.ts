@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import { freePort } from './ports.ts';
-import { runTarget, wantedRefreshTokens, type Fixtures } from './protocol.ts';
+import { closeServer, runTarget } from './protocol.ts';
 
 const BODY = JSON.stringify({ access_token: 'x'.repeat(43), token_type: 'bearer', expires_in: 899, scope: '' });
 
@@ -22,17 +22,15 @@ await runTarget(async () => {
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${port}`;
-  const fixtures: Fixtures = {
-    tokenUrl: `${base}/oauth2/token`,
-    introspectUrl: `${base}/admin/oauth2/introspect`,
-    clientAuth: 'Basic YmFyZTpiYXJl',
-    // It answers no refresh_token: each chain keeps resending its token, which is fine here.
-    refreshTokens: Array.from({ length: Math.max(1, wantedRefreshTokens()) }, (_, i) => `bare-refresh-token-${i}`),
-    accessToken: 'bare-access-token',
+  return {
+    mint: async (refreshTokens) => ({
+      tokenUrl: `${base}/oauth2/token`,
+      introspectUrl: `${base}/admin/oauth2/introspect`,
+      clientAuth: 'Basic YmFyZTpiYXJl',
+      // It answers no refresh_token: each chain keeps resending its token, which is fine here.
+      refreshTokens: Array.from({ length: refreshTokens }, (_, i) => `bare-refresh-token-${i}`),
+      accessToken: 'bare-access-token',
+    }),
+    stop: () => closeServer(server),
   };
-  const stop = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-  return { fixtures, stop };
 });

@@ -2,13 +2,15 @@
  * Child process: panva's oidc-provider (v9), a minimal configuration with one static confidential
  * client, on its default in-memory adapter (no database at all: this flatters it against
  * Olympus on durable storage). Refresh tokens rotate on every use, as Olympus's always do.
- * Tokens are minted through its own models rather than a browser flow.
+ * Tokens are minted through its own models rather than a browser flow. That adapter is an LRU of
+ * 1000 entries, so tokens minted before a run of 100 000 requests would be gone: the parent asks
+ * for fresh ones right before each run.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 import { freePort } from './ports.ts';
-import { basicAuth, runTarget, wantedRefreshTokens, type Fixtures } from './protocol.ts';
+import { basicAuth, closeServer, runTarget, type Fixtures } from './protocol.ts';
 
 const CLIENT_ID = 'bench-client';
 const CLIENT_SECRET = randomBytes(32).toString('base64url');
@@ -57,20 +59,18 @@ await runTarget(async () => {
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const client = await provider.Client.find(CLIENT_ID);
   if (!client) throw new Error('the static client was not found');
-  const minted = await Promise.all(Array.from({ length: Math.max(1, wantedRefreshTokens()) }, () => mintRefreshToken(provider, client)));
-  const accessToken = await new provider.AccessToken({ client, accountId: ACCOUNT_ID, grantId: minted[0].grantId, scope: SCOPE, gty: 'authorization_code' }).save();
   const auth = basicAuth(CLIENT_ID, CLIENT_SECRET);
-  const fixtures: Fixtures = {
-    tokenUrl: `${issuer}/token`,
-    introspectUrl: `${issuer}/token/introspection`,
-    clientAuth: auth,
-    introspectAuth: auth,
-    refreshTokens: minted.map((m) => m.refreshToken),
-    accessToken,
+  const mint = async (refreshTokens: number): Promise<Fixtures> => {
+    const minted = await Promise.all(Array.from({ length: Math.max(1, refreshTokens) }, () => mintRefreshToken(provider, client)));
+    const accessToken = await new provider.AccessToken({ client, accountId: ACCOUNT_ID, grantId: minted[0].grantId, scope: SCOPE, gty: 'authorization_code' }).save();
+    return {
+      tokenUrl: `${issuer}/token`,
+      introspectUrl: `${issuer}/token/introspection`,
+      clientAuth: auth,
+      introspectAuth: auth,
+      refreshTokens: minted.slice(0, refreshTokens).map((m) => m.refreshToken),
+      accessToken,
+    };
   };
-  const stop = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-  return { fixtures, stop };
+  return { mint, stop: () => closeServer(server) };
 });

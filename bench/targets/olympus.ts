@@ -7,7 +7,7 @@ import { defaultDevConfig, type OlympusConfig } from '@olympus/config';
 import { createLogger, startServer } from '@olympus/server';
 import { createClient, obtainCode, tokenRequest } from '../../test/support/flow.ts';
 import { freePort } from './ports.ts';
-import { basicAuth, OLYMPUS_DSN_ENV, runTarget, wantedRefreshTokens, type Fixtures } from './protocol.ts';
+import { basicAuth, OLYMPUS_DSN_ENV, runTarget, type Fixtures } from './protocol.ts';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
 /** Authorization flows run side by side while minting refresh tokens (setup only, not measured). */
@@ -81,14 +81,16 @@ await runTarget(async () => {
     token_endpoint_auth_method: 'client_secret_basic',
   });
   const auth = basicAuth(client.client_id, client.client_secret!);
-  // At least one flow, for the access token the introspection scenario asks about.
-  const minted = await mintMany(Math.max(1, wantedRefreshTokens()), () => mintThroughFlow(urls, client.client_id, auth));
-  const fixtures: Fixtures = {
-    tokenUrl: `${urls.publicUrl}/oauth2/token`,
-    introspectUrl: `${urls.adminUrl}/admin/oauth2/introspect`,
-    clientAuth: auth,
-    refreshTokens: minted.map((m) => m.refreshToken),
-    accessToken: minted[0].accessToken,
+  const mint = async (refreshTokens: number): Promise<Fixtures> => {
+    // At least one flow, for the access token the introspection scenario asks about.
+    const minted = await mintMany(Math.max(1, refreshTokens), () => mintThroughFlow(urls, client.client_id, auth));
+    return {
+      tokenUrl: `${urls.publicUrl}/oauth2/token`,
+      introspectUrl: `${urls.adminUrl}/admin/oauth2/introspect`,
+      clientAuth: auth,
+      refreshTokens: minted.slice(0, refreshTokens).map((m) => m.refreshToken),
+      accessToken: minted[0].accessToken,
+    };
   };
-  return { fixtures, stop: () => server.close() };
+  return { mint, stop: () => server.close() };
 });

@@ -1,6 +1,7 @@
 /**
- * What a target's child process tells the parent once it listens: where to send each scenario's
- * requests and the credentials and tokens it prepared. Sent once over the IPC channel.
+ * How the parent and a target's child process talk over the IPC channel. The child says when it
+ * listens; then, before every autocannon run, the parent asks it for fresh fixtures (credentials,
+ * refresh tokens, an access token), so no run depends on what an earlier one consumed or evicted.
  */
 export interface Fixtures {
   /** Token endpoint (client credentials and refresh). */
@@ -11,42 +12,68 @@ export interface Fixtures {
   clientAuth: string;
   /** Authorization header the introspection endpoint needs, if any (oidc-provider authenticates the caller). */
   introspectAuth?: string;
-  /** One refresh token per chain; more than the connections, see scenarios.ts. */
+  /** Fresh refresh tokens, each the head of its own rotation chain. */
   refreshTokens: string[];
-  /** An active access token to introspect. */
+  /** A fresh active access token to introspect. */
   accessToken: string;
 }
 
-export type TargetMessage = { type: 'ready'; fixtures: Fixtures } | { type: 'failed'; reason: string };
+export type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'failed'; reason: string }
+  | { type: 'minted'; id: number; fixtures: Fixtures }
+  | { type: 'mint-failed'; id: number; reason: string };
 
-/** How many refresh tokens the parent wants (env, since it is known before the child starts). */
-export const REFRESH_TOKENS_ENV = 'BENCH_REFRESH_TOKENS';
+export interface MintRequest {
+  type: 'mint';
+  id: number;
+  refreshTokens: number;
+}
+
+/** What a target's child provides once it listens. */
+export interface StartedTarget {
+  mint(refreshTokens: number): Promise<Fixtures>;
+  stop(): Promise<void>;
+}
 
 /** The DSN the Olympus child serves from (the parent owns the database's lifetime). */
 export const OLYMPUS_DSN_ENV = 'BENCH_OLYMPUS_DSN';
 
-export const wantedRefreshTokens = (): number => Number(process.env[REFRESH_TOKENS_ENV] ?? '0');
-
-/** A child announces its fixtures, or why it could not start, and then waits for SIGTERM. */
-export const announce = (message: TargetMessage): Promise<void> =>
+const send = (message: ChildMessage): Promise<void> =>
   new Promise((resolve, reject) => {
     if (!process.send) return reject(new Error('a bench target runs as a child of bench/run.ts (it needs the IPC channel)'));
     process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
   });
 
-/** Runs the child's start-up; a failure is reported to the parent and ends the process. */
-export const runTarget = async (start: () => Promise<{ fixtures: Fixtures; stop: () => Promise<void> }>): Promise<void> => {
+const describeError = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/** Runs the child's start-up, then answers mint requests until SIGTERM or the parent goes away. */
+export const runTarget = async (start: () => Promise<StartedTarget>): Promise<void> => {
+  let target: StartedTarget;
   try {
-    const { fixtures, stop } = await start();
-    const shutdown = (): void => void stop().finally(() => process.exit(0));
-    process.once('SIGTERM', shutdown);
-    process.once('disconnect', shutdown);
-    await announce({ type: 'ready', fixtures });
+    target = await start();
   } catch (error) {
-    await announce({ type: 'failed', reason: error instanceof Error ? (error.stack ?? error.message) : String(error) }).catch(() => {});
+    await send({ type: 'failed', reason: describeError(error) }).catch(() => {});
     process.exit(1);
   }
+  const shutdown = (): void => void target.stop().finally(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('disconnect', shutdown);
+  process.on('message', (request: MintRequest) => {
+    if (request.type !== 'mint') return;
+    target.mint(request.refreshTokens).then(
+      (fixtures) => send({ type: 'minted', id: request.id, fixtures }),
+      (error: unknown) => send({ type: 'mint-failed', id: request.id, reason: describeError(error) }),
+    );
+  });
+  await send({ type: 'ready' });
 };
 
 export const basicAuth = (id: string, secret: string): string =>
   `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+
+export const closeServer = (server: import('node:http').Server): Promise<void> =>
+  new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });

@@ -13,7 +13,8 @@ export const addAdminPrefix = (url: string): string => (LEGACY.test(url) ? `/adm
 export const registerAdminGuard = (app: FastifyInstance, apiKeys: readonly string[]): void => {
   if (apiKeys.length === 0) return;
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/health/') || req.url === '/version') return;
+    const path = req.url.split('?')[0];
+    if (path.startsWith('/health/') || path === '/version') return;
     const auth = req.headers.authorization ?? '';
     const token = /^bearer /i.test(auth) ? auth.slice(7).trim() : '';
     if (!token || !apiKeys.some((k) => constantTimeEqual(k, token))) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { HttpDeps, RegisterRoutes } from './deps.ts';
-import { registerErrorHandling } from './errors.ts';
+import { errorBody, registerErrorHandling, toOAuth2Error } from './errors.ts';
 import { registerFormBody } from './form-body.ts';
-import { registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
+import { REQUEST_ID_HEADER, registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
 import { CorsOrigins, registerPublicCors } from './cors.ts';
 import { addAdminPrefix, registerAdminGuard } from './admin-guard.ts';
 import { registerHealthRoutes } from './health.ts';
@@ -29,6 +29,7 @@ const ADMIN_ROUTES: readonly RegisterRoutes[] = [
 ];
 
 const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string) => string): FastifyInstance => {
+  const rendering = { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, '') };
   const app = Fastify({
     loggerInstance: logger,
     // One log line per decision, not two per request: the onResponse hook below logs at debug.
@@ -36,11 +37,17 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string)
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     bodyLimit: 1024 * 1024,
     rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/') : undefined,
+    // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
+    // OAuth2 error shape here, like every other response (DESIGN.md §4).
+    frameworkErrors: (err, req, reply) => {
+      const error = toOAuth2Error(err);
+      void (reply as FastifyReply).code(error.status).header(REQUEST_ID_HEADER, req.id).header('cache-control', 'no-store').send(errorBody(error, rendering));
+    },
   }) as unknown as FastifyInstance;
   registerRequestId(app);
   registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
   registerFormBody(app);
-  registerErrorHandling(app, { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, '') });
+  registerErrorHandling(app, rendering);
   app.addHook('onResponse', async (req, reply) => {
     req.log.debug({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });

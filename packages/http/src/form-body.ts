@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidRequest } from '@olympus/oauth2';
+import { InvalidRequest, OAuth2Error } from '@olympus/oauth2';
+import { ShowErrorPage } from './errors.ts';
 
 /**
  * Parses application/x-www-form-urlencoded bodies into a plain record. A parameter sent twice is
@@ -28,10 +29,15 @@ export const registerFormBody = (app: FastifyInstance): void => {
 
 /**
  * The OAuth2 parameters of a browser request: the form body of a POST, else the query string,
- * parsed with the same duplicate check (RFC 6749 §3.1).
+ * parsed with the same duplicate check (RFC 6749 §3.1). With a repeated parameter no redirect URI
+ * can be trusted, so the browser gets the HTML error page, not JSON (RFC 6749 §4.1.2.1, AS-4, AS-6).
  */
 export const requestParams = (req: FastifyRequest): Record<string, string> => {
   if (req.method === 'POST' && req.body && typeof req.body === 'object') return req.body as Record<string, string>;
   const q = req.url.indexOf('?');
-  return q < 0 ? Object.create(null) : parseForm(req.url.slice(q + 1));
+  try {
+    return q < 0 ? Object.create(null) : parseForm(req.url.slice(q + 1));
+  } catch (err) {
+    throw err instanceof OAuth2Error ? new ShowErrorPage(err) : err;
+  }
 };

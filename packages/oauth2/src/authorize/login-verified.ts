@@ -62,6 +62,9 @@ const recordAuthSession = async (ctx: OAuth2Context, flow: Flow, login: LoginRes
   const existing = await sessions.getAuthenticationSession(flow.proposedSessionId);
   const reusable = existing && existing.revokedAt === null && existing.subject === login.subject;
   if (flow.loginSkip && reusable) {
+    // No new authentication happened: auth_time stays the session's (OIDC Core §2, AS-39), or a
+    // relying party checking max_age itself would take a remembered login for a fresh one.
+    login.authenticatedAt = existing.authenticatedAt;
     if (!login.extendSessionLifespan) return [];
     const extended = { ...existing, expiresAt: now + lifespan };
     await sessions.updateAuthenticationSession(extended);

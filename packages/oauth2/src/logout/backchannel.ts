@@ -42,8 +42,10 @@ export const backchannelNotices = async (ctx: OAuth2Context, session: Authentica
 
 /** Ends an authentication session and prepares the back-channel notices for its clients. */
 export const endAuthSession = async (ctx: OAuth2Context, sid: string): Promise<BackchannelNotice[]> => {
-  const session = await ctx.storage.authSessions.revokeAuthenticationSession(sid, ctx.now());
-  if (!session) return [];
+  const now = ctx.now();
+  const session = await ctx.storage.authSessions.revokeAuthenticationSession(sid, now);
+  // The store keeps an earlier revocation time: a session ended before was announced then, not again.
+  if (!session || session.revokedAt !== now) return [];
   ctx.log.info({ sid, subject: session.subject }, 'authentication session ended');
   return backchannelNotices(ctx, session);
 };

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: Olympus on durable storage against oidc-provider and a bare node:http server
+ * (DESIGN.md §7). Each target runs alone in its own child process; autocannon drives it from here.
+ * Exits 0 after printing, whatever the ratios: it is a measurement. Exits 1 only when a target
+ * did not start or a run failed en masse (> 1 % of requests non-2xx, unanswered or wrong).
+ */
+import { startTarget, type RunningTarget } from './child.ts';
+import { failureShare, measure, type Load } from './measure.ts';
+import { parseOptions, USAGE, type BenchOptions } from './options.ts';
+import { CAVEATS, goalsReport, machineFacts, resultsTable, type Results } from './report.ts';
+import { driveFor, refreshTokensNeeded, SCENARIO_TITLES } from './scenarios.ts';
+import { targetsFor, type Target } from './targets.ts';
+
+const say = (text: string): void => void process.stdout.write(text);
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Ctrl-C still runs the exit hooks that stop a throwaway PostgreSQL. */
+process.once('SIGINT', () => process.exit(130));
+
+const readOptions = (): BenchOptions => {
+  try {
+    return parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${reason(error)}\n${USAGE}\n`);
+    process.exit(1);
+  }
+};
+
+/** Runs every chosen scenario against one target; returns what went wrong. */
+const benchTarget = async (target: Target, options: BenchOptions, results: Results): Promise<string[]> => {
+  say(`\n▶ ${target.label}: starting… `);
+  let prepared: Awaited<ReturnType<Target['prepare']>> | undefined;
+  let running: RunningTarget;
+  try {
+    prepared = await target.prepare();
+    running = await startTarget(target.entry, prepared.env);
+  } catch (error) {
+    await prepared?.cleanup().catch(() => {});
+    say('did not start\n');
+    return [`${target.label} did not start: ${reason(error)}`];
+  }
+  say('ready\n');
+  const problems: string[] = [];
+  const load: Load = { connections: options.connections, duration: options.duration, warmup: options.warmup };
+  try {
+    for (const scenario of options.scenarios) {
+      say(`  ${SCENARIO_TITLES[scenario].padEnd(20)} `);
+      try {
+        const nextDrive = async () => driveFor(scenario, await running.fixtures(refreshTokensNeeded(scenario, options.connections)), target.checksBodies);
+        const m = await measure(nextDrive, load);
+        results.get(scenario)!.set(target.id, m);
+        say(`${Math.round(m.reqPerSec).toLocaleString('en')} req/s, p99 ${m.p99} ms, ${m.non2xx} non-2xx, ${m.errors} errors\n`);
+        if (failureShare(m) > 0.01) {
+          problems.push(`${SCENARIO_TITLES[scenario]} on ${target.label}: ${(failureShare(m) * 100).toFixed(1)} % of requests failed (statuses ${JSON.stringify(m.statusCodes)}, ${m.errors} errors, ${m.invalid} wrong bodies)`);
+        }
+      } catch (error) {
+        say('error\n');
+        problems.push(`${SCENARIO_TITLES[scenario]} on ${target.label}: ${reason(error)}`);
+      }
+    }
+  } finally {
+    await running.stop();
+    await prepared.cleanup().catch((error: unknown) => problems.push(`cleaning up after ${target.label}: ${reason(error)}`));
+  }
+  return problems;
+};
+
+const options = readOptions();
+say(`Olympus benchmark\n${machineFacts(options)}\n`);
+const targets = targetsFor(options.databases);
+const results: Results = new Map(options.scenarios.map((s) => [s, new Map()]));
+const problems: string[] = [];
+for (const target of targets) problems.push(...(await benchTarget(target, options, results)));
+
+say(`\n${resultsTable(results, targets)}\n\nTargets (DESIGN.md §7):\n${goalsReport(results, options.databases)}\n\nCaveats:\n${CAVEATS}\n`);
+if (problems.length > 0) {
+  process.stderr.write(`\nThe benchmark is not valid:\n${problems.map((p) => `  • ${p}`).join('\n')}\n`);
+  process.exit(1);
+}
+process.exit(0);

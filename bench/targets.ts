@@ -1,0 +1,84 @@
+/**
+ * The servers compared. Each runs alone in its own child process, one after the other, so they
+ * never share the two cores; the database Olympus uses lives as long as its child.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase, dropDatabase, startTestPostgres } from '../scripts/pg.ts';
+import { OLYMPUS_DSN_ENV } from './targets/protocol.ts';
+
+export type Database = 'sqlite' | 'postgres';
+
+export interface Target {
+  id: string;
+  label: string;
+  /** Child entry point, relative to this folder. */
+  entry: string;
+  /** The bare ceiling answers one fixed body; the others have their bodies checked. */
+  checksBodies: boolean;
+  /** Environment for the child, and what to undo once it has stopped. */
+  prepare(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>;
+}
+
+const here = (file: string): string => join(import.meta.dirname, file);
+
+const noPreparation = async () => ({ env: {}, cleanup: async () => {} });
+
+const olympusOnSqlite: Target = {
+  id: 'olympus-sqlite',
+  label: 'Olympus (SQLite)',
+  entry: here('targets/olympus.ts'),
+  checksBodies: true,
+  async prepare() {
+    const dir = mkdtempSync(join(tmpdir(), 'olympus-bench-'));
+    return {
+      env: { [OLYMPUS_DSN_ENV]: `sqlite://${join(dir, 'olympus.sqlite')}` },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+};
+
+const olympusOnPostgres: Target = {
+  id: 'olympus-postgres',
+  label: 'Olympus (PostgreSQL)',
+  entry: here('targets/olympus.ts'),
+  checksBodies: true,
+  /** A fresh database, also when OLYMPUS_TEST_PG_DSN points at a server that has other data. */
+  async prepare() {
+    const pg = await startTestPostgres();
+    const name = `olympus_bench_${randomBytes(5).toString('hex')}`;
+    try {
+      const dsn = await createDatabase(pg.dsn, name);
+      const cleanup = async () => {
+        await dropDatabase(pg.dsn, name).catch(() => {});
+        await pg.stop();
+      };
+      return { env: { [OLYMPUS_DSN_ENV]: dsn }, cleanup };
+    } catch (error) {
+      await pg.stop();
+      throw error;
+    }
+  },
+};
+
+export const OIDC_PROVIDER: Target = {
+  id: 'oidc-provider',
+  label: 'oidc-provider (memory)',
+  entry: here('targets/oidc-provider.ts'),
+  checksBodies: true,
+  prepare: noPreparation,
+};
+
+export const BARE: Target = {
+  id: 'bare',
+  label: 'bare node:http',
+  entry: here('targets/bare.ts'),
+  checksBodies: false,
+  prepare: noPreparation,
+};
+
+export const OLYMPUS: Record<Database, Target> = { sqlite: olympusOnSqlite, postgres: olympusOnPostgres };
+
+export const targetsFor = (databases: Database[]): Target[] => [...databases.map((db) => OLYMPUS[db]), OIDC_PROVIDER, BARE];
