@@ -96,7 +96,7 @@ export const goalsReport = (results: Results, databases: Database[]): string => 
 };
 
 export const CAVEATS = [
-  'oidc-provider runs on its default in-memory adapter (no database, no durability): that flatters it.',
+  'oidc-provider runs on its default in-memory adapter (no database, no durability): that flatters it. That adapter is a 1000-entry LRU, so every run gets freshly minted tokens.',
   'Olympus introspection sits on the admin origin and needs no caller credentials on loopback; oidc-provider authenticates the caller (client_secret_basic) on every introspection.',
   'autocannon runs in this process and shares the 2 cores with the target (and PostgreSQL); other load on the machine makes the numbers noisy.',
 ].map((c) => `  • ${c}`).join('\n');
