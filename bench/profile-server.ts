@@ -1,0 +1,25 @@
+/**
+ * `node --cpu-prof bench/profile-server.ts`: one Olympus on a temp SQLite file (or OLYMPUS_DSN) on
+ * ports 15444/15445 with a client_credentials client, for profiling a hot path by hand with
+ * autocannon. Prints the client's credentials; stops on SIGINT so the profile is written.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultDevConfig } from '@olympus/config';
+import { createLogger, startServer } from '@olympus/server';
+import { createClient } from '../test/support/flow.ts';
+
+const base = defaultDevConfig(process.cwd());
+const [pub, adm] = ['http://127.0.0.1:15444', 'http://127.0.0.1:15445'];
+const config = {
+  ...base,
+  dsn: process.env.OLYMPUS_DSN ?? `sqlite://${join(mkdtempSync(join(tmpdir(), 'olympus-prof-')), 'o.sqlite')}`,
+  serve: { ...base.serve, public: { url: pub, host: '127.0.0.1', port: 15444 }, admin: { ...base.serve.admin, url: adm, host: '127.0.0.1', port: 15445 } },
+  urls: { ...base.urls, issuer: pub, login: `${pub}/login`, consent: `${pub}/consent`, logout: `${pub}/logout` },
+  log: { level: 'silent' as const },
+};
+const server = await startServer(config, { logger: createLogger(config) });
+const client = await createClient(adm, { grant_types: ['client_credentials'], scope: 'api' });
+process.stdout.write(`${JSON.stringify({ basic: Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64') })}\n`);
+process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
