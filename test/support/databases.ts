@@ -50,6 +50,7 @@ const withCleanup = (db: Db, cleanup: () => Promise<void> | void): Db => ({
   dialect: db.dialect,
   query: (sql, params) => db.query(sql, params),
   execute: (sql, params) => db.execute(sql, params),
+  insertGrouped: (sql, params) => db.insertGrouped(sql, params),
   exec: (script) => db.exec(script),
   transaction: (fn) => db.transaction(fn),
   async close() {

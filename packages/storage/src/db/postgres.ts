@@ -2,6 +2,7 @@ import pg from 'pg';
 import { bindParams } from './params.ts';
 import { toNumberedPlaceholders } from './placeholders.ts';
 import type { Db, SqlParams } from './types.ts';
+import { GroupCommit, multiRowInsert, type PendingInsert } from './group-commit.ts';
 
 const INT8_OID = 20;
 
@@ -32,6 +33,11 @@ const statementName = (text: string): string | undefined => {
 
 type Runner = pg.Pool | pg.PoolClient;
 
+/** Keeps a multi-row INSERT well under PostgreSQL's 65535 bind parameters. */
+const MAX_ROWS_PER_INSERT = 500;
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
 const run = (runner: Runner, sql: string, params: SqlParams | undefined): Promise<pg.QueryResult> => {
   const text = toNumberedPlaceholders(sql);
   return runner.query({ name: statementName(text), text, values: bindParams(params) });
@@ -43,11 +49,28 @@ class PostgresDb implements Db {
   readonly #pool: pg.Pool;
   readonly #client: pg.PoolClient | undefined;
   readonly #depth: number;
+  readonly #group: GroupCommit;
 
   constructor(pool: pg.Pool, client?: pg.PoolClient, depth = 0) {
     this.#pool = pool;
     this.#client = client;
     this.#depth = depth;
+    this.#group = new GroupCommit((batch) => this.#insertRows(batch), (sql, params) => this.execute(sql, params));
+  }
+
+  /** Inside a transaction the row simply joins it; outside, rows of one turn share a statement. */
+  insertGrouped(sql: string, params: SqlParams): Promise<void> {
+    if (this.#client !== undefined) return this.execute(sql, params).then(() => undefined);
+    return this.#group.add(sql, params);
+  }
+
+  /** One multi-row INSERT per statement text and chunk: one round trip and one commit for many rows. */
+  async #insertRows(batch: PendingInsert[]): Promise<void> {
+    const bySql = Map.groupBy(batch, (row) => row.sql);
+    await Promise.all([...bySql].flatMap(([sql, rows]) => chunks(rows, MAX_ROWS_PER_INSERT).map((chunk) => {
+      const text = toNumberedPlaceholders(multiRowInsert(sql, chunk.length));
+      return this.#pool.query({ text, values: chunk.flatMap((row) => bindParams(row.params)) });
+    })));
   }
 
   async query<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {

@@ -27,6 +27,11 @@ class SqliteTx implements Db {
     return this.#conn.run(sql, params);
   }
 
+  /** Inside a transaction the row simply joins it. */
+  async insertGrouped(sql: string, params: SqlParams): Promise<void> {
+    this.#conn.run(sql, params);
+  }
+
   async exec(script: string): Promise<void> {
     this.#conn.raw.exec(script);
   }

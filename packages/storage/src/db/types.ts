@@ -24,6 +24,12 @@ export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]>;
   /** Runs one statement and returns the number of rows it changed. */
   execute(sql: string, params?: SqlParams): Promise<number>;
+  /**
+   * Runs a single-row `INSERT … VALUES (…)` together with the other such inserts that arrive in the
+   * same event-loop turn: one commit for the group instead of one per row (group commit). Resolves
+   * once the row is committed; a row that fails alone rejects alone. For hot-path writes (tokens).
+   */
+  insertGrouped(sql: string, params: SqlParams): Promise<void>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
   /**

@@ -14,7 +14,7 @@ const INSERT = `INSERT INTO oauth2_access_tokens (signature, grant_id, flow_id, 
 
 export const sqlAccessTokenStore = (db: Db): AccessTokenStore => ({
   async createAccessToken(token) {
-    await db.execute(INSERT, [
+    await db.insertGrouped(INSERT, [
       token.signature, ...grantColumns(token.session), token.expiresAt, token.revokedAt, token.session.grantId, token,
     ]);
   },

@@ -13,7 +13,7 @@ type CodeStore = Pick<TokenStore, 'createAuthorizationCode' | 'consumeAuthorizat
 
 export const sqlCodeStore = (db: Db): CodeStore => ({
   async createAuthorizationCode(code) {
-    await db.execute(
+    await db.insertGrouped(
       `INSERT INTO oauth2_authorization_codes (signature, grant_id, flow_id, client_id, expires_at, used_at, data)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [code.signature, ...grantColumns(code.session), code.expiresAt, code.usedAt, code],

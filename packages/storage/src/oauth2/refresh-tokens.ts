@@ -20,7 +20,7 @@ const SELECT = 'SELECT data, used_at, revoked_at FROM oauth2_refresh_tokens WHER
 
 export const sqlRefreshTokenStore = (db: Db): RefreshTokenStore => ({
   async createRefreshToken(token) {
-    await db.execute(INSERT, [
+    await db.insertGrouped(INSERT, [
       token.signature, ...grantColumns(token.session), token.accessTokenSignature, token.expiresAt, token.usedAt,
       token.revokedAt, token.session.grantId, token,
     ]);
