@@ -1,6 +1,6 @@
 /**
  * `node --cpu-prof bench/profile-server.ts`: one Olympus on a temp SQLite file (or OLYMPUS_DSN) on
- * ports 15444/15445 with a client_credentials client, for profiling a hot path by hand with
+ * ports 15444/15445 with a client_credentials client and one access token, for profiling a hot path by hand with
  * autocannon. Prints the client's credentials; stops on SIGINT so the profile is written.
  */
 import { mkdtempSync } from 'node:fs';
@@ -21,5 +21,12 @@ const config = {
 };
 const server = await startServer(config, { logger: createLogger(config) });
 const client = await createClient(adm, { grant_types: ['client_credentials'], scope: 'api' });
-process.stdout.write(`${JSON.stringify({ basic: Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64') })}\n`);
+const basic = Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64');
+const issued = await fetch(`${pub}/oauth2/token`, {
+  method: 'POST',
+  headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'grant_type=client_credentials&scope=api',
+});
+const { access_token: accessToken } = (await issued.json()) as { access_token: string };
+process.stdout.write(`${JSON.stringify({ basic, accessToken })}\n`);
 process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
