@@ -3,6 +3,9 @@ import { InsufficientScope, InvalidRequest, InvalidToken, toDescriptionChars, us
 import type { RegisterRoutes } from '../deps.ts';
 import { noStore } from './token.ts';
 
+/** RFC 6750 §3.1: a request without any credentials gets a bare challenge, no error code. */
+class NoCredentials extends InvalidToken {}
+
 const BEARER = /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)\s*$/i;
 
 const formBody = (req: FastifyRequest): Record<string, unknown> => {
@@ -30,13 +33,17 @@ const accessTokenOf = (req: FastifyRequest): string => {
   }
   const token = fromHeader ?? (typeof fromBody === 'string' ? fromBody : '');
   if (!token) {
-    throw new InvalidToken('The request carried no access token.', { hint: 'Send "Authorization: Bearer <access_token>" (RFC 6750 §2.1).' });
+    throw new NoCredentials('The request carried no access token.', { hint: 'Send "Authorization: Bearer <access_token>" (RFC 6750 §2.1).' });
   }
   return token;
 };
 
 /** RFC 6750 §3: errors of a protected resource are announced in WWW-Authenticate as well. */
 const challenge = (reply: FastifyReply, err: unknown): void => {
+  if (err instanceof NoCredentials) {
+    reply.header('www-authenticate', 'Bearer realm="olympus"');
+    return;
+  }
   if (err instanceof InvalidToken || err instanceof InsufficientScope || err instanceof InvalidRequest) {
     // The description is made quote-free ASCII, as RFC 6750 §3 requires of the attribute.
     reply.header('www-authenticate', `Bearer error="${err.error}", error_description="${toDescriptionChars(err.description)}"`);
