@@ -89,6 +89,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(replay.status, 400);
       assert.equal(replay.body.error, 'invalid_grant');
       assert.match(replay.body.error_hint, /already used/);
+      const refused = olympus.logs.filter((l) => l.msg === 'token request refused' && l.error === 'invalid_grant').at(-1);
+      const started = olympus.logs.filter((l) => l.msg === 'authorization request valid; redirecting to the login UI').map((l) => l.trace_id);
+      assert.ok(refused && started.includes(refused.trace_id), 'the refusal is logged under the flow\'s trace_id');
       for (const token of [first.body.access_token, first.body.refresh_token]) {
         const res = await fetch(`${olympus.adminUrl}/admin/oauth2/introspect`, { method: 'POST', body: new URLSearchParams({ token }) });
         assert.deepEqual(await res.json(), { active: false });

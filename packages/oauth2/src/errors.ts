@@ -27,6 +27,8 @@ export abstract class OAuth2Error extends Error {
   readonly hint: string;
   readonly debug: string;
   readonly extra: Record<string, unknown>;
+  /** The flow's trace id when the failing request belongs to one: for the log line, never sent. */
+  traceId: string | undefined = undefined;
 
   constructor(description: string, details: ErrorDetails = {}) {
     super(description);

@@ -6,7 +6,7 @@ import { tokenSignatures } from '../tokens/opaque.ts';
 import type { AuthorizationCodeRecord } from '../tokens/records.ts';
 import { isOffline, isOpenId } from '../tokens/scope.ts';
 import { effectiveGrantTypes } from './grant-types.ts';
-import { invalidGrant, type GrantHandler } from './grant.ts';
+import { inFlow, invalidGrant, type GrantHandler } from './grant.ts';
 import { checkPkce } from './pkce.ts';
 
 /**
@@ -25,7 +25,9 @@ const consumeCode = async (ctx: OAuth2Context, code: string | undefined): Promis
         { trace_id: session.traceId, client_id: session.clientId, grant_id: session.grantId },
         'authorization code replayed: grant revoked',
       );
-      throw invalidGrant('The authorization code was already used; the tokens issued with it have been revoked.');
+      return inFlow(session.traceId, () => {
+        throw invalidGrant('The authorization code was already used; the tokens issued with it have been revoked.');
+      });
     }
     return outcome.record;
   }
@@ -49,21 +51,25 @@ const checkRedirectUri = (code: AuthorizationCodeRecord, sent: string | undefine
   }
 };
 
+const redeem = async (ctx: OAuth2Context, code: AuthorizationCodeRecord, client: OAuth2Client, params: Record<string, string>) => {
+  checkCode(code, client, ctx.now());
+  checkRedirectUri(code, params.redirect_uri);
+  checkPkce(code, params.code_verifier);
+  const { session } = code;
+  const { response } = await issueTokens(ctx, {
+    grant: 'authorization_code',
+    client,
+    session,
+    refresh: effectiveGrantTypes(client).includes('refresh_token') ? { session, offline: isOffline(session.scope) } : undefined,
+    idToken: isOpenId(session.scope) ? { nonce: session.nonce } : undefined,
+  });
+  return { response, session };
+};
+
 /** The authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.6, OIDC Core §3.1.3). */
 export const authorizationCodeGrant: GrantHandler = {
   async handle(ctx, { params, client }) {
     const code = await consumeCode(ctx, params.code);
-    checkCode(code, client, ctx.now());
-    checkRedirectUri(code, params.redirect_uri);
-    checkPkce(code, params.code_verifier);
-    const { session } = code;
-    const { response } = await issueTokens(ctx, {
-      grant: 'authorization_code',
-      client,
-      session,
-      refresh: effectiveGrantTypes(client).includes('refresh_token') ? { session, offline: isOffline(session.scope) } : undefined,
-      idToken: isOpenId(session.scope) ? { nonce: session.nonce } : undefined,
-    });
-    return { response, session };
+    return inFlow(code.session.traceId, () => redeem(ctx, code, client, params));
   },
 };

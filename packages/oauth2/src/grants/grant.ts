@@ -1,6 +1,6 @@
 import type { OAuth2Client } from '../clients/client.ts';
 import type { OAuth2Context } from '../context.ts';
-import { InvalidGrant } from '../errors.ts';
+import { InvalidGrant, OAuth2Error } from '../errors.ts';
 import type { TokenResponse } from '../tokens/issue.ts';
 import type { GrantSession } from '../tokens/records.ts';
 
@@ -29,3 +29,16 @@ export const INVALID_GRANT_DESCRIPTION =
   'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
 
 export const invalidGrant = (hint: string): InvalidGrant => new InvalidGrant(INVALID_GRANT_DESCRIPTION, { hint });
+
+/**
+ * Runs the checks of a request that belongs to a flow; a refusal carries the flow's trace id, so its
+ * log line joins the chain from /oauth2/auth to the token exchange (DESIGN.md §4).
+ */
+export const inFlow = async <T>(traceId: string, run: () => Promise<T> | T): Promise<T> => {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof OAuth2Error && err.traceId === undefined) err.traceId = traceId || undefined;
+    throw err;
+  }
+};

@@ -5,7 +5,7 @@ import { issueTokens } from '../tokens/issue.ts';
 import { findRefreshToken, type Found } from '../tokens/lookup.ts';
 import type { RefreshTokenRecord } from '../tokens/records.ts';
 import { isOpenId, parseScope, scopesNotIn } from '../tokens/scope.ts';
-import { invalidGrant, type GrantHandler } from './grant.ts';
+import { inFlow, invalidGrant, type GrantHandler } from './grant.ts';
 
 const REUSED = 'The refresh token was already used; every token of this grant has been revoked (RFC 9700 §4.14.2).';
 
@@ -14,7 +14,9 @@ const revokeFamily = async (ctx: OAuth2Context, record: RefreshTokenRecord): Pro
   const { session } = record;
   await ctx.storage.tokens.revokeGrant(session.grantId, ctx.now());
   ctx.log.warn({ trace_id: session.traceId, client_id: session.clientId, grant_id: session.grantId }, 'refresh token reused: grant revoked');
-  throw invalidGrant(REUSED);
+  return inFlow(session.traceId, () => {
+    throw invalidGrant(REUSED);
+  });
 };
 
 /** Used longer ago than the rotation grace window (AS-16: opt-in, 0 by default). */
@@ -81,25 +83,29 @@ const checkNotRevokedMeanwhile = async (ctx: OAuth2Context, found: Found<Refresh
  * client mistake (wrong scope) does not burn the token; the new tokens keep the grant and its
  * consent claims, so ID tokens after a refresh carry the same claims (reference/ory-api.md §5 row 6).
  */
+const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, client: OAuth2Client, scopeParam: string | undefined) => {
+  const { record } = found;
+  checkToken(record, client, ctx.now());
+  const scope = requestedScope(record, scopeParam);
+  await checkLoginSession(ctx, record);
+  await consume(ctx, found);
+  await ctx.storage.tokens.revokeAccessToken(record.accessTokenSignature, ctx.now());
+  const session = { ...record.session, scope };
+  const { response } = await issueTokens(ctx, {
+    grant: 'refresh_token',
+    client,
+    session,
+    // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
+    refresh: { session: record.session, offline: record.offline },
+    idToken: isOpenId(scope) ? { nonce: '' } : undefined,
+  });
+  await checkNotRevokedMeanwhile(ctx, found);
+  return { response, session };
+};
+
 export const refreshTokenGrant: GrantHandler = {
   async handle(ctx, { params, client }) {
     const found = await findToken(ctx, params.refresh_token);
-    const { record } = found;
-    checkToken(record, client, ctx.now());
-    const scope = requestedScope(record, params.scope);
-    await checkLoginSession(ctx, record);
-    await consume(ctx, found);
-    await ctx.storage.tokens.revokeAccessToken(record.accessTokenSignature, ctx.now());
-    const session = { ...record.session, scope };
-    const { response } = await issueTokens(ctx, {
-      grant: 'refresh_token',
-      client,
-      session,
-      // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
-      refresh: { session: record.session, offline: record.offline },
-      idToken: isOpenId(scope) ? { nonce: '' } : undefined,
-    });
-    await checkNotRevokedMeanwhile(ctx, found);
-    return { response, session };
+    return inFlow(found.record.session.traceId, () => rotate(ctx, found, client, params.scope));
   },
 };

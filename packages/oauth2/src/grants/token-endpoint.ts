@@ -43,7 +43,7 @@ export const handleTokenRequest = async (ctx: OAuth2Context, input: TokenEndpoin
   } catch (err) {
     if (err instanceof OAuth2Error) {
       ctx.log.info(
-        { trace_id: requestId, request_id: requestId, client_id: params.client_id, grant_type: grantType, error: err.error, hint: err.hint },
+        { trace_id: err.traceId ?? requestId, request_id: requestId, client_id: params.client_id, grant_type: grantType, error: err.error, hint: err.hint },
         'token request refused',
       );
     }
