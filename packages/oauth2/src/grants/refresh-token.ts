@@ -89,16 +89,18 @@ const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, clie
   const scope = requestedScope(record, scopeParam);
   await checkLoginSession(ctx, record);
   await consume(ctx, found);
-  await ctx.storage.tokens.revokeAccessToken(record.accessTokenSignature, ctx.now());
   const session = { ...record.session, scope };
-  const { response } = await issueTokens(ctx, {
-    grant: 'refresh_token',
-    client,
-    session,
-    // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
-    refresh: { session: record.session, offline: record.offline },
-    idToken: isOpenId(scope) ? { nonce: '' } : undefined,
-  });
+  const [, { response }] = await Promise.all([
+    ctx.storage.tokens.revokeAccessToken(record.accessTokenSignature, ctx.now()),
+    issueTokens(ctx, {
+      grant: 'refresh_token',
+      client,
+      session,
+      // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
+      refresh: { session: record.session, offline: record.offline },
+      idToken: isOpenId(scope) ? { nonce: '' } : undefined,
+    }),
+  ]);
   await checkNotRevokedMeanwhile(ctx, found);
   return { response, session };
 };

@@ -11,16 +11,21 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
+export interface MintedAccessToken extends IssuedToken {
+  /** Resolves once the record is stored; the token must not be handed out before. */
+  stored: Promise<void>;
+}
+
 /**
- * Mints an access token in the client's strategy and stores its record. Either way storage keys
- * it by the keyed hash of the whole token, so revocation and introspection treat both alike.
+ * Mints an access token in the client's strategy and starts storing its record. Either way storage
+ * keys it by the keyed hash of the whole token, so revocation and introspection treat both alike.
  */
-export const issueAccessToken = async (
+export const mintAccessToken = async (
   ctx: OAuth2Context,
   client: OAuth2Client,
   session: GrantSession,
   lifetimeMs: number,
-): Promise<IssuedToken> => {
+): Promise<MintedAccessToken> => {
   const issuedAt = ctx.now();
   const expiresAt = issuedAt + lifetimeMs;
   let token: string;
@@ -31,6 +36,6 @@ export const issueAccessToken = async (
   } else {
     ({ token, signature } = mintToken('access', ctx.hasher));
   }
-  await ctx.storage.tokens.createAccessToken({ signature, session, issuedAt, expiresAt, revokedAt: null });
-  return { token, signature, expiresAt };
+  const stored = ctx.storage.tokens.createAccessToken({ signature, session, issuedAt, expiresAt, revokedAt: null });
+  return { token, signature, expiresAt, stored };
 };

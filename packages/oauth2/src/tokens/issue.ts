@@ -1,6 +1,6 @@
 import type { OAuth2Client } from '../clients/client.ts';
 import type { OAuth2Context } from '../context.ts';
-import { issueAccessToken } from './access-token.ts';
+import { mintAccessToken } from './access-token.ts';
 import { signIdToken } from './id-token.ts';
 import { lifespansFor, type IssuingGrant } from './lifespan.ts';
 import type { GrantSession } from './records.ts';
@@ -34,31 +34,33 @@ export interface Issued {
   accessTokenSignature: string;
 }
 
-/** Issues the access token, then the refresh and ID tokens the request asks for. */
+/**
+ * Issues the access token and the refresh and ID tokens the request asks for. The three are
+ * independent once the access token is minted, so their writes share one group commit and the ID
+ * token is signed meanwhile; nothing is returned before every record is stored.
+ */
 export const issueTokens = async (ctx: OAuth2Context, request: IssueRequest): Promise<Issued> => {
   const lifespans = lifespansFor(request.client, request.grant, ctx.config.ttl);
-  const access = await issueAccessToken(ctx, request.client, request.session, lifespans.accessToken);
+  const access = await mintAccessToken(ctx, request.client, request.session, lifespans.accessToken);
+  const refresh = request.refresh;
+  const idToken = request.idToken;
+  const [, refreshToken, signedIdToken] = await Promise.all([
+    access.stored,
+    refresh && issueRefreshToken(ctx, {
+      session: refresh.session,
+      accessTokenSignature: access.signature,
+      offline: refresh.offline,
+      lifetimeMs: lifespans.refreshToken,
+    }),
+    idToken && signIdToken(ctx, { session: request.session, accessToken: access.token, nonce: idToken.nonce, lifetimeMs: lifespans.idToken }),
+  ]);
   const response: TokenResponse = {
     access_token: access.token,
     token_type: 'bearer',
     expires_in: toSeconds(lifespans.accessToken),
     scope: request.session.scope.join(' '),
   };
-  if (request.refresh) {
-    response.refresh_token = await issueRefreshToken(ctx, {
-      session: request.refresh.session,
-      accessTokenSignature: access.signature,
-      offline: request.refresh.offline,
-      lifetimeMs: lifespans.refreshToken,
-    });
-  }
-  if (request.idToken) {
-    response.id_token = await signIdToken(ctx, {
-      session: request.session,
-      accessToken: access.token,
-      nonce: request.idToken.nonce,
-      lifetimeMs: lifespans.idToken,
-    });
-  }
+  if (refreshToken !== undefined) response.refresh_token = refreshToken;
+  if (signedIdToken !== undefined) response.id_token = signedIdToken;
   return { response, accessTokenSignature: access.signature };
 };
