@@ -10,15 +10,9 @@ import { defaultDevConfig } from '@olympus/config';
 import { createLogger, startServer } from '@olympus/server';
 import { createClient } from '../test/support/flow.ts';
 
-const base = defaultDevConfig(process.cwd());
 const [pub, adm] = ['http://127.0.0.1:15444', 'http://127.0.0.1:15445'];
-const config = {
-  ...base,
-  dsn: process.env.OLYMPUS_DSN ?? `sqlite://${join(mkdtempSync(join(tmpdir(), 'olympus-prof-')), 'o.sqlite')}`,
-  serve: { ...base.serve, public: { url: pub, host: '127.0.0.1', port: 15444 }, admin: { ...base.serve.admin, url: adm, host: '127.0.0.1', port: 15445 } },
-  urls: { ...base.urls, issuer: pub, login: `${pub}/login`, consent: `${pub}/consent`, logout: `${pub}/logout` },
-  log: { level: 'silent' as const },
-};
+const dsn = process.env.OLYMPUS_DSN ?? `sqlite://${join(mkdtempSync(join(tmpdir(), 'olympus-prof-')), 'o.sqlite')}`;
+const config = { ...defaultDevConfig(process.cwd(), { publicUrl: pub, adminUrl: adm, dsn }), log: { level: 'silent' as const } };
 const server = await startServer(config, { logger: createLogger(config) });
 const client = await createClient(adm, { grant_types: ['client_credentials'], scope: 'api' });
 const basic = Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64');

@@ -15,27 +15,8 @@ const MINT_CONCURRENCY = 8;
 
 const benchConfig = async (dsn: string): Promise<OlympusConfig> => {
   const [publicPort, adminPort] = [await freePort(), await freePort()];
-  const publicUrl = `http://127.0.0.1:${publicPort}`;
-  const adminUrl = `http://127.0.0.1:${adminPort}`;
-  const base = defaultDevConfig(process.cwd());
-  return {
-    ...base,
-    dsn,
-    serve: {
-      ...base.serve,
-      public: { url: publicUrl, host: '127.0.0.1', port: publicPort },
-      admin: { ...base.serve.admin, url: adminUrl, host: '127.0.0.1', port: adminPort },
-    },
-    urls: {
-      issuer: publicUrl,
-      login: `${publicUrl}/login`,
-      consent: `${publicUrl}/consent`,
-      logout: `${publicUrl}/logout`,
-      error: `${publicUrl}/oauth2/fallbacks/error`,
-      postLogoutRedirect: `${publicUrl}/oauth2/fallbacks/logout/callback`,
-    },
-    log: { level: 'silent' },
-  };
+  const urls = { publicUrl: `http://127.0.0.1:${publicPort}`, adminUrl: `http://127.0.0.1:${adminPort}` };
+  return { ...defaultDevConfig(process.cwd(), { ...urls, dsn }), log: { level: 'silent' } };
 };
 
 interface Minted {

@@ -33,23 +33,8 @@ export const startTestServer = async (
   const [publicPort, adminPort] = [await freePort(), await freePort()];
   const publicUrl = `http://127.0.0.1:${publicPort}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;
-  const base = defaultDevConfig(process.cwd());
   const config = customize({
-    ...base,
-    dsn: await freshDsn(kind),
-    serve: {
-      ...base.serve,
-      public: { url: publicUrl, host: '127.0.0.1', port: publicPort },
-      admin: { ...base.serve.admin, url: adminUrl, host: '127.0.0.1', port: adminPort },
-    },
-    urls: {
-      issuer: publicUrl,
-      login: `${publicUrl}/login`,
-      consent: `${publicUrl}/consent`,
-      logout: `${publicUrl}/logout`,
-      error: `${publicUrl}/oauth2/fallbacks/error`,
-      postLogoutRedirect: `${publicUrl}/oauth2/fallbacks/logout/callback`,
-    },
+    ...defaultDevConfig(process.cwd(), { publicUrl, adminUrl, dsn: await freshDsn(kind) }),
     log: { level: 'debug' },
   });
   const logs: Array<Record<string, unknown>> = [];

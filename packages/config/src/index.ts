@@ -1,6 +1,6 @@
 export type { OlympusConfig, OriginConfig } from './types.ts';
 export { loadConfig, type LoadConfigOptions } from './load.ts';
-export { defaultDevConfig } from './dev-config.ts';
+export { defaultDevConfig, type DevConfigOptions } from './dev-config.ts';
 export { ConfigError } from './errors.ts';
 export { configSchema } from './schema.ts';
 export { parseDuration, formatDuration } from './duration.ts';

@@ -2,41 +2,12 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { KeyedHasher, Sealer } from '@olympus/crypto';
-import { ClientService, type ClientPage, type ClientStore, type OAuth2Context, type StoredClient } from '@olympus/oauth2';
+import { ClientService, type OAuth2Context } from '@olympus/oauth2';
+import { MemoryClientStore } from '../../oauth2/test/memory-client-store.ts';
 import { registerErrorHandling } from '../src/errors.ts';
 import { registerFormBody } from '../src/form-body.ts';
 import { registerClientRoutes } from '../src/admin/clients.ts';
 
-/** A minimal in-memory ClientStore (the SQL adapters have their own contract suite). */
-class MemoryClientStore implements ClientStore {
-  readonly rows = new Map<string, StoredClient>();
-  async createClient(client: StoredClient) {
-    if (this.rows.has(client.client.client_id)) return false;
-    this.rows.set(client.client.client_id, structuredClone(client));
-    return true;
-  }
-  async getClient(id: string) {
-    const row = this.rows.get(id);
-    return row && structuredClone(row);
-  }
-  async updateClient(client: StoredClient) {
-    if (!this.rows.has(client.client.client_id)) return false;
-    this.rows.set(client.client.client_id, structuredClone(client));
-    return true;
-  }
-  async deleteClient(id: string) {
-    return this.rows.delete(id);
-  }
-  async listClients(page: ClientPage) {
-    const key = (c: StoredClient) => `${c.client.created_at}\u0000${c.client.client_id}`;
-    return [...this.rows.values()]
-      .filter((c) => (page.clientName === undefined || c.client.client_name === page.clientName) && (page.owner === undefined || c.client.owner === page.owner))
-      .filter((c) => !page.after || key(c) > `${page.after.createdAt}\u0000${page.after.id}`)
-      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
-      .slice(0, page.limit)
-      .map((c) => structuredClone(c));
-  }
-}
 
 const web = { redirect_uris: ['https://app.example/cb'] };
 const sealer = new Sealer(['system-secret-one-0123456789abcdef']);

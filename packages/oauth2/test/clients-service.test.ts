@@ -2,41 +2,9 @@ import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { KeyedHasher } from '@olympus/crypto';
 import { Conflict, InvalidClientMetadata, InvalidRedirectUri, InvalidRequest, NotFound } from '../src/errors.ts';
-import type { ClientPage, ClientStore } from '../src/ports.ts';
-import type { StoredClient } from '../src/clients/client.ts';
+import { MemoryClientStore } from './memory-client-store.ts';
 import { ClientService } from '../src/clients/service.ts';
 import { SECRET_PURPOSE } from '../src/clients/secrets.ts';
-
-/** A minimal in-memory ClientStore; copies on the way in and out like a database would. */
-class MemoryClientStore implements ClientStore {
-  readonly rows = new Map<string, StoredClient>();
-  async createClient(client: StoredClient) {
-    if (this.rows.has(client.client.client_id)) return false;
-    this.rows.set(client.client.client_id, structuredClone(client));
-    return true;
-  }
-  async getClient(id: string) {
-    const row = this.rows.get(id);
-    return row && structuredClone(row);
-  }
-  async updateClient(client: StoredClient) {
-    if (!this.rows.has(client.client.client_id)) return false;
-    this.rows.set(client.client.client_id, structuredClone(client));
-    return true;
-  }
-  async deleteClient(id: string) {
-    return this.rows.delete(id);
-  }
-  async listClients(page: ClientPage) {
-    const key = (c: StoredClient) => `${c.client.created_at}\u0000${c.client.client_id}`;
-    return [...this.rows.values()]
-      .filter((c) => (page.clientName === undefined || c.client.client_name === page.clientName) && (page.owner === undefined || c.client.owner === page.owner))
-      .filter((c) => !page.after || key(c) > `${page.after.createdAt}\u0000${page.after.id}`)
-      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
-      .slice(0, page.limit)
-      .map((c) => structuredClone(c));
-  }
-}
 
 const web = { redirect_uris: ['https://app.example/cb'] };
 let clock = Date.UTC(2025, 0, 1);
