@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidRequest, NotFound, OAuth2Error, ServerError } from '@olympus/oauth2';
+import { InvalidRequest, NotFound, OAuth2Error, RequestTooLarge, ServerError } from '@olympus/oauth2';
 import { renderErrorPage } from './error-page.ts';
 import { troubleshootingUrl } from './docs-link.ts';
 
@@ -26,6 +26,12 @@ export interface ErrorRendering {
 const fromFramework = (err: FastifyError): OAuth2Error => {
   const status = err.statusCode ?? 500;
   if (status >= 500) return new ServerError('The server met an unexpected condition.', { debug: err.message });
+  if (status === 413) {
+    return new RequestTooLarge('The request body is larger than Olympus accepts.', {
+      hint: 'OAuth2 form bodies are limited to 64 KiB and admin JSON bodies to 1 MiB; send a smaller body.',
+      debug: err.message,
+    });
+  }
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new InvalidRequest(`The content type of the request is not supported here.`, {
       hint: 'Send application/x-www-form-urlencoded to the OAuth2 endpoints and application/json to the admin API.',

@@ -56,6 +56,8 @@ const define = (error: string, status: number) =>
   };
 
 export class InvalidRequest extends define('invalid_request', 400) {}
+/** An over-long body is still a malformed request (RFC 6749 §5.2), told apart by HTTP 413. */
+export class RequestTooLarge extends define('invalid_request', 413) {}
 export class InvalidClient extends define('invalid_client', 401) {}
 export class InvalidGrant extends define('invalid_grant', 400) {}
 export class UnauthorizedClient extends define('unauthorized_client', 400) {}
