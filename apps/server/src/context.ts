@@ -1,5 +1,6 @@
 import type { OlympusConfig } from '@olympus/config';
 import { KeyedHasher, Sealer } from '@olympus/crypto';
+import { createJwksFetcher } from '@olympus/http';
 import { ClientService, KeyRing, type Logger, type OAuth2Context } from '@olympus/oauth2';
 import type { OAuth2Storage } from '@olympus/oauth2';
 
@@ -19,5 +20,7 @@ export const buildContext = (config: OlympusConfig, storage: OAuth2Storage, log:
     retainAfterRetire: Math.max(config.ttl.idToken, config.ttl.accessToken),
     now,
   });
-  return { config, storage, hasher, sealer, keys, clients, log, now };
+  // Outbound HTTP lives outside the core: private_key_jwt fetches a client's jwks_uri through this (SSRF-guarded).
+  const fetchJwks = createJwksFetcher(config);
+  return { config, storage, hasher, sealer, keys, clients, log, now, fetchJwks };
 };

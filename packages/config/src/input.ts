@@ -34,4 +34,5 @@ export interface ConfigInput {
     id_token_signing_alg?: 'RS256' | 'ES256';
   };
   log?: { level?: (typeof LOG_LEVELS)[number] };
+  clients?: { http?: { disallow_private_ip_ranges?: boolean; private_ip_exception_urls?: string[] } };
 }

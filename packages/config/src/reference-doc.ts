@@ -62,7 +62,7 @@ config.yml: unknown key "acess_token" at ttl.acess_token (did you mean "access_t
 
 With \`--dev\`, everything has a local default: SQLite in \`<data_dir>/olympus.sqlite\`, secrets generated on
 first start and kept in \`<data_dir>/secrets.json\` (mode 0600), plain http, \`expose_debug\` on, cookies without
-\`Secure\`.
+\`Secure\`, and a client's \`jwks_uri\` may point to loopback and private addresses.
 
 Without \`--dev\`, Olympus refuses to start until \`secrets.system\` is set, the issuer is https and \`dsn\` is
 set, and it lists everything missing in one message. In both modes an admin origin bound beyond loopback needs

@@ -71,5 +71,12 @@ export const resolveConfig = (input: ConfigInput, { dev, cwd }: ResolveOptions):
       idTokenSigningAlg: input.oauth2?.id_token_signing_alg ?? DEFAULTS.idTokenSigningAlg,
     },
     log: { level: input.log?.level ?? DEFAULTS.logLevel },
+    clients: {
+      http: {
+        disallowPrivateIpRanges: input.clients?.http?.disallow_private_ip_ranges ?? !dev,
+        // Normalised as the fetcher compares them (`new URL(u).href`), so spelling variants still match.
+        privateIpExceptionUrls: (input.clients?.http?.private_ip_exception_urls ?? []).map((u) => new URL(u).href),
+      },
+    },
   };
 };

@@ -136,5 +136,24 @@ export const configSchema: SchemaNode = {
     log: object('Logging.', {
       level: { enum: [...LOG_LEVELS], description: 'Least severe level written.', default: DEFAULTS.logLevel },
     }),
+    clients: object('Requests Olympus makes on behalf of OAuth2 clients.', {
+      http: object("Outbound HTTP: fetching a client's `jwks_uri` (names as in Hydra).", {
+        disallow_private_ip_ranges: {
+          type: 'boolean',
+          description:
+            'Refuse URLs whose host resolves to a private, loopback, link-local, CGNAT, multicast or unspecified address ' +
+            '(IPv4, IPv6 and IPv4-mapped IPv6), so a client cannot make Olympus call into its own network (SSRF).',
+          'x-default': '`false` with --dev, else `true`',
+        },
+        private_ip_exception_urls: {
+          type: 'array',
+          description:
+            'Exact URLs fetched even when they resolve to such an address, e.g. a `jwks_uri` served inside your network. ' +
+            'Plain http is fetched only for loopback hosts, and only with --dev or when the URL may reach private addresses.',
+          items: { type: 'string', format: 'http-url' },
+          default: [],
+        },
+      }),
+    }),
   }),
 };

@@ -55,4 +55,13 @@ export interface OlympusConfig {
     idTokenSigningAlg: 'RS256' | 'ES256';
   };
   log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' };
+  /** Requests Olympus makes on behalf of clients (a client's jwks_uri). */
+  clients: {
+    http: {
+      /** Refuse URLs that resolve to private, loopback, link-local, CGNAT, multicast or unspecified addresses (SSRF). */
+      disallowPrivateIpRanges: boolean;
+      /** Exact URLs allowed even when they resolve to such an address. */
+      privateIpExceptionUrls: string[];
+    };
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { OlympusConfig } from '@olympus/config';
 import type { KeyedHasher, Sealer } from '@olympus/crypto';
-import type { JWK, CryptoKey as JoseKey, KeyObject } from 'jose';
+import type { JSONWebKeySet, JWK, CryptoKey as JoseKey, KeyObject } from 'jose';
 import type { OAuth2Client, StoredClient } from './clients/client.ts';
 import type { ClientListQuery, ClientListResult, IssuedClient } from './clients/api.ts';
 import type { Logger } from './logger.ts';
@@ -68,6 +68,13 @@ export interface ClientServiceApi {
   deleteRotatedSecrets(id: string): Promise<void>;
 }
 
+/**
+ * Fetches the JWK Set at a client's jwks_uri (RFC 7591 §2) for private_key_jwt. It does network I/O,
+ * so the composition root injects it, with the SSRF guard, timeout and size cap (clients.http).
+ * It rejects with JwksUnavailable (client-auth/remote-jwks.ts) naming the cause; it does not cache.
+ */
+export type FetchJwks = (uri: string) => Promise<JSONWebKeySet>;
+
 export interface OAuth2Context {
   config: OlympusConfig;
   storage: OAuth2Storage;
@@ -77,6 +84,7 @@ export interface OAuth2Context {
   clients: ClientServiceApi;
   log: Logger;
   now: () => number;
+  fetchJwks: FetchJwks;
 }
 
 export type { OAuth2Client, StoredClient };

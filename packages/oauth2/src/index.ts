@@ -44,3 +44,5 @@ export * from './userinfo.ts';
 export * from './revocation.ts';
 export * from './introspection.ts';
 export * from './keys/index.ts';
+export type { ConsentSessionQuery, RevokeConsentQuery } from './sessions.ts';
+export { ClientJwksCache, JwksUnavailable, JWKS_CACHE_TTL_MS, JWKS_REFETCH_INTERVAL_MS } from './client-auth/remote-jwks.ts';

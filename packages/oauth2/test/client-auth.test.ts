@@ -179,10 +179,10 @@ describe('private_key_jwt (RFC 7523 §2.2, §3)', () => {
     await rejects(authenticateClient(h.ctx, req({ client_assertion_type: 'urn:x', client_assertion: await assertion() })), InvalidRequest, /client_assertion_type "urn:x"/);
   });
 
-  test('a client registered only with jwks_uri gets a clear error', async () => {
-    h.clients.add({ client_id: 'remote', token_endpoint_auth_method: 'private_key_jwt', jwks_uri: 'https://app.example/jwks' });
-    const jwt = await assertion({ iss: 'remote', sub: 'remote' });
-    await rejects(authenticateClient(h.ctx, withAssertion(jwt)), InvalidClient, /jwks_uri, which Olympus does not fetch yet/);
+  test('a client with neither jwks nor jwks_uri gets a clear error (jwks_uri: client-auth-jwks-uri.test.ts)', async () => {
+    h.clients.add({ client_id: 'keyless', token_endpoint_auth_method: 'private_key_jwt' });
+    const jwt = await assertion({ iss: 'keyless', sub: 'keyless' });
+    await rejects(authenticateClient(h.ctx, withAssertion(jwt)), InvalidClient, /registers neither jwks nor jwks_uri/);
   });
 
   test('a secret-based client sending an assertion is told about the mismatch', async () => {

@@ -30,6 +30,7 @@ import type {
 import { mintToken } from '../src/tokens/opaque.ts';
 import { clientWithDefaults, type ClientInput } from '../src/clients/defaults.ts';
 import { hashSecret, verifySecret } from '../src/clients/secrets.ts';
+import { FakeJwksServer } from './jwks-fakes.ts';
 
 export const ISSUER = 'https://auth.example';
 export const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -68,6 +69,7 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
     ...oauth2,
   },
   log: { level: 'silent' },
+  clients: { http: { disallowPrivateIpRanges: true, privateIpExceptionUrls: [] } },
 });
 
 /** Copies on the way in and out, as a database would; every consume is atomic (single-threaded JS). */
@@ -278,6 +280,7 @@ export interface Harness {
   keys: FakeKeyRing;
   log: RecordingLogger;
   clock: { now: number };
+  jwksServer: FakeJwksServer;
 }
 
 export const makeHarness = async (
@@ -292,6 +295,7 @@ export const makeHarness = async (
   const keys = await FakeKeyRing.create(opts.alg);
   const log = new RecordingLogger();
   const clock = { now: T0 };
+  const jwksServer = new FakeJwksServer();
   // Only the stores the token side touches; the others would throw if reached.
   const storage = { tokens, authSessions: sessions, jtis } as unknown as OAuth2Storage;
   const ctx: OAuth2Context = {
@@ -304,8 +308,9 @@ export const makeHarness = async (
     clients: clients as unknown as ClientServiceApi,
     log,
     now: () => clock.now,
+    fetchJwks: jwksServer.fetch,
   };
-  return { ctx, tokens, sessions, jtis, clients, keys, log, clock };
+  return { ctx, tokens, sessions, jtis, clients, keys, log, clock, jwksServer };
 };
 
 export const REDIRECT_URI = 'https://app.example/cb';
