@@ -11,6 +11,7 @@ import { getJwk } from './commands/cmd-get-jwk.ts';
 import { getLoginRequest } from './commands/cmd-get-login-request.ts';
 import { importClient } from './commands/cmd-import-client.ts';
 import { introspectToken } from './commands/cmd-introspect-token.ts';
+import { janitor } from './commands/cmd-janitor.ts';
 import { listClients } from './commands/cmd-list-clients.ts';
 import { migrate } from './commands/cmd-migrate.ts';
 import { performAuthorizationCodeCommand } from './commands/cmd-perform-authorization-code.ts';
@@ -39,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   deleteJwk,
   serve,
   migrate,
+  janitor,
   version,
 ];
 

@@ -74,6 +74,10 @@ const fakeServer = () => {
       calls.push(['migrate', opts]);
       return `${opts.action}: 3 migrations applied`;
     },
+    janitorCommand: async (opts) => {
+      calls.push(['janitor', opts]);
+      return 'janitor ran';
+    },
   };
   return { server, calls, closed: () => closed };
 };

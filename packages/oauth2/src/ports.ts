@@ -46,10 +46,25 @@ export interface FlowStore {
   updateFlow(flow: Flow, expected: FlowState): Promise<boolean>;
   /** The newest remembered, unrevoked, unexpired consent of subject+client (consent skip). */
   findRememberedConsent(subject: string, clientId: string, now: number): Promise<Flow[]>;
-  /** Granted consent sessions of a subject (state consent_used, not revoked), newest first. */
-  listConsentSessions(subject: string, opts: { loginSessionId?: string; limit: number; offset: number }): Promise<Flow[]>;
+  /** Granted consent sessions of a subject (state consent_used, not revoked), newest first by (handledAt, id). */
+  listConsentSessions(subject: string, opts: ConsentSessionPage): Promise<Flow[]>;
   /** Marks matching consent sessions revoked and returns their flow ids. clientId undefined = all clients. */
   revokeConsentSessions(subject: string, clientId: string | undefined, now: number): Promise<string[]>;
+  /** Marks one granted consent session (flow id) of the subject revoked; returns [id], or [] when none matched. */
+  revokeConsentSession(subject: string, flowId: string, now: number): Promise<string[]>;
+}
+
+/** Keyset position in a consent-session list: the last session of the previous page. */
+export interface ConsentSessionCursor {
+  handledAt: number;
+  id: string;
+}
+
+export interface ConsentSessionPage {
+  loginSessionId?: string;
+  limit: number;
+  /** Sessions strictly older than this position, in (handledAt, id) descending order. */
+  before?: ConsentSessionCursor;
 }
 
 export interface AuthenticationSessionStore {
@@ -117,6 +132,42 @@ export interface KeyStore {
   deleteKeySet(set: string): Promise<number>;
 }
 
+/** Which kinds of rows a janitor run may delete (Hydra's `janitor --tokens --requests --grants`). */
+export interface JanitorSelection {
+  /** Expired codes, access and refresh tokens; refresh tokens of revoked grants. */
+  tokens: boolean;
+  /** Unfinished flows past their expiry; expired or revoked authentication sessions. */
+  requests: boolean;
+  /** Consent sessions that are revoked or no longer remembered and have no token left. */
+  grants: boolean;
+  /** Client-assertion ids past their expiry. */
+  jtis: boolean;
+}
+
+export interface JanitorOptions {
+  /** Epoch ms: only rows that expired (or were revoked) before this are deleted. */
+  before: number;
+  /** At most this many rows per kind (per count below) in one run. */
+  limit: number;
+  /** Rows per DELETE statement; each statement is its own short transaction. */
+  batchSize: number;
+  what: JanitorSelection;
+}
+
+/** Rows deleted, per table. */
+export interface JanitorCounts {
+  codes: number;
+  accessTokens: number;
+  refreshTokens: number;
+  flows: number;
+  jtis: number;
+  authSessions: number;
+}
+
+export interface JanitorStore {
+  deleteExpired(opts: JanitorOptions): Promise<JanitorCounts>;
+}
+
 export interface OAuth2Storage {
   clients: ClientStore;
   flows: FlowStore;
@@ -124,4 +175,5 @@ export interface OAuth2Storage {
   tokens: TokenStore;
   jtis: JtiStore;
   keys: KeyStore;
+  janitor: JanitorStore;
 }

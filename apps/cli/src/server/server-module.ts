@@ -7,9 +7,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** apps/server/src/janitor.ts's options. */
+export interface JanitorCommandOptions {
+  dsn?: string;
+  configPath?: string;
+  dev?: boolean;
+  tokens?: boolean;
+  requests?: boolean;
+  grants?: boolean;
+  keepIfYoungerMs: number;
+  limit: number;
+  batchSize: number;
+}
+
 export interface ServerModule {
   serve(opts: { dev: boolean; configPath?: string }): Promise<RunningServer>;
   migrateCommand(opts: { action: 'up' | 'status'; configPath?: string; dsn?: string; dev: boolean }): Promise<string>;
+  janitorCommand(opts: JanitorCommandOptions): Promise<string>;
 }
 
 export const importServer = async (): Promise<ServerModule> => {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import {
   InvalidRequest,
+  type ConsentSessionCursor,
   acceptLogoutRequest,
   getLogoutRequest,
   listConsentSessions,
@@ -10,16 +11,19 @@ import {
 } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { deliverBackchannel } from '../backchannel.ts';
+import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 
 const q = (req: FastifyRequest, name: string): string => {
   const v = (req.query as Record<string, unknown>)[name];
   return typeof v === 'string' ? v : '';
 };
 
-const intParam = (req: FastifyRequest, name: string, fallback: number, max: number): number => {
-  const n = Number(q(req, name));
-  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
-};
+const CONSENT_SESSIONS_PATH = '/admin/oauth2/auth/sessions/consent';
+const PAGE_ENDPOINT = 'consent-sessions';
+
+const isConsentCursor = (value: unknown): value is ConsentSessionCursor =>
+  typeof value === 'object' && value !== null &&
+  Number.isSafeInteger((value as ConsentSessionCursor).handledAt) && typeof (value as ConsentSessionCursor).id === 'string';
 
 /** Logout requests, consent and login sessions, bulk token deletion (Hydra's admin API, ory-api.md §1.2). */
 export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
@@ -34,13 +38,26 @@ export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
     await rejectLogoutRequest(ctx, q(req, 'logout_challenge') || q(req, 'challenge'));
     return reply.code(204).send();
   });
-  app.get(`${base}/sessions/consent`, async (req) => {
-    const pageSize = intParam(req, 'page_size', 250, 500);
-    const page = intParam(req, 'page', 1, 1_000_000);
-    return listConsentSessions(ctx, { subject: q(req, 'subject'), loginSessionId: q(req, 'login_session_id') || undefined, limit: pageSize, offset: (page - 1) * pageSize });
+  // Hydra's token paging: page_size + sealed page_token, the next page named in the Link header.
+  app.get(CONSENT_SESSIONS_PATH, async (req, reply) => {
+    const pageSize = readPageSize((req.query as Record<string, unknown>).page_size);
+    const before = openPageToken(ctx.sealer, PAGE_ENDPOINT, (req.query as Record<string, unknown>).page_token, isConsentCursor);
+    const subject = q(req, 'subject');
+    const loginSessionId = q(req, 'login_session_id') || undefined;
+    const { sessions, next } = await listConsentSessions(ctx, { subject, loginSessionId, pageSize, before });
+    const filters: Record<string, string> = { subject };
+    if (loginSessionId !== undefined) filters.login_session_id = loginSessionId;
+    const nextToken = next && sealPageToken(ctx.sealer, PAGE_ENDPOINT, next);
+    reply.header('link', pageLinks(CONSENT_SESSIONS_PATH, filters, pageSize, nextToken));
+    return sessions;
   });
-  app.delete(`${base}/sessions/consent`, async (req, reply) => {
-    await revokeConsentSessions(ctx, { subject: q(req, 'subject'), client: q(req, 'client') || undefined, all: q(req, 'all') === 'true' });
+  app.delete(CONSENT_SESSIONS_PATH, async (req, reply) => {
+    await revokeConsentSessions(ctx, {
+      subject: q(req, 'subject'),
+      client: q(req, 'client') || undefined,
+      consentRequestId: q(req, 'consent_request_id') || undefined,
+      all: q(req, 'all') === 'true',
+    });
     return reply.code(204).send();
   });
   app.delete('/admin/oauth2/tokens', async (req, reply) => {

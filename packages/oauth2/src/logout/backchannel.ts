@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { KEY_SETS, type OAuth2Context } from '../context.ts';
+import type { ConsentSessionCursor } from '../ports.ts';
 import type { AuthenticationSession } from '../tokens/records.ts';
 
 export interface BackchannelNotice {
@@ -11,14 +12,28 @@ export interface BackchannelNotice {
 
 const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 
+const PAGE = 500;
+
+/** Every client holding a granted consent from this login session, read page by page. */
+const clientsOfSession = async (ctx: OAuth2Context, session: AuthenticationSession): Promise<string[]> => {
+  const clientIds = new Set<string>();
+  let before: ConsentSessionCursor | undefined;
+  for (;;) {
+    const flows = await ctx.storage.flows.listConsentSessions(session.subject, { loginSessionId: session.id, limit: PAGE, before });
+    for (const flow of flows) clientIds.add(flow.clientId);
+    const last = flows[flows.length - 1];
+    if (flows.length < PAGE || !last?.consent) return [...clientIds];
+    before = { handledAt: last.consent.handledAt, id: last.id };
+  }
+};
+
 /**
  * Logout tokens for every client that got tokens within the ended session and registered a
  * back-channel URI (OpenID Back-Channel Logout 1.0 §2.4: iss, aud, iat, exp, jti, events, sid/sub;
  * `typ: logout+jwt`, never a nonce). Delivery is the HTTP layer's job.
  */
 export const backchannelNotices = async (ctx: OAuth2Context, session: AuthenticationSession): Promise<BackchannelNotice[]> => {
-  const flows = await ctx.storage.flows.listConsentSessions(session.subject, { loginSessionId: session.id, limit: 500, offset: 0 });
-  const clientIds = [...new Set(flows.map((f) => f.clientId))];
+  const clientIds = await clientsOfSession(ctx, session);
   if (clientIds.length === 0) return [];
   const key = await ctx.keys.signingKey(KEY_SETS.idToken);
   const notices: BackchannelNotice[] = [];

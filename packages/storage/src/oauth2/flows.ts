@@ -1,5 +1,5 @@
 import type { Flow, FlowState, FlowStore } from '@olympus/oauth2';
-import type { Db } from '../db/types.ts';
+import type { Db, SqlValue } from '../db/types.ts';
 import { FLOW_COLUMNS, flowColumnValues, flowFromRow, type FlowRow } from './flow-columns.ts';
 
 const INSERT_FLOW = `INSERT INTO oauth2_flows (id, revoked_at, ${FLOW_COLUMNS.join(', ')})
@@ -48,12 +48,21 @@ export const sqlFlowStore = (db: Db): FlowStore => {
       return rows.map(flowFromRow);
     },
 
-    async listConsentSessions(subject, { loginSessionId, limit, offset }) {
-      const bySession = loginSessionId === undefined ? '' : ' AND login_session_id = ?';
-      const params = loginSessionId === undefined ? [subject] : [subject, loginSessionId];
+    /** Keyset paging, newest first: stable under inserts and deletes, unlike OFFSET; ties on handled_at break by id. */
+    async listConsentSessions(subject, { loginSessionId, limit, before }) {
+      const where = [GRANTED];
+      const params: SqlValue[] = [subject];
+      if (loginSessionId !== undefined) {
+        where.push('login_session_id = ?');
+        params.push(loginSessionId);
+      }
+      if (before !== undefined) {
+        where.push('(handled_at, id) < (?, ?)');
+        params.push(before.handledAt, before.id);
+      }
       const rows = await db.query<FlowRow>(
-        `${SELECT} WHERE ${GRANTED}${bySession} ORDER BY handled_at DESC, id DESC LIMIT ? OFFSET ?`,
-        [...params, limit, offset],
+        `${SELECT} WHERE ${where.join(' AND ')} ORDER BY handled_at DESC, id DESC LIMIT ?`,
+        [...params, limit],
       );
       return rows.map(flowFromRow);
     },
@@ -64,6 +73,14 @@ export const sqlFlowStore = (db: Db): FlowStore => {
       const rows = await db.query<{ id: string }>(
         `UPDATE oauth2_flows SET revoked_at = ? WHERE ${GRANTED}${byClient} RETURNING id`,
         params,
+      );
+      return rows.map((row) => row.id);
+    },
+
+    async revokeConsentSession(subject, flowId, now) {
+      const rows = await db.query<{ id: string }>(
+        `UPDATE oauth2_flows SET revoked_at = ? WHERE ${GRANTED} AND id = ? RETURNING id`,
+        [now, subject, flowId],
       );
       return rows.map((row) => row.id);
     },

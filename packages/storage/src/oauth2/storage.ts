@@ -3,6 +3,7 @@ import type { Db } from '../db/types.ts';
 import { sqlAuthenticationSessionStore } from './auth-sessions.ts';
 import { sqlClientStore } from './clients.ts';
 import { sqlFlowStore } from './flows.ts';
+import { sqlJanitorStore } from './janitor.ts';
 import { sqlJtiStore } from './jtis.ts';
 import { sqlKeyStore } from './keys.ts';
 import { sqlTokenStore } from './tokens.ts';
@@ -15,4 +16,5 @@ export const createOAuth2Storage = (db: Db): OAuth2Storage => ({
   tokens: sqlTokenStore(db),
   jtis: sqlJtiStore(db),
   keys: sqlKeyStore(db),
+  janitor: sqlJanitorStore(db),
 });

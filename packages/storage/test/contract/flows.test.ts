@@ -83,7 +83,7 @@ forEachDatabase('flows', ({ storage }) => {
     assert.deepEqual(later.map((f) => f.id), [older.id], 'the window closes at handledAt + rememberFor s');
   });
 
-  test('listConsentSessions lists granted, unrevoked consents newest first, by login session, with paging', async () => {
+  test('listConsentSessions lists granted, unrevoked consents newest first, by login session', async () => {
     const clientId = await newClient();
     const subject = uid('subject');
     const sid = uid('sid');
@@ -94,9 +94,50 @@ forEachDatabase('flows', ({ storage }) => {
     await save(a, b, c, revoked, flow(clientId));
 
     const ids = (list: Flow[]) => list.map((f) => f.id);
-    assert.deepEqual(ids(await storage().flows.listConsentSessions(subject, { limit: 10, offset: 0 })), [c.id, b.id, a.id]);
-    assert.deepEqual(ids(await storage().flows.listConsentSessions(subject, { limit: 1, offset: 1 })), [b.id]);
-    assert.deepEqual(ids(await storage().flows.listConsentSessions(subject, { loginSessionId: sid, limit: 10, offset: 0 })), [b.id, a.id]);
+    assert.deepEqual(ids(await storage().flows.listConsentSessions(subject, { limit: 10 })), [c.id, b.id, a.id]);
+    assert.deepEqual(await storage().flows.listConsentSessions(subject, { limit: 1 }), [c]);
+    assert.deepEqual(ids(await storage().flows.listConsentSessions(subject, { loginSessionId: sid, limit: 10 })), [b.id, a.id]);
+    assert.deepEqual(
+      ids(await storage().flows.listConsentSessions(subject, { loginSessionId: sid, limit: 10, before: { handledAt: NOW + 2, id: b.id } })),
+      [a.id],
+    );
+  });
+
+  test('listConsentSessions pages by keyset (handledAt, id): ties on handledAt, no gaps or repeats, stable under inserts', async () => {
+    const clientId = await newClient();
+    const subject = uid('subject');
+    // Seven sessions, three of them handled in the same millisecond: the id breaks the tie.
+    const handled = [NOW + 10, NOW + 20, NOW + 20, NOW + 20, NOW + 30, NOW + 40, NOW + 50];
+    const flows = handled.map((handledAt) => grantedFlow(clientId, subject, { handledAt }));
+    await save(...flows);
+    const expected = [...flows]
+      .sort((x, y) => (y.consent!.handledAt - x.consent!.handledAt) || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0))
+      .map((f) => f.id);
+
+    const seen: string[] = [];
+    let before: { handledAt: number; id: string } | undefined;
+    for (let page = 0; page < 10; page++) {
+      const rows = await storage().flows.listConsentSessions(subject, { limit: 3, before });
+      seen.push(...rows.map((f) => f.id));
+      if (page === 0) await save(grantedFlow(clientId, subject, { handledAt: NOW + 60 })); // newer: must not shift later pages
+      if (rows.length < 3) break;
+      const last = rows[rows.length - 1];
+      before = { handledAt: last.consent!.handledAt, id: last.id };
+    }
+    assert.deepEqual(seen, expected);
+  });
+
+  test('revokeConsentSession revokes one consent session of the subject only', async () => {
+    const clientId = await newClient();
+    const subject = uid('subject');
+    const a = grantedFlow(clientId, subject);
+    const b = grantedFlow(clientId, subject);
+    await save(a, b);
+    assert.deepEqual(await storage().flows.revokeConsentSession(uid('subject'), a.id, NOW + 1), [], 'another subject cannot revoke it');
+    assert.deepEqual(await storage().flows.revokeConsentSession(subject, a.id, NOW + 2), [a.id]);
+    assert.deepEqual(await storage().flows.revokeConsentSession(subject, a.id, NOW + 3), [], 'already revoked');
+    assert.equal((await storage().flows.getFlow(a.id))?.revokedAt, NOW + 2);
+    assert.deepEqual((await storage().flows.listConsentSessions(subject, { limit: 10 })).map((f) => f.id), [b.id]);
   });
 
   test('revokeConsentSessions revokes per client or all, returns the ids, and hides them from lookups', async () => {
@@ -112,7 +153,7 @@ forEachDatabase('flows', ({ storage }) => {
     assert.equal((await storage().flows.getFlow(a.id))?.revokedAt, NOW + 5);
     assert.deepEqual(await storage().flows.findRememberedConsent(subject, clientA, NOW), []);
     assert.deepEqual(await storage().flows.revokeConsentSessions(subject, undefined, NOW + 6), [b.id]);
-    assert.deepEqual(await storage().flows.listConsentSessions(subject, { limit: 10, offset: 0 }), []);
+    assert.deepEqual(await storage().flows.listConsentSessions(subject, { limit: 10 }), []);
     assert.equal((await storage().flows.getFlow(otherSubject.id))?.revokedAt, null);
   });
 
