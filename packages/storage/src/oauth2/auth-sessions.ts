@@ -21,12 +21,16 @@ export const sqlAuthenticationSessionStore = (db: Db): AuthenticationSessionStor
     return rows[0] === undefined ? undefined : fromRow(rows[0]);
   },
 
-  /** A revocation is never undone by a later write of an older copy of the session. */
+  /**
+   * An upsert: the janitor may have deleted an expired row the caller just read, and the session must
+   * not vanish. A revocation is never undone by a later write of an older copy of the session.
+   */
   async updateAuthenticationSession(session) {
     await db.execute(
-      `UPDATE oauth2_authentication_sessions SET subject = ?, expires_at = ?, revoked_at = COALESCE(revoked_at, ?), data = ?
-       WHERE id = ?`,
-      [session.subject, session.expiresAt, session.revokedAt, session, session.id],
+      `INSERT INTO oauth2_authentication_sessions (id, subject, expires_at, revoked_at, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, expires_at = excluded.expires_at,
+         revoked_at = COALESCE(oauth2_authentication_sessions.revoked_at, excluded.revoked_at), data = excluded.data`,
+      [session.id, session.subject, session.expiresAt, session.revokedAt, session],
     );
   },
 

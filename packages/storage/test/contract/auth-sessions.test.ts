@@ -15,6 +15,12 @@ forEachDatabase('authentication sessions', ({ storage }) => {
     assert.equal(await sessions.getAuthenticationSession(uid('nope')), undefined);
   });
 
+  test('updating a session the janitor deleted meanwhile writes it back', async () => {
+    const s = authSession(uid('subject'));
+    await storage().authSessions.updateAuthenticationSession(s);
+    assert.deepEqual(await storage().authSessions.getAuthenticationSession(s.id), s);
+  });
+
   test('revoking one session returns it; revoking again keeps the first time; unknown is undefined', async () => {
     const s = authSession(uid('subject'));
     await storage().authSessions.createAuthenticationSession(s);
