@@ -1,4 +1,4 @@
-/** `npm run bench -- --duration 10 --connections 50 --only cc,refresh,introspect --db sqlite,postgres` */
+/** `npm run bench -- --duration 10 --connections 50 --only cc,refresh,introspect,login --db sqlite,postgres` */
 import { parseArgs } from 'node:util';
 import { SCENARIOS, type ScenarioName } from './scenarios.ts';
 import type { Database } from './targets.ts';
@@ -12,7 +12,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npm run bench -- [--duration 8] [--warmup 2] [--connections 50]
-                          [--only cc,refresh,introspect] [--db sqlite,postgres]`;
+                          [--only cc,refresh,introspect,login] [--db sqlite,postgres]`;
 
 const DATABASES: readonly Database[] = ['sqlite', 'postgres'];
 

@@ -6,7 +6,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { failureShare, type Measurement } from './measure.ts';
 import type { BenchOptions } from './options.ts';
 import { SCENARIO_TITLES, type ScenarioName } from './scenarios.ts';
-import { BARE, OIDC_PROVIDER, OLYMPUS, type Database, type Target } from './targets.ts';
+import { BARE, OIDC_PROVIDER, OLYMPUS, RAW_ARGON2, type Database, type Target } from './targets.ts';
 
 /** scenario → target id → measurement */
 export type Results = Map<ScenarioName, Map<string, Measurement>>;
@@ -68,6 +68,7 @@ const goals = (databases: Database[]): Goal[] => {
     { scenario: 'cc', subject: OLYMPUS[db], reference: BARE, atLeast: 0.35 },
     { scenario: 'refresh', subject: OLYMPUS[db], reference: OIDC_PROVIDER, atLeast: 3 },
     { scenario: 'introspect', subject: OLYMPUS[db], reference: BARE, atLeast: 0.5 },
+    { scenario: 'login', subject: OLYMPUS[db], reference: RAW_ARGON2, atLeast: 0.8 },
   ]);
   const postgresVsSqlite = databases.length === 2
     ? (['cc', 'refresh', 'introspect'] as const).map((scenario): Goal => ({ scenario, subject: OLYMPUS.postgres, reference: OLYMPUS.sqlite, atLeast: 0.5 }))
@@ -98,5 +99,6 @@ export const goalsReport = (results: Results, databases: Database[]): string => 
 export const CAVEATS = [
   'oidc-provider runs on its default in-memory adapter (no database, no durability): that flatters it. That adapter is a 1000-entry LRU, so every run gets freshly minted tokens.',
   'Olympus introspection sits on the admin origin and needs no caller credentials on loopback; oidc-provider authenticates the caller (client_secret_basic) on every introspection.',
+  'Password login is compared with argon2id verifications in the bench process at the same parameters and concurrency, with no HTTP, database or autocannon in the way: the ceiling, and a strict one.',
   'autocannon runs in this process and shares the 2 cores with the target (and PostgreSQL); other load on the machine makes the numbers noisy.',
 ].map((c) => `  • ${c}`).join('\n');

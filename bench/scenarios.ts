@@ -6,14 +6,18 @@
 import type { Options, Request } from 'autocannon';
 import type { Fixtures } from './targets/protocol.ts';
 
-export const SCENARIOS = ['cc', 'refresh', 'introspect'] as const;
+export const SCENARIOS = ['cc', 'refresh', 'introspect', 'login'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   cc: 'client credentials',
   refresh: 'refresh (rotating)',
   introspect: 'introspection',
+  login: 'password login',
 };
+
+/** A scenario this target cannot run in this build (e.g. no native login flow yet): skipped, not failed. */
+export class ScenarioUnavailable extends Error {}
 
 /** Counts what the status code alone does not show, for one autocannon run. */
 export interface Tally {
@@ -84,6 +88,32 @@ const refreshRequest = (fixtures: Fixtures, checkBodies: boolean, tally: Tally):
   return { options: { url: fixtures.tokenUrl, requests: [request] }, tally };
 };
 
+/**
+ * Native password login (`POST /self-service/login?flow=`, api flow, JSON). A flow serves one
+ * successful login, so each request takes an unused flow id from the pool the target minted.
+ * Success is a 200 whose body carries a `session_token`.
+ */
+const loginRequest = (fixtures: Fixtures, tally: Tally): Drive => {
+  const login = fixtures.login;
+  if (!login) throw new ScenarioUnavailable('this Olympus build has no native login flow (GET /self-service/login/api)');
+  const pool = [...login.flowIds];
+  const path = new URL(login.submitUrl).pathname;
+  const request: Request = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ method: 'password', identifier: login.identifier, password: login.password }),
+    setupRequest(req) {
+      const flow = pool.pop();
+      if (flow === undefined) tally.exhausted++;
+      return { ...req, path: `${path}?flow=${encodeURIComponent(flow ?? 'no-unused-login-flow-left')}` };
+    },
+    onResponse(status, body) {
+      if (status >= 200 && status < 300 && !body.includes('"session_token"')) tally.invalid++;
+    },
+  };
+  return { options: { url: login.submitUrl, requests: [request] }, tally };
+};
+
 export const driveFor = (scenario: ScenarioName, fixtures: Fixtures, checkBodies: boolean): Drive => {
   const tally = newTally();
   const expect = (needle: string) => (body: string) => !checkBodies || body.includes(needle);
@@ -100,8 +130,17 @@ export const driveFor = (scenario: ScenarioName, fixtures: Fixtures, checkBodies
         expect('"active":true'),
         tally,
       );
+    case 'login':
+      return loginRequest(fixtures, tally);
   }
 };
+
+/**
+ * Login flows to mint for one run: 1.5× what the raw argon2id ceiling could verify in the run's
+ * seconds (Olympus cannot log in faster than it verifies), plus one per connection and spares.
+ */
+export const loginFlowsNeeded = (scenario: ScenarioName, connections: number, ceilingPerSec: number, seconds: number): number =>
+  scenario === 'login' ? Math.ceil(ceilingPerSec * 1.5 * seconds) + connections + 16 : 0;
 
 /** Refresh tokens to mint for one run of the scenario: one chain per connection and spares. */
 export const refreshTokensNeeded = (scenario: ScenarioName, connections: number): number =>

@@ -1,18 +1,20 @@
 /**
- * The troubleshooting promise of DESIGN.md §4: every OAuth2 error code Olympus can emit has a page at
- * docs/troubleshooting/<code>.md (error hints link there) with the sections Cause, How to see it and
- * Fix, and the README index links every page. Adding a code to OAUTH2_ERROR_CODES without a page fails here.
+ * The troubleshooting promise of DESIGN.md §4: every OAuth2 error code and every identity-server error id
+ * Olympus can emit has a page at docs/troubleshooting/<code>.md (error hints link there) with the sections
+ * Cause, How to see it and Fix, and the README index links every page. Adding a code to
+ * OAUTH2_ERROR_CODES or IDENTITY_ERROR_IDS without a page fails here.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { IDENTITY_ERROR_IDS } from '@olympus/identity';
 import { OAUTH2_ERROR_CODES } from '@olympus/oauth2';
 
 const DIR = new URL('../docs/troubleshooting/', import.meta.url);
 /** Pages that are not OAuth2 error codes: start-up refusals. */
 const EXTRA_PAGES = ['config_error'];
-const PAGES = [...OAUTH2_ERROR_CODES, ...EXTRA_PAGES];
+const PAGES: string[] = [...new Set<string>([...OAUTH2_ERROR_CODES, ...IDENTITY_ERROR_IDS, ...EXTRA_PAGES])];
 const SECTIONS = ['Cause', 'How to see it', 'Fix'];
 const MIN_LINES = 30;
 const MAX_LINES = 80;
@@ -43,8 +45,9 @@ const relativeLinks = (text: string): string[] =>
   [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/i.test(t) && !t.startsWith('#')).map((t) => t.split('#')[0]);
 
 describe('troubleshooting pages', () => {
-  test('OAUTH2_ERROR_CODES is non-empty and every code can be served as /docs/troubleshooting/<code>', () => {
+  test('OAUTH2_ERROR_CODES and IDENTITY_ERROR_IDS are non-empty and every code can be served as /docs/troubleshooting/<code>', () => {
     assert.ok(OAUTH2_ERROR_CODES.length >= 20);
+    assert.ok(IDENTITY_ERROR_IDS.length >= 10);
     for (const code of PAGES) assert.match(code, /^[a-z0-9_]+$/, `${code} is not a servable page name`);
   });
 
@@ -75,7 +78,7 @@ describe('troubleshooting pages', () => {
   test('every page in the folder belongs to a known code (no stale pages)', async () => {
     const files = (await readdir(DIR)).filter((f) => f.endsWith('.md') && f !== 'README.md');
     const unknown = files.map((f) => f.slice(0, -3)).filter((name) => !PAGES.includes(name));
-    assert.deepEqual(unknown, [], 'pages for codes that OAUTH2_ERROR_CODES no longer lists');
+    assert.deepEqual(unknown, [], 'pages for codes that neither OAUTH2_ERROR_CODES nor IDENTITY_ERROR_IDS lists');
   });
 
   test('relative links in the README and the pages point at existing files', async () => {

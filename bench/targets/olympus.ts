@@ -7,6 +7,7 @@ import { defaultDevConfig, type OlympusConfig } from '@olympus/config';
 import { createLogger, startServer } from '@olympus/server';
 import { createClient, obtainCode, tokenRequest } from '../../test/support/flow.ts';
 import { freePort } from './ports.ts';
+import { mintLoginFixtures, nativeFlowsAvailable, registerBenchUser } from './olympus-login.ts';
 import { basicAuth, OLYMPUS_DSN_ENV, runTarget, type Fixtures } from './protocol.ts';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
@@ -62,7 +63,9 @@ await runTarget(async () => {
     token_endpoint_auth_method: 'client_secret_basic',
   });
   const auth = basicAuth(client.client_id, client.client_secret!);
-  const mint = async (refreshTokens: number): Promise<Fixtures> => {
+  const canLogin = await nativeFlowsAvailable(urls.publicUrl);
+  if (canLogin) await registerBenchUser(urls.publicUrl);
+  const mint = async (refreshTokens: number, loginFlows: number): Promise<Fixtures> => {
     // At least one flow, for the access token the introspection scenario asks about.
     const minted = await mintMany(Math.max(1, refreshTokens), () => mintThroughFlow(urls, client.client_id, auth));
     return {
@@ -71,6 +74,7 @@ await runTarget(async () => {
       clientAuth: auth,
       refreshTokens: minted.slice(0, refreshTokens).map((m) => m.refreshToken),
       accessToken: minted[0].accessToken,
+      ...(canLogin && loginFlows > 0 ? { login: await mintLoginFixtures(urls.publicUrl, loginFlows) } : {}),
     };
   };
   return { mint, stop: () => server.close() };

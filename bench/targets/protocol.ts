@@ -16,6 +16,16 @@ export interface Fixtures {
   refreshTokens: string[];
   /** A fresh active access token to introspect. */
   accessToken: string;
+  /** Password login (Olympus only, once its native flows exist): one unused flow per login. */
+  login?: LoginFixtures;
+}
+
+export interface LoginFixtures {
+  /** `POST <submitUrl>?flow=<id>` with a JSON password-method body. */
+  submitUrl: string;
+  identifier: string;
+  password: string;
+  flowIds: string[];
 }
 
 export type ChildMessage =
@@ -28,11 +38,13 @@ export interface MintRequest {
   type: 'mint';
   id: number;
   refreshTokens: number;
+  /** Fresh login flows wanted (targets without password login ignore it). */
+  loginFlows?: number;
 }
 
 /** What a target's child provides once it listens. */
 export interface StartedTarget {
-  mint(refreshTokens: number): Promise<Fixtures>;
+  mint(refreshTokens: number, loginFlows: number): Promise<Fixtures>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +73,7 @@ export const runTarget = async (start: () => Promise<StartedTarget>): Promise<vo
   process.once('disconnect', shutdown);
   process.on('message', (request: MintRequest) => {
     if (request.type !== 'mint') return;
-    target.mint(request.refreshTokens).then(
+    target.mint(request.refreshTokens, request.loginFlows ?? 0).then(
       (fixtures) => send({ type: 'minted', id: request.id, fixtures }),
       (error: unknown) => send({ type: 'mint-failed', id: request.id, reason: describeError(error) }),
     );

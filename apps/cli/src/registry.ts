@@ -11,6 +11,7 @@ import { getJwk } from './commands/cmd-get-jwk.ts';
 import { getLoginRequest } from './commands/cmd-get-login-request.ts';
 import { importClient } from './commands/cmd-import-client.ts';
 import { introspectToken } from './commands/cmd-introspect-token.ts';
+import { courierList } from './commands/cmd-courier-list.ts';
 import { janitor } from './commands/cmd-janitor.ts';
 import { listClients } from './commands/cmd-list-clients.ts';
 import { migrate } from './commands/cmd-migrate.ts';
@@ -20,6 +21,10 @@ import { revokeToken } from './commands/cmd-revoke-token.ts';
 import { serve } from './commands/cmd-serve.ts';
 import { updateClient } from './commands/cmd-update-client.ts';
 import { version } from './commands/cmd-version.ts';
+import { deleteIdentity, identitiesDelete } from './commands/cmd-delete-identity.ts';
+import { getIdentity, identitiesGet } from './commands/cmd-get-identity.ts';
+import { importIdentities } from './commands/cmd-import-identities.ts';
+import { identitiesList, listIdentities } from './commands/cmd-list-identities.ts';
 
 export const COMMANDS: readonly Command[] = [
   createClient,
@@ -41,6 +46,14 @@ export const COMMANDS: readonly Command[] = [
   serve,
   migrate,
   janitor,
+  courierList,
+  importIdentities,
+  identitiesList,
+  identitiesGet,
+  identitiesDelete,
+  listIdentities,
+  getIdentity,
+  deleteIdentity,
   version,
 ];
 

@@ -3,3 +3,4 @@ export { migrateCommand } from './migrate.ts';
 export { startServer, type RunningServer, type ServerOptions } from './server.ts';
 export { createLogger } from './logger.ts';
 export { janitorCommand, type JanitorCommandOptions } from './janitor.ts';
+export { buildIdentityContext } from './identity-context.ts';

@@ -2,14 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { OlympusConfig } from '@olympus/config';
 import { buildAdminApp, buildPublicApp } from '@olympus/http';
+import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
-import { createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
+import { createIdentityStorage, createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
 import { buildContext } from './context.ts';
+import { buildIdentityContext } from './identity-context.ts';
 import { createLogger } from './logger.ts';
 import { VERSION } from './version.ts';
 
 export interface RunningServer {
   ctx: OAuth2Context;
+  identity: IdentityContext;
   db: Db;
   publicApp: FastifyInstance;
   adminApp: FastifyInstance;
@@ -33,16 +36,19 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     await prepareSchema(db, config.dev || opts.migrate === true);
     const ctx = buildContext(config, createOAuth2Storage(db), logger);
     await ctx.keys.ensureDefaultKeys();
-    const deps = { ctx, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
+    const identity = buildIdentityContext(ctx, createIdentityStorage(db));
+    const deps = { ctx, identity, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
     const publicApp = buildPublicApp(deps, logger);
     const adminApp = buildAdminApp(deps, logger);
     await publicApp.listen({ host: config.serve.public.host, port: config.serve.public.port });
     await adminApp.listen({ host: config.serve.admin.host, port: config.serve.admin.port });
+    const courier = startCourierWorker(identity);
     const close = async () => {
       await Promise.allSettled([publicApp.close(), adminApp.close()]);
+      await courier.stop();
       await db.close();
     };
-    return { ctx, db, publicApp, adminApp, close };
+    return { ctx, identity, db, publicApp, adminApp, close };
   } catch (err) {
     await db.close();
     throw err;

@@ -22,6 +22,24 @@ export const consistencyIssues = (config: OlympusConfig): string[] => {
   if (cookies.sameSite === 'None' && !cookies.secure) {
     issues.push('serve.cookies.same_site is "None" but serve.cookies.secure is false; browsers drop such cookies. Fix: set serve.cookies.secure: true or use same_site Lax.');
   }
+  issues.push(...identitySchemaIssues(config));
+  return issues;
+};
+
+/** identity.default_schema_id must name a schema, and schema ids must be unique. */
+const identitySchemaIssues = (config: OlympusConfig): string[] => {
+  const ids = ['default', ...config.identity.schemas.map((s) => s.id)];
+  const issues: string[] = [];
+  const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (duplicates.length > 0) {
+    issues.push(`identity.schemas lists the id "${duplicates[0]}" more than once ("default" is built in). Fix: give every schema its own id.`);
+  }
+  if (!ids.includes(config.identity.defaultSchemaId)) {
+    issues.push(
+      `identity.default_schema_id is "${config.identity.defaultSchemaId}" but no schema has that id. Fix: use "default" or one of ` +
+        `identity.schemas' ids (${ids.join(', ')}).`,
+    );
+  }
   return issues;
 };
 

@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { MIN_SECRET_LENGTH } from './defaults.ts';
+import { IDENTITY_SCHEMA_URL_PATTERN, SMTP_URI_PATTERN } from './schema-identity.ts';
 import { nearest } from './suggest.ts';
 
 export type ConfigPath = (string | number)[];
@@ -27,7 +28,8 @@ const pathOf = (pointer: string): ConfigPath =>
         .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
         .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
-const isSecretPath = (path: ConfigPath): boolean => path[0] === 'secrets' || path.includes('api_keys');
+const isSecretPath = (path: ConfigPath): boolean =>
+  path[0] === 'secrets' || path.includes('api_keys') || path.includes('connection_uri');
 
 const show = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value);
@@ -40,6 +42,11 @@ const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
   boolean: 'true or false',
   integer: 'a whole number',
+};
+
+const PATTERN_HINTS: Record<string, string> = {
+  [IDENTITY_SCHEMA_URL_PATTERN]: 'is not a file:// or base64:// URL',
+  [SMTP_URI_PATTERN]: 'is not an smtp:// or smtps:// URL',
 };
 
 const DURATION_HINT = 'is not a duration like "15m" or "1h30m"';
@@ -62,6 +69,7 @@ const describeOne = (err: ErrorObject): Issue => {
       return { path, message: `${where}: expected ${TYPE_NAMES[String(err.params.type)] ?? err.params.type}, got ${value}` };
     case 'format':
       if (err.params.format === 'duration') return { path, message: `${where}: ${value} ${DURATION_HINT}` };
+      if (err.params.format === 'email') return { path, message: `${where}: ${value} is not an email address` };
       if (err.params.format === 'http-url') return { path, message: `${where}: ${value} is not an absolute http:// or https:// URL` };
       return { path, message: `${where}: ${value} is not a DSN; use sqlite://<file> or postgres://user:password@host:5432/db` };
     case 'enum': {
@@ -86,7 +94,12 @@ const describeOne = (err: ErrorObject): Issue => {
       return { path, message: `${where}: must list at least one entry` };
     case 'minimum':
     case 'maximum':
-      return { path, message: `${where}: ${value} is not a port number (1-65535)` };
+      if (path[path.length - 1] === 'port') return { path, message: `${where}: ${value} is not a port number (1-65535)` };
+      return { path, message: `${where}: ${value} must be at ${err.keyword === 'minimum' ? 'least' : 'most'} ${String(err.params.limit)}` };
+    case 'pattern':
+      return { path, message: `${where}: ${value} ${PATTERN_HINTS[String(err.params.pattern)] ?? `does not match ${String(err.params.pattern)}`}` };
+    case 'required':
+      return { path, message: `${where}: "${String(err.params.missingProperty)}" is required` };
     default:
       return { path, message: `${where}: ${err.message ?? 'is invalid'}` };
   }

@@ -19,6 +19,7 @@ export const ENV_OVERRIDES: readonly EnvOverride[] = [
   { name: 'OLYMPUS_LOG_LEVEL', path: ['log', 'level'] },
   { name: 'OLYMPUS_SECRETS_SYSTEM', path: ['secrets', 'system'], list: true },
   { name: 'OLYMPUS_ADMIN_API_KEYS', path: ['serve', 'admin', 'api_keys'], list: true },
+  { name: 'OLYMPUS_COURIER_SMTP_CONNECTION_URI', path: ['courier', 'smtp', 'connection_uri'] },
 ];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

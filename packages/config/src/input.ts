@@ -9,7 +9,7 @@ export interface OriginInput {
 
 export type TtlKey = 'access_token' | 'refresh_token' | 'id_token' | 'auth_code' | 'login_consent_request' | 'authentication_session';
 
-export interface ConfigInput {
+export interface ConfigInput extends IdentityInput {
   dsn?: string;
   data_dir?: string;
   serve?: {
@@ -35,4 +35,37 @@ export interface ConfigInput {
   };
   log?: { level?: (typeof LOG_LEVELS)[number] };
   clients?: { http?: { disallow_private_ip_ranges?: boolean; private_ip_exception_urls?: string[] } };
+}
+
+type Aal = 'aal1' | 'highest_available';
+interface FlowInput {
+  ui_url?: string;
+  lifespan?: string;
+}
+
+/** The identity server's sections of the config file (schema-identity.ts). */
+export interface IdentityInput {
+  identity?: { default_schema_id?: string; schemas?: Array<{ id: string; url: string }> };
+  selfservice?: {
+    default_browser_return_url?: string;
+    allowed_return_urls?: string[];
+    flows?: {
+      login?: FlowInput;
+      registration?: FlowInput & { enabled?: boolean };
+      settings?: FlowInput & { privileged_session_max_age?: string; required_aal?: Aal };
+      recovery?: FlowInput & { enabled?: boolean };
+      verification?: FlowInput & { enabled?: boolean };
+      error?: { ui_url?: string };
+    };
+    methods?: {
+      password?: { min_length?: number; max_bytes?: number; identifier_similarity_check?: boolean; common_password_check?: boolean };
+      totp?: { enabled?: boolean; issuer?: string };
+      lookup_secret?: { enabled?: boolean };
+      code?: { lifespan?: string; max_attempts?: number };
+    };
+  };
+  session?: { lifespan?: string; cookie?: { name?: string }; whoami?: { required_aal?: Aal } };
+  hashers?: { argon2?: { memory?: number; iterations?: number; parallelism?: number } };
+  courier?: { smtp?: { connection_uri?: string; from_address?: string; from_name?: string } };
+  protection?: { login?: { failures_before_lockout?: number; lockout?: string } };
 }

@@ -21,7 +21,11 @@ const FORMAT_NAMES: Record<string, string> = { duration: 'duration', 'http-url':
 const typeOf = (node: SchemaNode): string => {
   if (Array.isArray(node.enum)) return node.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
   if (typeof node.format === 'string') return FORMAT_NAMES[node.format] ?? node.format;
-  if (node.type === 'array') return 'list of strings';
+  if (node.type === 'array') {
+    const items = (node.items ?? {}) as SchemaNode;
+    if (items.type === 'object') return `list of \`{${Object.keys((items.properties ?? {}) as object).join(', ')}}\``;
+    return items.format === 'http-url' ? 'list of URLs' : 'list of strings';
+  }
   return String(node.type);
 };
 

@@ -7,6 +7,7 @@ import { DEFAULT_URL_PATHS, DEFAULTS } from './defaults.ts';
 import { parseDuration } from './duration.ts';
 import type { ConfigInput, OriginInput, TtlKey } from './input.ts';
 import type { OlympusConfig, OriginConfig } from './types.ts';
+import { resolveIdentitySections } from './resolve-identity.ts';
 
 const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
 
@@ -78,5 +79,6 @@ export const resolveConfig = (input: ConfigInput, { dev, cwd }: ResolveOptions):
         privateIpExceptionUrls: (input.clients?.http?.private_ip_exception_urls ?? []).map((u) => new URL(u).href),
       },
     },
+    ...resolveIdentitySections(input, publicOrigin.url),
   };
 };

@@ -6,42 +6,10 @@
  * are registered in validate.ts.
  */
 import { DEFAULTS, LIMITS, LOG_LEVELS, MIN_SECRET_LENGTH } from './defaults.ts';
+import { identitySchemaSections } from './schema-identity.ts';
+import { duration, object, secretList, ttl, url, type SchemaNode } from './schema-nodes.ts';
 
-export type SchemaNode = Record<string, unknown>;
-
-const object = (description: string, properties: Record<string, SchemaNode>): SchemaNode => ({
-  type: 'object',
-  description,
-  additionalProperties: false,
-  properties,
-});
-
-const duration = (description: string, def: string, extra: SchemaNode = {}): SchemaNode => ({
-  type: 'string',
-  format: 'duration',
-  description,
-  default: def,
-  ...extra,
-});
-
-const ttl = (description: string, def: string, extra: SchemaNode = {}): SchemaNode =>
-  duration(description, def, { positiveDuration: true, ...extra });
-
-const url = (description: string, xDefault: string): SchemaNode => ({
-  type: 'string',
-  format: 'http-url',
-  description,
-  'x-default': xDefault,
-});
-
-const secretList = (description: string, xDefault: string): SchemaNode => ({
-  type: 'array',
-  description,
-  minItems: 1,
-  items: { type: 'string', minLength: MIN_SECRET_LENGTH },
-  'x-default': xDefault,
-  'x-secret': true,
-});
+export type { SchemaNode } from './schema-nodes.ts';
 
 const origin = (name: string, defaultUrl: string, extra: Record<string, SchemaNode> = {}): SchemaNode =>
   object(`The ${name} origin.`, {
@@ -155,5 +123,6 @@ export const configSchema: SchemaNode = {
         },
       }),
     }),
+    ...identitySchemaSections,
   }),
 };

@@ -64,4 +64,48 @@ export interface OlympusConfig {
       privateIpExceptionUrls: string[];
     };
   };
+  /** The identity server (Kratos-compatible). Durations in milliseconds. */
+  identity: {
+    /** `default` is built in (email + name); others come from `identity.schemas` (file:// or base64://). */
+    defaultSchemaId: string;
+    schemas: Array<{ id: string; url: string }>;
+  };
+  selfservice: {
+    /** Where a browser flow ends without return_to. */
+    defaultBrowserReturnUrl: string;
+    /** Allowed return_to prefixes (scheme://host[:port][/path]); the public origin is always allowed. */
+    allowedReturnUrls: string[];
+    flows: {
+      login: { uiUrl: string; lifespan: number };
+      registration: { uiUrl: string; lifespan: number; enabled: boolean };
+      settings: { uiUrl: string; lifespan: number; privilegedSessionMaxAge: number; requiredAal: 'aal1' | 'highest_available' };
+      recovery: { uiUrl: string; lifespan: number; enabled: boolean };
+      verification: { uiUrl: string; lifespan: number; enabled: boolean };
+      error: { uiUrl: string };
+    };
+    methods: {
+      password: { minLength: number; maxBytes: number; identifierSimilarityCheck: boolean; commonPasswordCheck: boolean };
+      totp: { enabled: boolean; issuer: string };
+      lookupSecret: { enabled: boolean };
+      code: { lifespan: number; maxAttempts: number };
+    };
+  };
+  session: {
+    lifespan: number;
+    cookieName: string;
+    whoamiRequiredAal: 'aal1' | 'highest_available';
+  };
+  /** argon2id parameters for new password hashes (OWASP minimum m=19 MiB, t=2, p=1). */
+  hashers: { argon2: { memoryKiB: number; iterations: number; parallelism: number } };
+  courier: {
+    /** Empty: messages stay in the store (the dev inbox). */
+    smtpConnectionUri: string;
+    fromAddress: string;
+    fromName: string;
+  };
+  protection: {
+    /** Failed logins per identifier before a temporary lockout, and its length. */
+    loginFailuresBeforeLockout: number;
+    lockout: number;
+  };
 }

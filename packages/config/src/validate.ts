@@ -15,6 +15,9 @@ const isHttpUrl = (text: string): boolean => {
   }
 };
 
+/** Deliberately loose (an address like no-reply@localhost is fine): the mail server has the last word. */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+
 export const DSN_PATTERN = /^(sqlite|postgres|postgresql):\/\/.+/;
 
 const createAjv = (): Ajv => {
@@ -23,6 +26,7 @@ const createAjv = (): Ajv => {
   ajv.addFormat('duration', DURATION_PATTERN);
   ajv.addFormat('http-url', isHttpUrl);
   ajv.addFormat('dsn', DSN_PATTERN);
+  ajv.addFormat('email', EMAIL_PATTERN);
   ajv.addKeyword({
     keyword: 'maxDuration',
     type: 'string',

@@ -19,13 +19,28 @@ import { registerSessionRoutes } from './admin/sessions.ts';
 import { registerClientRoutes } from './admin/clients.ts';
 import { registerKeyRoutes } from './admin/keys.ts';
 import { registerIntrospectRoutes } from './admin/introspect.ts';
+import { registerAdminCourierRoutes } from './identity/admin-courier.ts';
+import { registerAdminIdentityRoutes } from './identity/admin-identities.ts';
+import { registerSchemaRoutes } from './identity/schemas.ts';
+import { registerLoginFlowRoutes } from './identity/login.ts';
+import { registerRegistrationFlowRoutes } from './identity/registration.ts';
+import { registerLogoutFlowRoutes } from './identity/logout.ts';
+import { registerAdminSessionRoutes, registerMySessionRoutes } from './identity/sessions.ts';
+import { registerWhoamiRoutes } from './identity/whoami.ts';
+import { registerFlowErrorRoutes } from './identity/render.ts';
 
 const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerDiscoveryRoutes, registerAuthorizeRoutes, registerTokenRoutes, registerRevokeRoutes,
   registerUserinfoRoutes, registerLogoutRoutes, registerFallbackRoutes,
+  registerSchemaRoutes,
+  registerLoginFlowRoutes, registerRegistrationFlowRoutes, registerLogoutFlowRoutes, registerWhoamiRoutes, registerMySessionRoutes,
+  registerFlowErrorRoutes,
 ];
 const ADMIN_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
+  registerAdminCourierRoutes,
+  registerAdminIdentityRoutes,
+  registerAdminSessionRoutes,
 ];
 
 const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string) => string): FastifyInstance => {

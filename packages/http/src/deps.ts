@@ -4,6 +4,7 @@
  * (errors.ts) renders them per DESIGN.md §4, so no route formats errors itself.
  */
 import type { FastifyInstance } from 'fastify';
+import type { IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
 
 export interface HttpDeps {
@@ -12,6 +13,8 @@ export interface HttpDeps {
   version: string;
   /** Readiness probe (database reachable). */
   isReady: () => Promise<boolean>;
+  /** The identity server (Kratos-compatible); its routes register only when it is present. */
+  identity?: IdentityContext;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;

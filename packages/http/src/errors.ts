@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { IdentityError } from '@olympus/identity';
 import { InvalidRequest, NotFound, OAuth2Error, RequestTooLarge, ServerError } from '@olympus/oauth2';
 import { renderErrorPage } from './error-page.ts';
 import { troubleshootingUrl } from './docs-link.ts';
@@ -63,6 +64,14 @@ const logError = (req: FastifyRequest, err: OAuth2Error, errorId: string, origin
   else req.log.info(fields, 'request rejected');
 };
 
+/** Identity-server errors keep Kratos' envelope (reference/ory-api.md §2.4), not the OAuth2 one. */
+const sendIdentityError = (req: FastifyRequest, reply: FastifyReply, err: IdentityError, errorId: string, exposeDebug: boolean) => {
+  const fields = { error_id: errorId, error: err.id, error_description: err.message, error_reason: err.reason, error_debug: err.debug };
+  if (err.code >= 500) req.log.error({ ...fields, err }, 'request failed');
+  else req.log.info(fields, 'request rejected');
+  return reply.code(err.code).header('cache-control', 'no-store').send(err.toBody(String(req.id), exposeDebug));
+};
+
 export const registerErrorHandling = (app: FastifyInstance, opts: ErrorRendering): void => {
   app.setErrorHandler((raw: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const errorId = randomUUID();
@@ -74,6 +83,7 @@ export const registerErrorHandling = (app: FastifyInstance, opts: ErrorRendering
         .type('text/html; charset=utf-8')
         .send(renderErrorPage({ err: raw.cause, errorId, requestId: String(req.id), ...opts }));
     }
+    if (raw instanceof IdentityError) return sendIdentityError(req, reply, raw, errorId, opts.exposeDebug);
     const err = toOAuth2Error(raw);
     logError(req, err, errorId, raw);
     if (err.error === 'invalid_client' && typeof req.headers.authorization === 'string' && /^basic /i.test(req.headers.authorization)) {

@@ -70,6 +70,34 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
   },
   log: { level: 'silent' },
   clients: { http: { disallowPrivateIpRanges: true, privateIpExceptionUrls: [] } },
+  identity: { defaultSchemaId: 'default', schemas: [] },
+  selfservice: {
+    defaultBrowserReturnUrl: `${ISSUER}/`,
+    allowedReturnUrls: [],
+    flows: {
+      login: { uiUrl: `${ISSUER}/login`, lifespan: 3_600_000 },
+      registration: { uiUrl: `${ISSUER}/registration`, lifespan: 3_600_000, enabled: true },
+      settings: {
+        uiUrl: `${ISSUER}/settings`,
+        lifespan: 3_600_000,
+        privilegedSessionMaxAge: 15 * 60_000,
+        requiredAal: 'highest_available',
+      },
+      recovery: { uiUrl: `${ISSUER}/recovery`, lifespan: 3_600_000, enabled: true },
+      verification: { uiUrl: `${ISSUER}/verification`, lifespan: 3_600_000, enabled: true },
+      error: { uiUrl: `${ISSUER}/error` },
+    },
+    methods: {
+      password: { minLength: 8, maxBytes: 1024, identifierSimilarityCheck: true, commonPasswordCheck: true },
+      totp: { enabled: true, issuer: 'Olympus' },
+      lookupSecret: { enabled: true },
+      code: { lifespan: 15 * 60_000, maxAttempts: 5 },
+    },
+  },
+  session: { lifespan: 24 * 3_600_000, cookieName: 'olympus_session', whoamiRequiredAal: 'aal1' },
+  hashers: { argon2: { memoryKiB: 19_456, iterations: 2, parallelism: 1 } },
+  courier: { smtpConnectionUri: '', fromAddress: 'no-reply@localhost', fromName: 'Olympus' },
+  protection: { loginFailuresBeforeLockout: 5, lockout: 15 * 60_000 },
 });
 
 /** Copies on the way in and out, as a database would; every consume is atomic (single-threaded JS). */

@@ -94,6 +94,15 @@ for (const database of testDatabases) {
       else assert.deepEqual(await result, [{ one: 1 }]); // PostgreSQL: another pooled connection
     });
 
+    test('transactions started at the same moment all run, one after another', async () => {
+      const ids = ['t1', 't2', 't3', 't4'];
+      await Promise.all(ids.map((id) => db.transaction(async (tx) => {
+        await tx.execute('INSERT INTO sample (id, at) VALUES (?, ?)', [id, 7]);
+      })));
+      const [count] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM sample WHERE at = ?', [7]);
+      assert.deepEqual(count, { n: 4 });
+    });
+
     test('SQL errors reject with the database message', async () => {
       await assert.rejects(db.query('SELECT nope FROM sample'), /nope/);
       await db.execute('INSERT INTO sample (id) VALUES (?)', ['dup']);

@@ -107,7 +107,10 @@ class SqliteDb implements Db {
   }
 
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    await this.#idle();
+    // Several callers may wake from the same finished transaction: only the first to run on finds
+    // #busy clear and claims it; the others wait again (else: "cannot start a transaction within a transaction").
+    do await this.#idle();
+    while (this.#busy !== undefined);
     let release = (): void => {};
     const busy = new Promise<void>((resolve) => (release = resolve));
     this.#busy = busy;

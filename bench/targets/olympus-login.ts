@@ -1,0 +1,47 @@
+/**
+ * Password-login fixtures on the Olympus child: one identity registered through the native
+ * registration flow, then a supply of fresh native login flows (a flow serves one successful
+ * login, as in Kratos), created through the public API like a mobile app would.
+ */
+import type { LoginFixtures } from './protocol.ts';
+
+const IDENTIFIER = 'bench-user@example.org';
+const PASSWORD = 'bench-passphrase correct horse';
+const CONCURRENCY = 8;
+
+const json = async (url: string, init: RequestInit = {}) => {
+  const res = await fetch(url, { ...init, headers: { accept: 'application/json', 'content-type': 'application/json', ...init.headers } });
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+};
+
+const newFlowId = async (publicUrl: string, kind: 'login' | 'registration'): Promise<string> => {
+  const res = await json(`${publicUrl}/self-service/${kind}/api`);
+  if (res.status !== 200 || typeof res.body.id !== 'string') throw new Error(`GET /self-service/${kind}/api answered ${res.status}`);
+  return res.body.id;
+};
+
+/** False when this build has no native flows yet (the scenario is then skipped, not failed). */
+export const nativeFlowsAvailable = async (publicUrl: string): Promise<boolean> =>
+  (await fetch(`${publicUrl}/self-service/login/api`, { headers: { accept: 'application/json' } })).status !== 404;
+
+export const registerBenchUser = async (publicUrl: string): Promise<void> => {
+  const flow = await newFlowId(publicUrl, 'registration');
+  const res = await json(`${publicUrl}/self-service/registration?flow=${flow}`, {
+    method: 'POST',
+    body: JSON.stringify({ method: 'password', password: PASSWORD, traits: { email: IDENTIFIER } }),
+  });
+  if (res.status !== 200) throw new Error(`native registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+};
+
+export const mintLoginFixtures = async (publicUrl: string, flows: number): Promise<LoginFixtures> => {
+  const flowIds = new Array<string>(flows);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < flows) {
+      const slot = next++;
+      flowIds[slot] = await newFlowId(publicUrl, 'login');
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { submitUrl: `${publicUrl}/self-service/login`, identifier: IDENTIFIER, password: PASSWORD, flowIds };
+};

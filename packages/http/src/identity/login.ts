@@ -1,0 +1,60 @@
+/**
+ * The login flow's endpoints (ory-api.md §2.1): create (browser, api), get, submit. The core
+ * (packages/identity/src/flows/login) decides; this module reads the request and negotiates.
+ */
+import type { FastifyRequest } from 'fastify';
+import { createLoginFlow, getFlowForUi, submitLogin, toWire } from '@olympus/identity';
+import type { RegisterRoutes } from '../deps.ts';
+import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
+import { answerError, answerFlow, bodyOf, q, requestUrlOf, wantsJson } from './render.ts';
+import { currentSession, deviceOf } from './session-cookie.ts';
+import { answerSubmit } from './submit-answer.ts';
+
+export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+  if (ctx === undefined) return;
+  const params = (req: FastifyRequest) => ({
+    requestUrl: requestUrlOf(req, ctx.config.serve.public.url),
+    returnTo: q(req, 'return_to'),
+    refresh: q(req, 'refresh') === 'true',
+    aal: q(req, 'aal'),
+    loginChallenge: q(req, 'login_challenge'),
+  });
+
+  app.get('/self-service/login/browser', async (req, reply) => {
+    const json = wantsJson(req);
+    try {
+      const csrfSecret = ensureCsrfSecret(req, reply, ctx.config);
+      const flow = await createLoginFlow(ctx, { ...params(req), type: 'browser', csrfSecret, current: await currentSession(ctx, req) });
+      return answerFlow(ctx, reply, flow, json);
+    } catch (err) {
+      return answerError(ctx, req, reply, err, { redirect: !json, kind: 'login', returnTo: q(req, 'return_to') });
+    }
+  });
+
+  app.get('/self-service/login/api', async (req, reply) => {
+    const flow = await createLoginFlow(ctx, { ...params(req), type: 'api', current: await currentSession(ctx, req) });
+    return reply.header('cache-control', 'no-store').send(toWire(flow));
+  });
+
+  app.get('/self-service/login/flows', async (req, reply) => {
+    const flow = await getFlowForUi(ctx, 'login', q(req, 'id'), readCsrfCookie(req, ctx.config));
+    return reply.header('cache-control', 'no-store').send(toWire(flow));
+  });
+
+  app.post('/self-service/login', async (req, reply) => {
+    const flowId = q(req, 'flow');
+    const json = wantsJson(req);
+    // An unknown flow posted as a form most likely comes from a browser: it gets the error UI.
+    const type = (flowId ? await ctx.storage.flows.getFlow(flowId) : undefined)?.type ?? (json ? 'api' : 'browser');
+    try {
+      const body = bodyOf(req);
+      const csrfCookie = readCsrfCookie(req, ctx.config);
+      const outcome = await submitLogin(ctx, flowId, body, {
+        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, device: deviceOf(req), current: await currentSession(ctx, req),
+      });
+      return answerSubmit(ctx, req, reply, outcome, { type, json, withIdentity: false });
+    } catch (err) {
+      return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind: 'login' });
+    }
+  });
+};

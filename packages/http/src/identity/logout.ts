@@ -1,0 +1,40 @@
+/**
+ * Logout (ory-api.md §2.1): GET /self-service/logout/browser → {logout_url, logout_token};
+ * GET /self-service/logout?token=&return_to= ends the session, clears the cookie and answers 303
+ * (204 for JSON); DELETE /self-service/logout/api {session_token} → 204.
+ */
+import type { FastifyRequest } from 'fastify';
+import { createLogoutUrl, performBrowserLogout, performNativeLogout } from '@olympus/identity';
+import type { RegisterRoutes } from '../deps.ts';
+import { answerError, seeOther, wantsJson } from './render.ts';
+import { clearSessionCookie, currentSession } from './session-cookie.ts';
+
+const q = (req: FastifyRequest, name: string): string | undefined => {
+  const v = (req.query as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+export const registerLogoutFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+  if (ctx === undefined) return;
+  app.get('/self-service/logout/browser', async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    return createLogoutUrl(ctx, await currentSession(ctx, req), q(req, 'return_to'));
+  });
+
+  app.get('/self-service/logout', async (req, reply) => {
+    const json = wantsJson(req);
+    try {
+      const next = await performBrowserLogout(ctx, q(req, 'token'), q(req, 'return_to'));
+      clearSessionCookie(reply, ctx.config);
+      return json ? reply.code(204).send() : seeOther(reply, next);
+    } catch (err) {
+      return answerError(ctx, req, reply, err, { redirect: !json });
+    }
+  });
+
+  app.delete('/self-service/logout/api', async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    await performNativeLogout(ctx, body.session_token);
+    return reply.code(204).send();
+  });
+};

@@ -1,0 +1,94 @@
+/**
+ * Sessions as their owner sees them (public origin, FrontendApi) and as the admin sees them
+ * (admin origin, IdentityApi): ory-api.md §2.1 and §2.2; security-checklist ID-11.
+ */
+import type { FastifyRequest } from 'fastify';
+import {
+  FlowNotFound, extendSession, getSessionOrThrow, listAllSessions, listMyOtherSessions, noSession, revokeMyOtherSessions,
+  revokeMySession, sessionWire, type CurrentSession, type IdentityContext, type Session,
+} from '@olympus/identity';
+import type { RegisterRoutes } from '../deps.ts';
+import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
+import { currentSession } from './session-cookie.ts';
+
+const query = (req: FastifyRequest): Record<string, unknown> => req.query as Record<string, unknown>;
+
+const requireSession = async (ctx: IdentityContext, req: FastifyRequest): Promise<CurrentSession> => {
+  const current = await currentSession(ctx, req);
+  if (current === undefined) throw noSession();
+  return current;
+};
+
+/** GET /sessions, DELETE /sessions, DELETE /sessions/{id}. */
+export const registerMySessionRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+  if (ctx === undefined) return;
+  app.get('/sessions', async (req, reply) => {
+    const current = await requireSession(ctx, req);
+    const sessions = await listMyOtherSessions(ctx, current, readPageSize(query(req).page_size));
+    reply.header('cache-control', 'private, no-store');
+    return sessions.map((s) => sessionWire(s, current.identity));
+  });
+  app.delete('/sessions', async (req) => ({ count: await revokeMyOtherSessions(ctx, await requireSession(ctx, req)) }));
+  app.delete<{ Params: { id: string } }>('/sessions/:id', async (req, reply) => {
+    await revokeMySession(ctx, await requireSession(ctx, req), req.params.id);
+    return reply.code(204).send();
+  });
+};
+
+const PAGE_ENDPOINT = 'identity-sessions';
+type Position = { issuedAt: number; id: string };
+const isPosition = (v: unknown): v is Position =>
+  typeof v === 'object' && v !== null && Number.isSafeInteger((v as Position).issuedAt) && typeof (v as Position).id === 'string';
+
+/** `active=true|false` filters; anything else (or nothing) lists both. */
+const activeFilter = (raw: unknown): boolean | undefined => (raw === 'true' ? true : raw === 'false' ? false : undefined);
+
+/** Admin view: identity and devices always expanded (Kratos' `expand=identity,devices`). */
+const adminWire = async (ctx: IdentityContext, session: Session) => {
+  const identity = await ctx.storage.identities.getIdentity(session.identity_id);
+  if (identity === undefined) {
+    const { identity_id: _id, ...rest } = session;
+    return { ...rest, identity: null };
+  }
+  return sessionWire(session, identity);
+};
+
+const requireIdentity = async (ctx: IdentityContext, id: string): Promise<void> => {
+  if ((await ctx.storage.identities.getIdentity(id)) === undefined) {
+    throw new FlowNotFound('Unable to locate the resource.', { reason: `No identity with id "${id}" exists.` });
+  }
+};
+
+/** /admin/sessions, /admin/sessions/{id}[/extend], /admin/identities/{id}/sessions. */
+export const registerAdminSessionRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+  if (ctx === undefined) return;
+  app.get('/admin/sessions', async (req, reply) => {
+    const pageSize = readPageSize(query(req).page_size);
+    const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, query(req).page_token, isPosition);
+    const active = activeFilter(query(req).active);
+    const { sessions, next } = await listAllSessions(ctx, { limit: pageSize, active, after });
+    const filters: Record<string, string> = active === undefined ? {} : { active: String(active) };
+    reply.header('link', pageLinks('/admin/sessions', filters, pageSize, next && sealPageToken(ctx.sealer, PAGE_ENDPOINT, next)));
+    return Promise.all(sessions.map((s) => adminWire(ctx, s)));
+  });
+  app.get<{ Params: { id: string } }>('/admin/sessions/:id', async (req) => adminWire(ctx, await getSessionOrThrow(ctx, req.params.id)));
+  app.delete<{ Params: { id: string } }>('/admin/sessions/:id', async (req, reply) => {
+    await getSessionOrThrow(ctx, req.params.id);
+    await ctx.storage.sessions.revokeSession(req.params.id, ctx.now());
+    req.log.info({ session_id: req.params.id }, 'session revoked by the admin');
+    return reply.code(204).send();
+  });
+  app.patch<{ Params: { id: string } }>('/admin/sessions/:id/extend', async (req) => adminWire(ctx, await extendSession(ctx, req.params.id)));
+  app.get<{ Params: { id: string } }>('/admin/identities/:id/sessions', async (req) => {
+    await requireIdentity(ctx, req.params.id);
+    const active = activeFilter(query(req).active);
+    const sessions = await ctx.storage.sessions.listSessionsOfIdentity(req.params.id, { activeOnly: active === true, limit: readPageSize(query(req).page_size) });
+    return Promise.all(sessions.filter((s) => active !== false || !s.active).map((s) => adminWire(ctx, s)));
+  });
+  app.delete<{ Params: { id: string } }>('/admin/identities/:id/sessions', async (req, reply) => {
+    await requireIdentity(ctx, req.params.id);
+    const count = await ctx.storage.sessions.revokeSessionsOfIdentity(req.params.id, undefined, ctx.now());
+    req.log.info({ identity_id: req.params.id, count }, 'sessions of an identity revoked by the admin');
+    return reply.code(204).send();
+  });
+};

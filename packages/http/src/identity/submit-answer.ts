@@ -1,0 +1,44 @@
+/**
+ * How a submission's outcome is answered (ory-api.md §2.4 negotiation table): native apps get the
+ * session token, SPAs the session (and 422 where the browser must navigate), server-rendered
+ * browsers a 303 with the session cookie; refused input is 400 + flow or a 303 back to the UI.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  BrowserLocationChangeRequired, publicIdentity, sessionWire,
+  type FlowType, type IdentityContext, type SubmitOutcome,
+} from '@olympus/identity';
+import { answerFlow, seeOther } from './render.ts';
+import { setSessionCookie } from './session-cookie.ts';
+
+export interface AnswerOptions {
+  type: FlowType;
+  json: boolean;
+  /** Registration answers also carry the new identity. */
+  withIdentity: boolean;
+}
+
+const locationChange = (req: FastifyRequest, ctx: IdentityContext, to: string) =>
+  new BrowserLocationChangeRequired('The browser must navigate to continue.', {
+    reason: 'Continue the OAuth2 authorization in the browser: open redirect_browser_to.',
+    details: { redirect_browser_to: to },
+    extra: { redirect_browser_to: to },
+  }).toBody(String(req.id), ctx.config.oauth2.exposeDebug);
+
+export const answerSubmit = (ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply, outcome: SubmitOutcome, opts: AnswerOptions): FastifyReply => {
+  reply.header('cache-control', 'no-store');
+  if (outcome.kind === 'invalid') return answerFlow(ctx, reply, outcome.flow, opts.type === 'api' || opts.json, 400);
+  const { issued, identity } = outcome;
+  const session = sessionWire(issued.session, identity);
+  const extra = opts.withIdentity ? { identity: publicIdentity(identity) } : {};
+  if (opts.type === 'api') {
+    return reply.code(200).send({
+      ...extra, session_token: issued.token, session,
+      continue_with: [{ action: 'set_ory_session_token', ory_session_token: issued.token }],
+    });
+  }
+  setSessionCookie(reply, ctx.config, issued);
+  if (!opts.json) return seeOther(reply, outcome.redirectTo);
+  if (outcome.continuesOAuth2) return reply.code(422).send(locationChange(req, ctx, outcome.redirectTo));
+  return reply.code(200).send({ ...extra, session, continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: outcome.redirectTo }] });
+};

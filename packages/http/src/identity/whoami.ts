@@ -1,0 +1,17 @@
+import { sessionWire, whoami } from '@olympus/identity';
+import type { RegisterRoutes } from '../deps.ts';
+import { sessionTokenOf } from './session-cookie.ts';
+
+/**
+ * GET /sessions/whoami (ory-api.md §2.1): the session of the cookie, X-Session-Token or Bearer
+ * token, with X-Kratos-Authenticated-Identity-Id for proxies; 401 session_inactive, 403
+ * session_aal2_required.
+ */
+export const registerWhoamiRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+  if (ctx === undefined) return;
+  app.get('/sessions/whoami', async (req, reply) => {
+    const { session, identity } = await whoami(ctx, sessionTokenOf(req, ctx.config));
+    reply.header('x-kratos-authenticated-identity-id', identity.id).header('cache-control', 'private, no-store');
+    return sessionWire(session, identity);
+  });
+};

@@ -1,0 +1,6 @@
+export * from './message.ts';
+export * from './store.ts';
+export * from './templates.ts';
+export * from './enqueue.ts';
+export * from './smtp.ts';
+export * from './worker.ts';

@@ -1,0 +1,87 @@
+/**
+ * POST /self-service/login?flow= (ory-api.md §2.1, §2.4): the flow must be live and, for browsers,
+ * carry the CSRF token of this browser; the submitted `method` picks the strategy; success issues a
+ * new session (security-checklist ID-8) and, for an OAuth2 login, accepts the login request.
+ */
+import type { IdentityContext } from '../../context.ts';
+import { checkCsrf } from '../../csrf/csrf.ts';
+import { SessionAal1Required } from '../../errors.ts';
+import type { CurrentSession } from '../../sessions/lookup.ts';
+import { issueSession } from '../../sessions/issue.ts';
+import type { AuthenticationMethod } from '../../sessions/session.ts';
+import { loginStrategyFor } from '../../strategies/index.ts';
+import { FlowValidationError, type LoginResult } from '../../strategies/strategy.ts';
+import { messages } from '../../ui/messages.ts';
+import { normalizeBody, stringField } from '../body.ts';
+import type { SelfServiceFlow } from '../flow.ts';
+import { ensureNotExpired, loadFlow } from '../lookup.ts';
+import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
+import { rejected } from '../rejected.ts';
+import { recreateLoginFlow } from './create.ts';
+import { acceptOAuth2Login } from './oauth2.ts';
+import { alreadyLoggedIn } from './rules.ts';
+
+export interface LoginSubmitRequest extends SubmitRequest {
+  current?: CurrentSession;
+}
+
+/** The session a step-up or re-authentication continues; a plain login continues none. */
+const continuedSession = (flow: SelfServiceFlow, current: CurrentSession | undefined): CurrentSession | undefined => {
+  if (flow.requestedAal === 'aal2') {
+    if (current === undefined) throw new SessionAal1Required('The second factor needs the session of the first one.', { reason: 'The session ended meanwhile; log in again.' });
+    return current;
+  }
+  if (current !== undefined && !flow.refresh && !flow.oauth2LoginChallenge) throw alreadyLoggedIn();
+  return flow.refresh ? current : undefined;
+};
+
+export const submitLogin = async (ctx: IdentityContext, flowId: string | undefined, rawBody: unknown, req: LoginSubmitRequest): Promise<SubmitOutcome> => {
+  const flow = await loadFlow(ctx, 'login', flowId);
+  await ensureNotExpired(ctx, flow, () => recreateLoginFlow(ctx, flow, req.csrfSecret));
+  checkCsrf(ctx, flow, { cookie: req.csrfCookie, token: req.csrfToken });
+  const body = normalizeBody(rawBody);
+  const method = stringField(body, 'method');
+  if (flow.state === 'passed_challenge') return rejected(ctx, flow, body, new FlowValidationError([messages.loginAlreadyCompleted()]), method);
+  const continued = continuedSession(flow, req.current);
+  const strategy = loginStrategyFor(method);
+  // A method takes part only where it offers a form: no password at aal2, no TOTP as a first factor.
+  if (strategy === undefined || strategy.loginNodes(flow, flow.requestedAal).length === 0) {
+    return rejected(ctx, flow, body, new FlowValidationError([messages.noLoginMethod()]), method);
+  }
+  let result: LoginResult;
+  try {
+    result = await strategy.login(ctx, flow, body, continued?.identity);
+  } catch (err) {
+    if (err instanceof FlowValidationError) return rejected(ctx, flow, body, err, method);
+    throw err;
+  }
+  return completeLogin(ctx, flow, result, continued, req);
+};
+
+const completeLogin = async (
+  ctx: IdentityContext,
+  flow: SelfServiceFlow,
+  result: LoginResult,
+  continued: CurrentSession | undefined,
+  req: LoginSubmitRequest,
+): Promise<SubmitOutcome> => {
+  const now = ctx.now();
+  const method: AuthenticationMethod = { method: result.method, aal: result.aal, completed_at: new Date(now).toISOString() };
+  // A step-up keeps the first factor of the session it completes; anything else starts over.
+  const methods = flow.requestedAal === 'aal2' && continued ? [...continued.session.authentication_methods, method] : [method];
+  const issued = await issueSession(ctx, result.identity, methods, req.device);
+  // The session this request came with ends: a new id at every (re-)authentication (ID-8).
+  if (req.current) await ctx.storage.sessions.revokeSession(req.current.session.id, now);
+  const done: SelfServiceFlow = { ...flow, state: 'passed_challenge', active: result.method, internal: { ...flow.internal, updatedAt: now } };
+  await ctx.storage.flows.updateFlow(done);
+  const oauth2 = flow.oauth2LoginChallenge ? await acceptOAuth2Login(ctx, flow.oauth2LoginChallenge, issued.session) : '';
+  ctx.log.info(
+    { flow_id: flow.id, identity_id: result.identity.id, session_id: issued.session.id, method: result.method, aal: issued.session.authenticator_assurance_level, trace_id: flow.internal.traceId },
+    'login succeeded',
+  );
+  return {
+    kind: 'success', flow: done, identity: result.identity, issued,
+    redirectTo: oauth2 || flow.returnTo || ctx.config.selfservice.defaultBrowserReturnUrl,
+    continuesOAuth2: oauth2 !== '',
+  };
+};

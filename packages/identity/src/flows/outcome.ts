@@ -1,0 +1,30 @@
+import type { Identity } from '../identities/identity.ts';
+import type { IssuedSession } from '../sessions/issue.ts';
+import type { SelfServiceFlow } from './flow.ts';
+
+/**
+ * What a submission ends in, for the HTTP layer to answer per ory-api.md §2.4: the flow again with
+ * its messages (400 / 303 to the UI), or success with a new session and where the browser goes next.
+ */
+export type SubmitOutcome =
+  | { kind: 'invalid'; flow: SelfServiceFlow }
+  | {
+      kind: 'success';
+      flow: SelfServiceFlow;
+      identity: Identity;
+      issued: IssuedSession;
+      /** Where a browser continues: the OAuth2 flow's redirect_to, else return_to, else the default. */
+      redirectTo: string;
+      /** True when redirectTo continues an OAuth2 authorization (SPAs then get 422, not 200). */
+      continuesOAuth2: boolean;
+    };
+
+/** Evidence from the HTTP layer that the core needs to judge a submission. */
+export interface SubmitRequest {
+  /** Browser flows: the olympus_csrf cookie and the submitted csrf_token. */
+  csrfCookie?: string;
+  csrfToken?: string;
+  /** The secret a successor flow is bound to when this one expired (the cookie, or a new one). */
+  csrfSecret?: string;
+  device: { ipAddress: string; userAgent: string };
+}

@@ -1,0 +1,70 @@
+/**
+ * Storage ports of the identity server, small and per feature; packages/storage implements them for
+ * SQLite and PostgreSQL and one contract suite checks both.
+ */
+import type { CredentialType, Identity } from './identities/identity.ts';
+import type { Session } from './sessions/session.ts';
+import type { SelfServiceFlow } from './flows/flow.ts';
+import type { CourierStore } from './courier/store.ts';
+
+export type IdentityWrite =
+  | { status: 'ok' }
+  | { status: 'not_found' }
+  /** Another identity already has this credential identifier (unique per credential type). */
+  | { status: 'duplicate_identifier'; type: CredentialType; identifier: string };
+
+export interface IdentityPage {
+  limit: number;
+  /** Keyset: identities after this id (ordered by id, UUIDv7-like ids sort by creation). */
+  after?: string;
+  credentialsIdentifier?: string;
+  ids?: string[];
+}
+
+export interface IdentityStore {
+  /** Atomic with its credential identifiers: a duplicate identifier writes nothing. */
+  createIdentity(identity: Identity): Promise<IdentityWrite>;
+  /** Credentials (with their config) are always loaded; the API decides what to show. */
+  getIdentity(id: string): Promise<Identity | undefined>;
+  findByCredentialIdentifier(type: CredentialType, identifier: string): Promise<Identity | undefined>;
+  /** Replaces the identity and its identifiers atomically. */
+  updateIdentity(identity: Identity): Promise<IdentityWrite>;
+  deleteIdentity(id: string): Promise<boolean>;
+  listIdentities(page: IdentityPage): Promise<Identity[]>;
+}
+
+/** Keyset page over every session (admin list), ordered by (issued_at, id). */
+export interface SessionPage {
+  limit: number;
+  /** Only active (true) or only inactive (false) sessions; undefined = both. */
+  active?: boolean;
+  after?: { issuedAt: number; id: string };
+}
+
+export interface SessionStore {
+  /** `tokenHash` is the keyed hash of the session token (cookie value and X-Session-Token alike). */
+  createSession(session: Session, tokenHash: string): Promise<void>;
+  getSessionByTokenHash(tokenHash: string): Promise<Session | undefined>;
+  getSession(id: string): Promise<Session | undefined>;
+  updateSession(session: Session): Promise<void>;
+  listSessionsOfIdentity(identityId: string, opts: { activeOnly: boolean; limit: number }): Promise<Session[]>;
+  /** Every session (admin API), one keyset page. */
+  listSessions(page: SessionPage): Promise<Session[]>;
+  /** Deactivates one session; returns false when unknown. */
+  revokeSession(id: string, now: number): Promise<boolean>;
+  /** Deactivates every session of the identity but `exceptId`; returns how many. */
+  revokeSessionsOfIdentity(identityId: string, exceptId: string | undefined, now: number): Promise<number>;
+}
+
+export interface SelfServiceFlowStore {
+  createFlow(flow: SelfServiceFlow): Promise<void>;
+  getFlow(id: string): Promise<SelfServiceFlow | undefined>;
+  updateFlow(flow: SelfServiceFlow): Promise<void>;
+}
+
+export interface IdentityStorage {
+  identities: IdentityStore;
+  sessions: SessionStore;
+  flows: SelfServiceFlowStore;
+  courier: CourierStore;
+}

@@ -1,0 +1,50 @@
+/**
+ * A credential strategy (password, totp, lookup_secret, …): one module each, picked from a map, so
+ * flows never know how a method works (style-anchors: Kratos' strategy per method, without its
+ * god-object registry).
+ */
+import type { IdentityContext } from '../context.ts';
+import type { Identity, CredentialType } from '../identities/identity.ts';
+import type { SelfServiceFlow } from '../flows/flow.ts';
+import type { Aal, AuthenticationMethod } from '../sessions/session.ts';
+import type { UiNode, UiText } from '../ui/node.ts';
+
+/**
+ * Invalid input in a flow: not an error response but the flow again, with messages on the flow
+ * (`messages`) or on named nodes (`nodeMessages`, keyed by node name) — Kratos answers 400 + flow.
+ */
+export class FlowValidationError extends Error {
+  readonly messages: UiText[];
+  readonly nodeMessages: Record<string, UiText[]>;
+  constructor(messages: UiText[], nodeMessages: Record<string, UiText[]> = {}) {
+    super(messages.map((m) => m.text).join(' ') || 'The submitted form is invalid.');
+    this.messages = messages;
+    this.nodeMessages = nodeMessages;
+  }
+}
+
+export interface LoginResult {
+  identity: Identity;
+  method: AuthenticationMethod['method'];
+  aal: Aal;
+}
+
+export interface LoginStrategy {
+  readonly method: CredentialType;
+  /** The nodes this method adds to a login flow for `aal` (aal1: first factor; aal2: second). */
+  loginNodes(flow: SelfServiceFlow, aal: Aal): UiNode[];
+  /**
+   * Authenticates the submitted body. Throws FlowValidationError for wrong credentials — the same
+   * message (4000006) for an unknown identifier and a wrong secret (account enumeration, ID-6).
+   * `identity` is set for aal2 steps (the session's identity).
+   */
+  login(ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>, identity?: Identity): Promise<LoginResult>;
+}
+
+export interface RegistrationStrategy {
+  readonly method: CredentialType;
+  /** The nodes this method adds to a registration flow (traits nodes come from the schema). */
+  registrationNodes(flow: SelfServiceFlow): UiNode[];
+  /** Adds this method's credential to a not yet stored identity; throws FlowValidationError. */
+  register(ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>, identity: Identity): Promise<void>;
+}

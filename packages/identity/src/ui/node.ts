@@ -1,0 +1,48 @@
+/**
+ * The UI as data (reference/ory-api.md §2.3): every flow carries a container of nodes that any Kratos
+ * renderer (Hera, @ory/elements, kratos-selfservice-ui-node) can draw without knowing the method.
+ */
+export type UiTextType = 'info' | 'error' | 'success';
+
+export interface UiText {
+  id: number;
+  text: string;
+  type: UiTextType;
+  context?: Record<string, unknown>;
+}
+
+export type UiNodeGroup = 'default' | 'password' | 'profile' | 'code' | 'totp' | 'lookup_secret' | 'webauthn' | 'oidc' | 'link';
+
+export interface UiNodeInputAttributes {
+  node_type: 'input';
+  name: string;
+  type: 'text' | 'password' | 'number' | 'checkbox' | 'hidden' | 'email' | 'tel' | 'submit' | 'button' | 'url';
+  value?: unknown;
+  required?: boolean;
+  disabled: boolean;
+  autocomplete?: string;
+  pattern?: string;
+  maxlength?: number;
+  label?: UiText;
+}
+
+export interface UiNodeTextAttributes { node_type: 'text'; id: string; text: UiText }
+export interface UiNodeImageAttributes { node_type: 'img'; id: string; src: string; width: number; height: number }
+export interface UiNodeAnchorAttributes { node_type: 'a'; id: string; href: string; title: UiText }
+
+export type UiNodeAttributes = UiNodeInputAttributes | UiNodeTextAttributes | UiNodeImageAttributes | UiNodeAnchorAttributes;
+
+export interface UiNode {
+  type: UiNodeAttributes['node_type'];
+  group: UiNodeGroup;
+  attributes: UiNodeAttributes;
+  messages: UiText[];
+  meta: { label?: UiText };
+}
+
+export interface UiContainer {
+  action: string;
+  method: 'POST';
+  nodes: UiNode[];
+  messages?: UiText[];
+}
