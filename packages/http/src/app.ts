@@ -28,19 +28,27 @@ import { registerLogoutFlowRoutes } from './identity/logout.ts';
 import { registerAdminSessionRoutes, registerMySessionRoutes } from './identity/sessions.ts';
 import { registerWhoamiRoutes } from './identity/whoami.ts';
 import { registerFlowErrorRoutes } from './identity/render.ts';
+import { registerAdminRecoveryRoutes, registerRecoveryFlowRoutes } from './identity/recovery.ts';
+import { registerVerificationFlowRoutes } from './identity/verification.ts';
+import { registerSubmissionRateLimits } from './identity/rate-limit.ts';
+import { registerSettingsFlowRoutes } from './identity/settings.ts';
 
 const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerDiscoveryRoutes, registerAuthorizeRoutes, registerTokenRoutes, registerRevokeRoutes,
   registerUserinfoRoutes, registerLogoutRoutes, registerFallbackRoutes,
+  registerSubmissionRateLimits,
   registerSchemaRoutes,
   registerLoginFlowRoutes, registerRegistrationFlowRoutes, registerLogoutFlowRoutes, registerWhoamiRoutes, registerMySessionRoutes,
   registerFlowErrorRoutes,
+  registerRecoveryFlowRoutes, registerVerificationFlowRoutes,
+  registerSettingsFlowRoutes,
 ];
 const ADMIN_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
   registerAdminCourierRoutes,
   registerAdminIdentityRoutes,
   registerAdminSessionRoutes,
+  registerAdminRecoveryRoutes,
 ];
 
 const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string) => string): FastifyInstance => {

@@ -69,6 +69,9 @@ const sendIdentityError = (req: FastifyRequest, reply: FastifyReply, err: Identi
   const fields = { error_id: errorId, error: err.id, error_description: err.message, error_reason: err.reason, error_debug: err.debug };
   if (err.code >= 500) req.log.error({ ...fields, err }, 'request failed');
   else req.log.info(fields, 'request rejected');
+  // RFC 9110 §10.2.3: how long a rate-limited client waits (protection/rate-limit.ts puts it in details).
+  const retryAfter = err.details.retry_after_seconds;
+  if (err.code === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(err.code).header('cache-control', 'no-store').send(err.toBody(String(req.id), exposeDebug));
 };
 

@@ -6,6 +6,8 @@ import type { CredentialType, Identity } from './identities/identity.ts';
 import type { Session } from './sessions/session.ts';
 import type { SelfServiceFlow } from './flows/flow.ts';
 import type { CourierStore } from './courier/store.ts';
+import type { ProtectionStore } from './protection/store.ts';
+import type { OneTimeCodeStore } from './codes/code.ts';
 
 export type IdentityWrite =
   | { status: 'ok' }
@@ -67,4 +69,8 @@ export interface IdentityStorage {
   sessions: SessionStore;
   flows: SelfServiceFlowStore;
   courier: CourierStore;
+  /** Brute-force and rate-limit counters (protection/). */
+  protection: ProtectionStore;
+  /** One-time codes of the recovery and verification flows. */
+  codes: OneTimeCodeStore;
 }

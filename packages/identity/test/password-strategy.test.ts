@@ -79,7 +79,7 @@ describe('nodes', () => {
     assert.equal(registrationStrategies.password, passwordRegistration);
     assert.equal(loginStrategyFor('password'), passwordLogin);
     assert.equal(registrationStrategyFor('password'), passwordRegistration);
-    for (const method of ['totp', 'toString', '__proto__', 42, undefined]) {
+    for (const method of ['webauthn', 'toString', '__proto__', 42, undefined]) {
       assert.equal(loginStrategyFor(method), undefined, String(method));
     }
   });

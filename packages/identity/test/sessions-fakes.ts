@@ -3,6 +3,7 @@ import { defaultDevConfig, type OlympusConfig } from '@olympus/config';
 import { KeyedHasher, Sealer } from '@olympus/crypto';
 import type { IdentityContext, SelfServiceFlow, SelfServiceFlowStore, Session, SessionPage, SessionStore } from '../src/index.ts';
 import { MemoryIdentityStore } from './password-fakes.ts';
+import { MemoryProtectionStore } from './protection-memory.ts';
 
 export class MemorySessionStore implements SessionStore {
   readonly rows = new Map<string, { session: Session; tokenHash: string }>();
@@ -77,7 +78,7 @@ export const harness = (customize: (c: OlympusConfig) => OlympusConfig = (c) => 
   const log = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, child: () => log };
   const ctx = {
     config: customize(defaultDevConfig(process.cwd(), { publicUrl: 'http://127.0.0.1:4444' })),
-    storage: { identities, sessions, flows },
+    storage: { identities, sessions, flows, protection: new MemoryProtectionStore() },
     hasher: new KeyedHasher(secrets),
     sealer: new Sealer(secrets),
     log,

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  IdentityError, SelfServiceFlowExpired, SessionAlreadyAvailable, checkReturnTo, openFlowError, sealFlowError, toWire,
+  IdentityError, SelfServiceFlowExpired, SessionAlreadyAvailable, TooManyRequests, checkReturnTo, openFlowError, sealFlowError, toWire,
   type FlowKind, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
@@ -69,6 +69,8 @@ export const answerError = (ctx: IdentityContext, req: FastifyRequest, reply: Fa
     return seeOther(reply, flowUiUrl(ctx, opts.kind, err.extra.use_flow_id));
   }
   if (err instanceof SessionAlreadyAvailable) return seeOther(reply, safeReturnTo(ctx, opts.returnTo));
+  // A rate-limited submission: its flow already shows the "too many requests" message (protection/rate-limit.ts).
+  if (err instanceof TooManyRequests && opts.kind && typeof err.details.flow_id === 'string') return seeOther(reply, flowUiUrl(ctx, opts.kind, err.details.flow_id));
   const body = err.toBody(String(req.id), ctx.config.oauth2.exposeDebug);
   req.log.info({ error: err.id, error_description: err.message, error_reason: err.reason }, 'self-service error shown in the error UI');
   const url = new URL(ctx.config.selfservice.flows.error.uiUrl, ctx.config.serve.public.url);

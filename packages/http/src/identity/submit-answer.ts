@@ -34,11 +34,14 @@ export const answerSubmit = (ctx: IdentityContext, req: FastifyRequest, reply: F
   if (opts.type === 'api') {
     return reply.code(200).send({
       ...extra, session_token: issued.token, session,
-      continue_with: [{ action: 'set_ory_session_token', ory_session_token: issued.token }],
+      continue_with: [{ action: 'set_ory_session_token', ory_session_token: issued.token }, ...(outcome.continueWith ?? [])],
     });
   }
   setSessionCookie(reply, ctx.config, issued);
   if (!opts.json) return seeOther(reply, outcome.redirectTo);
   if (outcome.continuesOAuth2) return reply.code(422).send(locationChange(req, ctx, outcome.redirectTo));
-  return reply.code(200).send({ ...extra, session, continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: outcome.redirectTo }] });
+  return reply.code(200).send({
+    ...extra, session,
+    continue_with: [...(outcome.continueWith ?? []), { action: 'redirect_browser_to', redirect_browser_to: outcome.redirectTo }],
+  });
 };

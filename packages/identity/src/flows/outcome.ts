@@ -1,4 +1,5 @@
 import type { Identity } from '../identities/identity.ts';
+import type { ContinueWith } from './continue-with.ts';
 import type { IssuedSession } from '../sessions/issue.ts';
 import type { SelfServiceFlow } from './flow.ts';
 
@@ -17,6 +18,8 @@ export type SubmitOutcome =
       redirectTo: string;
       /** True when redirectTo continues an OAuth2 authorization (SPAs then get 422, not 200). */
       continuesOAuth2: boolean;
+      /** Further steps for the client, e.g. show_verification_ui after a registration. */
+      continueWith?: ContinueWith[];
     };
 
 /** Evidence from the HTTP layer that the core needs to judge a submission. */

@@ -3,12 +3,20 @@
  * map). Flows look a submitted `method` up here and never know how a method works.
  */
 import type { CredentialType } from '../identities/identity.ts';
-import type { LoginStrategy, RegistrationStrategy } from './strategy.ts';
+import type { LoginStrategy, RegistrationStrategy, SettingsStrategy } from './strategy.ts';
 import { passwordLogin } from './password/login.ts';
 import { passwordRegistration } from './password/registration.ts';
+import { totpLogin } from './totp/login.ts';
+import { totpSettings } from './totp/settings.ts';
+import { lookupSecretLogin } from './lookup-secret/login.ts';
+import { lookupSecretSettings } from './lookup-secret/settings.ts';
+import { profileSettings } from '../flows/settings/methods/profile.ts';
+import { passwordSettings } from '../flows/settings/methods/password.ts';
 
 export const loginStrategies: Readonly<Partial<Record<CredentialType, LoginStrategy>>> = {
   password: passwordLogin,
+  totp: totpLogin,
+  lookup_secret: lookupSecretLogin,
 };
 
 export const registrationStrategies: Readonly<Partial<Record<CredentialType, RegistrationStrategy>>> = {
@@ -21,3 +29,21 @@ const own = <T>(map: Readonly<Partial<Record<CredentialType, T>>>, method: unkno
 /** The strategy for a submitted `method` value; undefined for unknown or inherited names. */
 export const loginStrategyFor = (method: unknown): LoginStrategy | undefined => own(loginStrategies, method);
 export const registrationStrategyFor = (method: unknown): RegistrationStrategy | undefined => own(registrationStrategies, method);
+
+/** The settings methods in the order their parts appear in the settings form. */
+export const settingsStrategies: Readonly<Record<string, SettingsStrategy>> = {
+  profile: profileSettings,
+  password: passwordSettings,
+  totp: totpSettings,
+  lookup_secret: lookupSecretSettings,
+};
+
+/**
+ * The settings method of a submitted body: its `method`, else the method whose own button it
+ * carries (Kratos' `totp_unlink`, `lookup_secret_regenerate`, … come without `method`).
+ */
+export const settingsStrategyFor = (body: Record<string, unknown>): SettingsStrategy | undefined => {
+  const { method } = body;
+  if (typeof method === 'string' && method !== '') return Object.hasOwn(settingsStrategies, method) ? settingsStrategies[method] : undefined;
+  return Object.values(settingsStrategies).find((strategy) => strategy.claims(body));
+};

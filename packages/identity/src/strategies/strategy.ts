@@ -31,8 +31,11 @@ export interface LoginResult {
 
 export interface LoginStrategy {
   readonly method: CredentialType;
-  /** The nodes this method adds to a login flow for `aal` (aal1: first factor; aal2: second). */
-  loginNodes(flow: SelfServiceFlow, aal: Aal): UiNode[];
+  /**
+   * The nodes this method adds to a login flow for `aal` (aal1: first factor; aal2: second).
+   * `identity`, when known (a step-up's session identity), limits second factors to those it has.
+   */
+  loginNodes(flow: SelfServiceFlow, aal: Aal, identity?: Identity): UiNode[];
   /**
    * Authenticates the submitted body. Throws FlowValidationError for wrong credentials — the same
    * message (4000006) for an unknown identifier and a wrong secret (account enumeration, ID-6).
@@ -47,4 +50,41 @@ export interface RegistrationStrategy {
   registrationNodes(flow: SelfServiceFlow): UiNode[];
   /** Adds this method's credential to a not yet stored identity; throws FlowValidationError. */
   register(ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>, identity: Identity): Promise<void>;
+}
+
+/** A settings method's part of the form, and the state it keeps in the flow until the next submission. */
+export interface SettingsForm {
+  nodes: UiNode[];
+  /** E.g. the sealed, not yet confirmed TOTP secret; undefined: nothing to keep. */
+  state?: Record<string, unknown>;
+}
+
+/** What a settings submission changed; the settings flow stores it and answers. */
+export interface SettingsChange {
+  /** The identity to store; undefined when nothing is stored (e.g. recovery codes only generated). */
+  identity?: Identity;
+  /** A credential was added, replaced or removed: the identity's other sessions end (security-checklist ID-11). */
+  credentialsChanged?: boolean;
+  /** The method's new flow state (replaces the old one). */
+  state?: Record<string, unknown>;
+}
+
+/**
+ * A settings method (`profile`, `password`, `totp`, `lookup_secret`; ory-api.md §2.3 submit bodies).
+ * `requirePrivileged` throws 403 session_refresh_required when the session's last login is too old:
+ * a method calls it before changing a credential or an address (security-checklist ID-13).
+ */
+export interface SettingsStrategy {
+  readonly method: string;
+  /** True when a body without `method` is meant for this method (Kratos' buttons such as `totp_unlink`). */
+  claims(body: Record<string, unknown>): boolean;
+  settingsForm(ctx: IdentityContext, identity: Identity, state: Record<string, unknown> | undefined): Promise<SettingsForm>;
+  updateSettings(
+    ctx: IdentityContext,
+    flow: SelfServiceFlow,
+    body: Record<string, unknown>,
+    identity: Identity,
+    state: Record<string, unknown> | undefined,
+    requirePrivileged: () => void,
+  ): Promise<SettingsChange>;
 }

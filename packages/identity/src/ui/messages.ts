@@ -116,6 +116,8 @@ export const messages = {
       { max_length: maxLength, actual_length: actualLength }),
   passwordCommon: () => error(4000034, 'This password is on lists of common or leaked passwords that attackers try first; choose another one.'),
   passwordSameAsOld: () => error(4000039, 'The new password must differ from the current one.'),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    error(4000901, `Too many requests. Wait ${retryAfterSeconds} seconds, then try again.`, { retry_after_seconds: retryAfterSeconds }),
 
   // Login errors (4010xxx)
   loginFlowExpired: flowExpired(4010001, 'sign-in'),
@@ -127,6 +129,13 @@ export const messages = {
   loginAlreadyCompleted: () => error(4010007, 'This sign-in was completed already and cannot be submitted again.'),
   loginCodeInvalid: () => error(4010008, 'This sign-in code is not valid or was used already; please try again.'),
   identityDisabled: () => error(4010011, 'This account is disabled. Please contact support.'),
+  // Olympus' own ids end in 9xx within Kratos' ranges; renderers that do not know them show the text.
+  // The same lockout text for every identifier, known or not, right password or wrong (ID-6, ID-7).
+  loginLockedOut: (lockoutMs: number) => {
+    const minutes = Math.max(1, Math.ceil(lockoutMs / 60_000));
+    return error(4010901, `Too many unsuccessful sign-in attempts. Wait up to ${minutes} minute${minutes === 1 ? '' : 's'}, then try again, or recover your account.`,
+      { retry_within_minutes: minutes });
+  },
 
   // Registration, settings, recovery, verification errors (404xxxx–407xxxx)
   registrationFlowExpired: flowExpired(4040001, 'sign-up'),

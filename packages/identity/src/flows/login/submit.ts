@@ -9,6 +9,7 @@ import { SessionAal1Required } from '../../errors.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import { issueSession } from '../../sessions/issue.ts';
 import type { AuthenticationMethod } from '../../sessions/session.ts';
+import { protectLogin } from '../../protection/login-guard.ts';
 import { loginStrategyFor } from '../../strategies/index.ts';
 import { FlowValidationError, type LoginResult } from '../../strategies/strategy.ts';
 import { messages } from '../../ui/messages.ts';
@@ -50,7 +51,9 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
   }
   let result: LoginResult;
   try {
-    result = await strategy.login(ctx, flow, body, continued?.identity);
+    // Brute-force protection (protection/login-guard.ts): counted, delayed, or refused before any verification.
+    const attempt = { flow, body, identity: continued?.identity, ip: req.device.ipAddress };
+    result = await protectLogin(ctx, attempt, () => strategy.login(ctx, flow, body, continued?.identity));
   } catch (err) {
     if (err instanceof FlowValidationError) return rejected(ctx, flow, body, err, method);
     throw err;

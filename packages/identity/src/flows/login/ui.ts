@@ -11,7 +11,7 @@ import type { SelfServiceFlow } from '../flow.ts';
  */
 export const loginUi = (flow: SelfServiceFlow, identity?: Identity): UiContainer => {
   const nodes: UiNode[] = flow.type === 'browser' ? [csrfNode(flow.internal.csrfToken)] : [];
-  for (const strategy of Object.values(loginStrategies)) nodes.push(...strategy.loginNodes(flow, flow.requestedAal));
+  for (const strategy of Object.values(loginStrategies)) nodes.push(...strategy.loginNodes(flow, flow.requestedAal, identity));
   const identifier = identity?.credentials.password?.identifiers[0];
   const shown = flow.refresh && identifier ? withValues(nodes, { identifier }) : nodes;
   const notes: UiText[] = [];

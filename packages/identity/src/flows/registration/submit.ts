@@ -24,6 +24,7 @@ import { ensureNotExpired, loadFlow } from '../lookup.ts';
 import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
 import { rejected } from '../rejected.ts';
 import { checkRegistrationEnabled, recreateRegistrationFlow } from './create.ts';
+import { sendVerificationAfterRegistration } from '../verification/after-registration.ts';
 
 export interface RegistrationSubmitRequest extends SubmitRequest {
   current?: CurrentSession;
@@ -88,10 +89,12 @@ export const submitRegistration = async (
 const completeRegistration = async (
   ctx: IdentityContext,
   flow: SelfServiceFlow,
-  identity: Identity,
+  registered: Identity,
   strategy: RegistrationStrategy,
   req: RegistrationSubmitRequest,
 ): Promise<SubmitOutcome> => {
+  const verification = await sendVerificationAfterRegistration(ctx, flow, registered, req.csrfSecret);
+  const identity = verification.identity;
   const now = ctx.now();
   const method = strategy.method;
   const issued = await issueSession(ctx, identity, [{ method, aal: 'aal1', completed_at: new Date(now).toISOString() }], req.device);
@@ -104,5 +107,6 @@ const completeRegistration = async (
     kind: 'success', flow: done, identity, issued,
     redirectTo: oauth2 || flow.returnTo || ctx.config.selfservice.defaultBrowserReturnUrl,
     continuesOAuth2: oauth2 !== '',
+    continueWith: verification.continueWith,
   };
 };

@@ -1,0 +1,88 @@
+/**
+ * The settings flow's endpoints (ory-api.md §2.1): create (browser, api), get, submit. The core
+ * (packages/identity/src/flows/settings) decides; this module reads the request and negotiates
+ * (§2.4): server-rendered browsers get 303s — to the settings UI, to a login when the session is
+ * missing, too old or lacks its second factor — SPAs and native apps get JSON and status codes.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  IdentityError, SessionInactive, createSettingsFlow, getSettingsFlow, settingsWire, submitSettings,
+  type IdentityContext, type SettingsFlowView,
+} from '@olympus/identity';
+import type { RegisterRoutes } from '../deps.ts';
+import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
+import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson } from './render.ts';
+import { currentSession } from './session-cookie.ts';
+
+const sendSettings = (reply: FastifyReply, status: number, view: SettingsFlowView): FastifyReply =>
+  reply.code(status).header('cache-control', 'no-store').send(settingsWire(view.flow, view.identity));
+
+/** A login that comes back to `returnTo`: where a browser without a session is sent. */
+const loginUrl = (ctx: IdentityContext, returnTo: string): string => {
+  const url = new URL('/self-service/login/browser', ctx.config.serve.public.url);
+  url.searchParams.set('return_to', returnTo);
+  return url.toString();
+};
+
+/**
+ * Browser navigations for the settings errors that have a way out (no session → login; aal2 or
+ * re-authentication required → redirect_browser_to); everything else as for the other flows.
+ */
+const answerSettingsError = (
+  ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply, err: unknown, redirect: boolean, comeBackTo: string,
+): FastifyReply => {
+  if (redirect && err instanceof SessionInactive) return seeOther(reply, loginUrl(ctx, comeBackTo));
+  if (redirect && err instanceof IdentityError && typeof err.extra.redirect_browser_to === 'string') {
+    return seeOther(reply, err.extra.redirect_browser_to);
+  }
+  return answerError(ctx, req, reply, err, { redirect, kind: 'settings' });
+};
+
+export const registerSettingsFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+  if (ctx === undefined) return;
+
+  app.get('/self-service/settings/browser', async (req, reply) => {
+    const json = wantsJson(req);
+    const requestUrl = requestUrlOf(req, ctx.config.serve.public.url);
+    try {
+      const csrfSecret = ensureCsrfSecret(req, reply, ctx.config);
+      const view = await createSettingsFlow(ctx, { type: 'browser', requestUrl, returnTo: q(req, 'return_to'), csrfSecret, current: await currentSession(ctx, req) });
+      return json ? sendSettings(reply, 200, view) : seeOther(reply, flowUiUrl(ctx, 'settings', view.flow.id));
+    } catch (err) {
+      return answerSettingsError(ctx, req, reply, err, !json, requestUrl);
+    }
+  });
+
+  app.get('/self-service/settings/api', async (req, reply) => {
+    const view = await createSettingsFlow(ctx, {
+      type: 'api', requestUrl: requestUrlOf(req, ctx.config.serve.public.url), returnTo: q(req, 'return_to'), current: await currentSession(ctx, req),
+    });
+    return sendSettings(reply, 200, view);
+  });
+
+  app.get('/self-service/settings/flows', async (req, reply) => {
+    const view = await getSettingsFlow(ctx, q(req, 'id'), await currentSession(ctx, req), readCsrfCookie(req, ctx.config));
+    return sendSettings(reply, 200, view);
+  });
+
+  app.post('/self-service/settings', async (req, reply) => {
+    const flowId = q(req, 'flow');
+    const json = wantsJson(req);
+    // An unknown flow posted as a form most likely comes from a browser: it gets the error UI.
+    const type = (flowId ? await ctx.storage.flows.getFlow(flowId) : undefined)?.type ?? (json ? 'api' : 'browser');
+    const browserForm = type === 'browser' && !json;
+    try {
+      const body = bodyOf(req);
+      const csrfCookie = readCsrfCookie(req, ctx.config);
+      const outcome = await submitSettings(ctx, flowId, body, {
+        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, current: await currentSession(ctx, req),
+      });
+      if (!browserForm) return sendSettings(reply, outcome.kind === 'invalid' ? 400 : 200, outcome);
+      const done = outcome.kind === 'success' && outcome.flow.returnTo;
+      return seeOther(reply, done ? outcome.flow.returnTo : flowUiUrl(ctx, 'settings', outcome.flow.id));
+    } catch (err) {
+      const comeBackTo = flowId ? flowUiUrl(ctx, 'settings', flowId) : requestUrlOf(req, ctx.config.serve.public.url);
+      return answerSettingsError(ctx, req, reply, err, browserForm, comeBackTo);
+    }
+  });
+};
