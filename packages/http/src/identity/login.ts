@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { createLoginFlow, getFlowForUi, submitLogin, toWire } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
-import { answerError, answerFlow, bodyOf, q, requestUrlOf, wantsJson } from './render.ts';
+import { answerError, answerFlow, bodyOf, q, requestUrlOf, wantsJson, submittedFlowType } from './render.ts';
 import { currentSession, deviceOf } from './session-cookie.ts';
 import { answerSubmit } from './submit-answer.ts';
 
@@ -44,8 +44,7 @@ export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) 
   app.post('/self-service/login', async (req, reply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
-    // An unknown flow posted as a form most likely comes from a browser: it gets the error UI.
-    const type = (flowId ? await ctx.storage.flows.getFlow(flowId) : undefined)?.type ?? (json ? 'api' : 'browser');
+    const type = await submittedFlowType(ctx, flowId, json);
     try {
       const body = bodyOf(req);
       const csrfCookie = readCsrfCookie(req, ctx.config);

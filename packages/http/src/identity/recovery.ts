@@ -11,7 +11,7 @@ import {
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
-import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson } from './render.ts';
+import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
 import { currentSession, deviceOf, setSessionCookie } from './session-cookie.ts';
 
 export const sendCodeFlow = (reply: FastifyReply, status: number, flow: SelfServiceFlow, extra: ContinueWith[] = []): FastifyReply =>
@@ -55,8 +55,7 @@ export const registerRecoveryFlowRoutes: RegisterRoutes = (app, { identity: ctx 
   app.post('/self-service/recovery', async (req, reply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
-    // An unknown flow posted as a form most likely comes from a browser: it gets the error UI.
-    const type = (flowId ? await ctx.storage.flows.getFlow(flowId) : undefined)?.type ?? (json ? 'api' : 'browser');
+    const type = await submittedFlowType(ctx, flowId, json);
     try {
       const body = bodyOf(req);
       const csrfCookie = readCsrfCookie(req, ctx.config);

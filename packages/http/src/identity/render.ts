@@ -24,6 +24,13 @@ export const bodyOf = (req: FastifyRequest): Record<string, unknown> =>
 export const wantsJson = (req: FastifyRequest): boolean =>
   String(req.headers.accept ?? '').includes('application/json') || String(req.headers['content-type'] ?? '').includes('json');
 
+/**
+ * Whether a submission belongs to a browser or a native flow. An unknown flow posted as a form most
+ * likely comes from a browser, so it gets the error UI rather than JSON.
+ */
+export const submittedFlowType = async (ctx: IdentityContext, flowId: string | undefined, json: boolean): Promise<'api' | 'browser'> =>
+  (flowId ? await ctx.storage.flows.getFlow(flowId) : undefined)?.type ?? (json ? 'api' : 'browser');
+
 export const seeOther = (reply: FastifyReply, location: string): FastifyReply =>
   reply.header('cache-control', 'no-store').redirect(location, 303);
 

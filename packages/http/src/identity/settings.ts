@@ -11,7 +11,7 @@ import {
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
-import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson } from './render.ts';
+import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
 import { currentSession } from './session-cookie.ts';
 
 const sendSettings = (reply: FastifyReply, status: number, view: SettingsFlowView): FastifyReply =>
@@ -68,8 +68,7 @@ export const registerSettingsFlowRoutes: RegisterRoutes = (app, { identity: ctx 
   app.post('/self-service/settings', async (req, reply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
-    // An unknown flow posted as a form most likely comes from a browser: it gets the error UI.
-    const type = (flowId ? await ctx.storage.flows.getFlow(flowId) : undefined)?.type ?? (json ? 'api' : 'browser');
+    const type = await submittedFlowType(ctx, flowId, json);
     const browserForm = type === 'browser' && !json;
     try {
       const body = bodyOf(req);

@@ -7,7 +7,7 @@ import { createVerificationFlow, getVerificationFlow, submitVerification } from 
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
 import { sendCodeFlow } from './recovery.ts';
-import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson } from './render.ts';
+import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
 import { deviceOf } from './session-cookie.ts';
 
 export const registerVerificationFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
@@ -34,7 +34,7 @@ export const registerVerificationFlowRoutes: RegisterRoutes = (app, { identity: 
   app.post('/self-service/verification', async (req, reply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
-    const type = (flowId ? await ctx.storage.flows.getFlow(flowId) : undefined)?.type ?? (json ? 'api' : 'browser');
+    const type = await submittedFlowType(ctx, flowId, json);
     try {
       const body = bodyOf(req);
       const csrfCookie = readCsrfCookie(req, ctx.config);
