@@ -82,3 +82,4 @@ export { createVerificationFlow, recreateVerificationFlow, type VerificationFlow
 export { getVerificationFlow } from './flows/verification/get.ts';
 export { submitVerification, type VerificationOutcome } from './flows/verification/submit.ts';
 export { sendVerificationAfterRegistration, type VerificationSent } from './flows/verification/after-registration.ts';
+export type { IdentityJanitorCounts, IdentityJanitorOptions, IdentityJanitorSelection, IdentityJanitorStore } from './janitor/store.ts';

@@ -3,3 +3,4 @@ export { openDatabase } from './db/open.ts';
 export { migrate, migrationStatus, type MigrationState } from './migrations/migrate.ts';
 export { createOAuth2Storage } from './oauth2/storage.ts';
 export { createIdentityStorage } from './identity/storage.ts';
+export { sqlIdentityJanitorStore } from './identity/janitor.ts';

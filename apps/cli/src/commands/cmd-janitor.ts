@@ -1,6 +1,6 @@
 /**
- * `olympus janitor [dsn]`: deletes expired and revoked tokens, requests and consent sessions in
- * batches (Hydra's `hydra janitor`, which replaced the removed flush endpoint). The work happens in
+ * `olympus janitor [dsn]`: deletes expired and revoked tokens, requests and consent sessions, and
+ * the identity server's ended flows, sessions and codes, in batches (Hydra's `hydra janitor`, which replaced the removed flush endpoint). The work happens in
  * apps/server/src/janitor.ts, loaded only when this command runs.
  */
 import type { Command } from '../command.ts';
@@ -34,9 +34,10 @@ export const janitor: Command = {
   summary: 'Delete expired and revoked tokens, requests and consent sessions',
   args: { usage: '[<dsn>]', min: 0, max: 1 },
   options: {
-    tokens: { type: 'boolean', description: 'clean expired codes, access and refresh tokens, and client assertion ids' },
-    requests: { type: 'boolean', description: 'clean expired unfinished login/consent flows and ended login sessions' },
+    tokens: { type: 'boolean', description: 'clean expired codes, access and refresh tokens, client assertion ids, and ended identity sessions' },
+    requests: { type: 'boolean', description: 'clean expired login/consent and self-service flows, ended login sessions, and spent one-time codes' },
     grants: { type: 'boolean', description: 'clean revoked or no longer remembered consent sessions without tokens' },
+    courier: { type: 'boolean', description: 'also clean sent and abandoned courier messages (kept otherwise)' },
     'keep-if-younger': { type: 'string', value: 'duration', description: 'keep rows that expired less than this long ago', default: '0s' },
     limit: { type: 'string', value: 'n', description: 'at most this many rows per table in one run', default: '10000' },
     'batch-size': { type: 'string', value: 'n', description: 'rows per DELETE statement (each its own short transaction)', default: '100' },
@@ -49,8 +50,9 @@ export const janitor: Command = {
     }])),
   },
   details:
-    'With none of --tokens, --requests, --grants, all three run. Never deleted: anything unexpired and unrevoked,\n' +
-    'used refresh tokens of a live grant before they expire, remembered consents, revoked-grant markers.\n' +
+    'With none of --tokens, --requests, --grants, all three run. --courier adds courier messages to whatever runs.\n' +
+    'Never deleted: anything unexpired and unrevoked, used refresh tokens of a live grant before they expire,\n' +
+    'remembered consents, revoked-grant markers, live identity sessions, queued courier messages.\n' +
     'See docs/operations/janitor.md.\n\n' +
     'Examples:\n  olympus janitor postgres://olympus:secret@db/olympus\n  olympus janitor -e --tokens --keep-if-younger 24h\n' +
     '  olympus janitor -c olympus.yml --limit 100000 --batch-size 500',
@@ -68,6 +70,7 @@ export const janitor: Command = {
       tokens: flags.boolean('tokens') === true,
       requests: flags.boolean('requests') === true,
       grants: flags.boolean('grants') === true,
+      ...(flags.boolean('courier') ? { courier: true } : {}),
       keepIfYoungerMs: await keepIfYoungerMs(flags),
       ...limits(flags),
     };

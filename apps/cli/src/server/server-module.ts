@@ -7,18 +7,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** apps/server/src/janitor.ts's options. */
-export interface JanitorCommandOptions {
-  dsn?: string;
-  configPath?: string;
-  dev?: boolean;
-  tokens?: boolean;
-  requests?: boolean;
-  grants?: boolean;
-  keepIfYoungerMs: number;
-  limit: number;
-  batchSize: number;
-}
+/** apps/server/src/janitor.ts's options, one definition for both sides. */
+export type { JanitorCommandOptions } from '@olympus/server';
+import type { JanitorCommandOptions } from '@olympus/server';
 
 export interface ServerModule {
   serve(opts: { dev: boolean; configPath?: string }): Promise<RunningServer>;

@@ -100,7 +100,8 @@ const STEPS: readonly Step[] = [
   { kind: 'jtis', count: 'jtis', sweep: expiredJtis },
 ];
 
-const checkOptions = ({ before, limit, batchSize }: JanitorOptions): void => {
+/** Shared with the identity janitor (identity/janitor.ts). */
+export const checkJanitorOptions = ({ before, limit, batchSize }: Omit<JanitorOptions, 'what'>): void => {
   if (!Number.isSafeInteger(before)) throw new RangeError(`janitor: before must be epoch milliseconds, got ${before}`);
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`janitor: limit must be a whole number ≥ 0, got ${limit}`);
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`janitor: batchSize must be a whole number ≥ 1, got ${batchSize}`);
@@ -109,7 +110,7 @@ const checkOptions = ({ before, limit, batchSize }: JanitorOptions): void => {
 export const sqlJanitorStore = (db: Db): JanitorStore => ({
   /** Up to `limit` rows per count; a later step of the same count gets what the earlier ones left. */
   async deleteExpired(opts) {
-    checkOptions(opts);
+    checkJanitorOptions(opts);
     const counts: JanitorCounts = { codes: 0, accessTokens: 0, refreshTokens: 0, flows: 0, jtis: 0, authSessions: 0 };
     for (const step of STEPS) {
       const budget = opts.limit - counts[step.count];
