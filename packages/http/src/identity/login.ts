@@ -3,12 +3,12 @@
  * (packages/identity/src/flows/login) decides; this module reads the request and negotiates.
  */
 import type { FastifyRequest } from 'fastify';
-import { createLoginFlow, getFlowForUi, submitLogin, toWire } from '@olympus/identity';
+import { createLoginFlow, submitLogin, toWire } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
-import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
-import { answerError, answerFlow, bodyOf, q, requestUrlOf, wantsJson, submittedFlowType } from './render.ts';
-import { currentSession, deviceOf } from './session-cookie.ts';
-import { answerSubmit } from './submit-answer.ts';
+import { ensureCsrfSecret } from './csrf-cookie.ts';
+import { answerError, answerFlow, q, requestUrlOf, wantsJson } from './render.ts';
+import { currentSession } from './session-cookie.ts';
+import { getFlowHandler, submitHandler } from './flow-routes.ts';
 
 export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
@@ -36,24 +36,7 @@ export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) 
     return reply.header('cache-control', 'no-store').send(toWire(flow));
   });
 
-  app.get('/self-service/login/flows', async (req, reply) => {
-    const flow = await getFlowForUi(ctx, 'login', q(req, 'id'), readCsrfCookie(req, ctx.config));
-    return reply.header('cache-control', 'no-store').send(toWire(flow));
-  });
+  app.get('/self-service/login/flows', getFlowHandler(ctx, 'login'));
 
-  app.post('/self-service/login', async (req, reply) => {
-    const flowId = q(req, 'flow');
-    const json = wantsJson(req);
-    const type = await submittedFlowType(ctx, flowId, json);
-    try {
-      const body = bodyOf(req);
-      const csrfCookie = readCsrfCookie(req, ctx.config);
-      const outcome = await submitLogin(ctx, flowId, body, {
-        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, device: deviceOf(req), current: await currentSession(ctx, req),
-      });
-      return answerSubmit(ctx, req, reply, outcome, { type, json, withIdentity: false });
-    } catch (err) {
-      return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind: 'login' });
-    }
-  });
+  app.post('/self-service/login', submitHandler(ctx, 'login', submitLogin));
 };

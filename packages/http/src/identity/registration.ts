@@ -1,10 +1,10 @@
 /** The registration flow's endpoints (ory-api.md §2.1), shaped like login's. */
-import { createRegistrationFlow, getFlowForUi, submitRegistration, toWire } from '@olympus/identity';
+import { createRegistrationFlow, submitRegistration, toWire } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
-import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
-import { answerError, answerFlow, bodyOf, q, requestUrlOf, wantsJson, submittedFlowType } from './render.ts';
-import { currentSession, deviceOf } from './session-cookie.ts';
-import { answerSubmit } from './submit-answer.ts';
+import { ensureCsrfSecret } from './csrf-cookie.ts';
+import { answerError, answerFlow, q, requestUrlOf, wantsJson } from './render.ts';
+import { currentSession } from './session-cookie.ts';
+import { getFlowHandler, submitHandler } from './flow-routes.ts';
 
 export const registerRegistrationFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
@@ -30,24 +30,7 @@ export const registerRegistrationFlowRoutes: RegisterRoutes = (app, { identity: 
     return reply.header('cache-control', 'no-store').send(toWire(flow));
   });
 
-  app.get('/self-service/registration/flows', async (req, reply) => {
-    const flow = await getFlowForUi(ctx, 'registration', q(req, 'id'), readCsrfCookie(req, ctx.config));
-    return reply.header('cache-control', 'no-store').send(toWire(flow));
-  });
+  app.get('/self-service/registration/flows', getFlowHandler(ctx, 'registration'));
 
-  app.post('/self-service/registration', async (req, reply) => {
-    const flowId = q(req, 'flow');
-    const json = wantsJson(req);
-    const type = await submittedFlowType(ctx, flowId, json);
-    try {
-      const body = bodyOf(req);
-      const csrfCookie = readCsrfCookie(req, ctx.config);
-      const outcome = await submitRegistration(ctx, flowId, body, {
-        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, device: deviceOf(req), current: await currentSession(ctx, req),
-      });
-      return answerSubmit(ctx, req, reply, outcome, { type, json, withIdentity: true });
-    } catch (err) {
-      return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind: 'registration' });
-    }
-  });
+  app.post('/self-service/registration', submitHandler(ctx, 'registration', submitRegistration));
 };

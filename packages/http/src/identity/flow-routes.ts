@@ -1,0 +1,36 @@
+/**
+ * The GET-flow and submit handlers login and registration share (ory-api.md §2.1): same CSRF
+ * reading, same negotiation, only the flow kind and the submit function differ.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getFlowForUi, toWire, type IdentityContext, type SubmitOutcome, type SubmitRequest } from '@olympus/identity';
+import { readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
+import { answerError, bodyOf, q, submittedFlowType, wantsJson } from './render.ts';
+import { currentSession, deviceOf } from './session-cookie.ts';
+import { answerSubmit } from './submit-answer.ts';
+
+type CurrentSession = Awaited<ReturnType<typeof currentSession>>;
+type Submit = (ctx: IdentityContext, flowId: string | undefined, body: unknown, req: SubmitRequest & { current?: CurrentSession }) => Promise<SubmitOutcome>;
+
+export const getFlowHandler = (ctx: IdentityContext, kind: 'login' | 'registration') =>
+  async (req: FastifyRequest, reply: FastifyReply) => {
+    const flow = await getFlowForUi(ctx, kind, q(req, 'id'), readCsrfCookie(req, ctx.config));
+    return reply.header('cache-control', 'no-store').send(toWire(flow));
+  };
+
+export const submitHandler = (ctx: IdentityContext, kind: 'login' | 'registration', submit: Submit) =>
+  async (req: FastifyRequest, reply: FastifyReply) => {
+    const flowId = q(req, 'flow');
+    const json = wantsJson(req);
+    const type = await submittedFlowType(ctx, flowId, json);
+    try {
+      const body = bodyOf(req);
+      const csrfCookie = readCsrfCookie(req, ctx.config);
+      const outcome = await submit(ctx, flowId, body, {
+        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, device: deviceOf(req), current: await currentSession(ctx, req),
+      });
+      return answerSubmit(ctx, req, reply, outcome, { type, json, withIdentity: kind === 'registration' });
+    } catch (err) {
+      return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind });
+    }
+  };
