@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startTestPostgres } from './pg.ts';
+import { ensureChromium } from './ensure-chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -33,6 +34,7 @@ const main = async (): Promise<number> => {
     process.stderr.write('Type errors: fix them before the tests run.\n');
     return 1;
   }
+  await ensureChromium();
   const pg = await startTestPostgres();
   process.stdout.write(`PostgreSQL for tests: ${pg.dsn.replace(/:[^:@/]*@/, ':***@')}\n`);
   try {
