@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { OlympusConfig } from '@olympus/config';
 import { buildAdminApp, buildPublicApp } from '@olympus/http';
+import { heraRoutes } from '@olympus/hera';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
 import { createIdentityStorage, createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
@@ -38,7 +39,7 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     await ctx.keys.ensureDefaultKeys();
     const identity = buildIdentityContext(ctx, createIdentityStorage(db));
     const deps = { ctx, identity, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
-    const publicApp = buildPublicApp(deps, logger);
+    const publicApp = buildPublicApp(deps, logger, heraRoutes);
     const adminApp = buildAdminApp(deps, logger);
     await publicApp.listen({ host: config.serve.public.host, port: config.serve.public.port });
     await adminApp.listen({ host: config.serve.admin.host, port: config.serve.admin.port });

@@ -3,3 +3,8 @@ export { buildPublicApp, buildAdminApp } from './app.ts';
 export { parseForm } from './form-body.ts';
 export { createJwksFetcher, JWKS_FETCH_LIMITS } from './outbound/jwks-fetcher.ts';
 export { specialUseRange } from './outbound/address-ranges.ts';
+export { html, page, escapeHtml, SafeHtml } from './html.ts';
+export { readCsrfCookie, ensureCsrfSecret } from './identity/csrf-cookie.ts';
+export { currentSession } from './identity/session-cookie.ts';
+export { answerError } from './identity/render.ts';
+export { PAGE_CSP } from './security-headers.ts';

@@ -83,3 +83,4 @@ export { getVerificationFlow } from './flows/verification/get.ts';
 export { submitVerification, type VerificationOutcome } from './flows/verification/submit.ts';
 export { sendVerificationAfterRegistration, type VerificationSent } from './flows/verification/after-registration.ts';
 export type { IdentityJanitorCounts, IdentityJanitorOptions, IdentityJanitorSelection, IdentityJanitorStore } from './janitor/store.ts';
+export { acceptOAuth2Login, amrOf } from './flows/login/oauth2.ts';
