@@ -6,3 +6,4 @@ export { configSchema } from './schema.ts';
 export { parseDuration, formatDuration } from './duration.ts';
 export { ENV_OVERRIDES } from './env.ts';
 export { renderConfigReference } from './reference-doc.ts';
+export { levenshtein } from './suggest.ts';

@@ -3,6 +3,8 @@
  * a loopback IP literal may use any port (RFC 8252 §7.3) — path and query must still match.
  * When nothing matches, `explainMismatch` names the nearest registered URI and how they differ.
  */
+import { levenshtein } from '@olympus/config';
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]']);
 
 const parse = (uri: string): URL | undefined => {
@@ -51,23 +53,9 @@ const describe = (registered: string, candidate: string): string[] => {
   return out;
 };
 
-/** Edit distance, to pick the registered URI the developer most likely meant. */
-const distance = (a: string, b: string): number => {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-};
-
 export const explainMismatch = (registered: readonly string[], candidate: string): RedirectMismatch | undefined => {
   if (registered.length === 0) return undefined;
-  const nearest = [...registered].sort((a, b) => distance(a, candidate) - distance(b, candidate))[0];
+  // The registered URI at the smallest edit distance is the one the developer most likely meant.
+  const nearest = [...registered].sort((a, b) => levenshtein(a, candidate) - levenshtein(b, candidate))[0];
   return { nearest, differences: describe(nearest, candidate) };
 };
