@@ -2,6 +2,7 @@ import type { OAuth2Context } from './context.ts';
 import { InvalidRequest } from './errors.ts';
 import { accessTokenProblem, findAccessToken, findRefreshToken } from './tokens/lookup.ts';
 import type { GrantSession, RefreshTokenRecord } from './tokens/records.ts';
+import { loginSessionLive } from './tokens/refresh-session.ts';
 import { parseScope, scopesNotIn } from './tokens/scope.ts';
 import { toSeconds } from './tokens/time.ts';
 
@@ -28,9 +29,7 @@ const refreshTokenActive = async (ctx: OAuth2Context, record: RefreshTokenRecord
   const now = ctx.now();
   if (record.revokedAt !== null || (record.expiresAt !== null && record.expiresAt <= now)) return false;
   if (record.usedAt !== null && now - record.usedAt >= ctx.config.oauth2.refreshTokenRotationGracePeriod) return false;
-  if (record.offline) return true;
-  const login = record.session.sessionId ? await ctx.storage.authSessions.getAuthenticationSession(record.session.sessionId) : undefined;
-  return login !== undefined && login.revokedAt === null && login.expiresAt > now;
+  return loginSessionLive(ctx, record);
 };
 
 const describe = (

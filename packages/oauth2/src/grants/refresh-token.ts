@@ -6,6 +6,7 @@ import { findRefreshToken, type Found } from '../tokens/lookup.ts';
 import type { RefreshTokenRecord } from '../tokens/records.ts';
 import { isOpenId, parseScope, scopesNotIn } from '../tokens/scope.ts';
 import { inFlow, invalidGrant, type GrantHandler } from './grant.ts';
+import { loginSessionLive } from '../tokens/refresh-session.ts';
 
 const REUSED = 'The refresh token was already used; every token of this grant has been revoked (RFC 9700 §4.14.2).';
 
@@ -52,10 +53,7 @@ const requestedScope = (record: RefreshTokenRecord, scopeParam: string | undefin
 
 /** Without offline_access a refresh token lives only as long as the login session it came from. */
 const checkLoginSession = async (ctx: OAuth2Context, record: RefreshTokenRecord): Promise<void> => {
-  if (record.offline) return;
-  const id = record.session.sessionId;
-  const login = id ? await ctx.storage.authSessions.getAuthenticationSession(id) : undefined;
-  if (!login || login.revokedAt !== null || login.expiresAt <= ctx.now()) {
+  if (!(await loginSessionLive(ctx, record))) {
     throw invalidGrant('The login session this refresh token was bound to has ended; sign in again, or request offline_access for refresh tokens that outlive it.');
   }
 };
