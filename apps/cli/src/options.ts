@@ -45,7 +45,30 @@ const usageErrorFrom = (error: Error & { code?: string }): UsageError => {
   return new UsageError(error.message);
 };
 
+/**
+ * Challenges and tokens are base64url and may start with "-" (e.g. `-RPDA7Z…`). An argument that
+ * starts with one dash but is not a cluster of declared short flags is a value, not a flag.
+ */
+const PLACEHOLDER = '\u0000positional:';
+const shieldDashValues = (args: readonly string[], specs: OptionSpecs): { args: string[]; values: string[] } => {
+  const shortSpecs = new Map(Object.values(specs).flatMap((s) => (s.short ? [[s.short, s] as const] : [])));
+  const takesValue = (arg: string): boolean =>
+    (/^--[\w-]+$/.test(arg) && specs[arg.slice(2)]?.type === 'string') || (/^-\w$/.test(arg) && shortSpecs.get(arg[1])?.type === 'string');
+  // `-xyz` stays a flag when it is a cluster of declared short flags or `-e<value>` of a string flag.
+  const isFlag = (arg: string): boolean => shortSpecs.get(arg[1])?.type === 'string' || [...arg.slice(1)].every((c) => shortSpecs.has(c));
+  const values: string[] = [];
+  const shielded = args.map((arg, i) => {
+    if ((i > 0 && takesValue(args[i - 1])) || !/^-[^-]./.test(arg) || isFlag(arg)) return arg;
+    values.push(arg);
+    return `${PLACEHOLDER}${values.length - 1}`;
+  });
+  return { args: shielded, values };
+};
+const unshield = (positionals: string[], values: string[]): string[] =>
+  positionals.map((p) => (p.startsWith(PLACEHOLDER) ? values[Number(p.slice(PLACEHOLDER.length))] : p));
+
 export const parseFlags = (args: readonly string[], specs: OptionSpecs): Parsed => {
+  const shielded = shieldDashValues(args, specs);
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, spec]) => [
       name,
@@ -54,13 +77,13 @@ export const parseFlags = (args: readonly string[], specs: OptionSpecs): Parsed 
   );
   try {
     const { values, positionals } = parseArgs({
-      args: rewriteBooleanValues(args, specs),
+      args: rewriteBooleanValues(shielded.args, specs),
       options,
       strict: true,
       allowPositionals: true,
       allowNegative: true,
     });
-    return { flags: new Flags(values as FlagValues), positionals };
+    return { flags: new Flags(values as FlagValues), positionals: unshield(positionals, shielded.values) };
   } catch (error) {
     if (error instanceof Error && 'code' in error) throw usageErrorFrom(error as Error & { code?: string });
     throw error;

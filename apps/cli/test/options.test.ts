@@ -64,3 +64,22 @@ describe('parseFlags', () => {
     assert.deepEqual(parseFlags(['a', '-q', 'b'], specs).positionals, ['a', 'b']);
   });
 });
+
+describe('values that start with a dash', () => {
+  const dashSpecs: OptionSpecs = {
+    quiet: { type: 'boolean', short: 'q', description: 'q' },
+    endpoint: { type: 'string', short: 'e', description: 'e' },
+  };
+
+  test('a base64url challenge starting with "-" is a positional, not an unknown flag', () => {
+    const parsed = parseFlags(['-RPDA7Z5QQQT1_O94U6OD42Vb', '--endpoint', 'http://x'], dashSpecs);
+    assert.deepEqual(parsed.positionals, ['-RPDA7Z5QQQT1_O94U6OD42Vb']);
+    assert.equal(parsed.flags.string('endpoint'), 'http://x');
+  });
+
+  test('short flags, clusters and -e<value> keep working; an unknown short flag is still an error', () => {
+    assert.equal(parseFlags(['-q'], dashSpecs).flags.boolean('quiet'), true);
+    assert.equal(parseFlags(['-ehttp://y'], dashSpecs).flags.string('endpoint'), 'http://y');
+    assert.throws(() => parseFlags(['-x'], dashSpecs), /unknown flag -x/);
+  });
+});

@@ -1,17 +1,21 @@
 /**
- * GET/POST /consent: the OAuth2 consent UI (urls.consent). Skipped consent (remembered, or a
- * skip_consent client) is granted at once; otherwise the user sees the client and the scopes in plain
+ * GET/POST /consent: the OAuth2 consent UI (urls.consent). Skipped consent (remembered, a
+ * skip_consent client, or a first-party client named in hera.first_party_clients) is granted at once; otherwise the user sees the client and the scopes in plain
  * words and chooses Allow (remembered) or Deny (access_denied back to the app).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OlympusConfig } from '@olympus/config';
 import { acceptConsentRequest, getConsentRequest, rejectConsentRequest, RequestForbidden, InvalidRequest, type OAuth2Context } from '@olympus/oauth2';
 import type { IdentityContext } from '@olympus/identity';
-import { ensureCsrfSecret, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
+import { html, type HttpDeps } from '@olympus/http';
 import { idTokenClaims } from './claims.ts';
 import { allowFormRedirectsTo } from './csp.ts';
-import { consentTokenMatches, sealConsentToken } from './consent-token.ts';
+import { issueFormToken, postedFormTokenMatches } from './form-token.ts';
+import { uiLocalesOf } from './i18n/locale.ts';
+import type { Translator } from './i18n/translator.ts';
 import { describeScope } from './scopes.ts';
-import { formField, queryParam, seeOther, sendPage } from './send.ts';
+import { formField, queryParam, seeOther } from './send.ts';
+import { shellFor } from './shell/shell.ts';
 
 type ConsentRequest = Awaited<ReturnType<typeof getConsentRequest>>;
 
@@ -27,19 +31,29 @@ const grant = async (ctx: OAuth2Context, identity: IdentityContext, challenge: s
   return seeOther(reply, redirect_to);
 };
 
-const consentForm = (challenge: string, request: ConsentRequest, token: string) => {
-  const client = request.client as { client_id: string; client_name?: string };
+const clientOf = (request: ConsentRequest) => request.client as { client_id: string; client_name?: string; skip_consent?: boolean };
+
+/** OIDC Core §3.1.2.4: consent may be skipped for a client the operator trusts (its own apps). */
+const consentSkipped = (config: OlympusConfig, request: ConsentRequest): boolean =>
+  request.skip || clientOf(request).skip_consent === true || config.hera.firstPartyClients.includes(clientOf(request).client_id);
+
+const consentForm = (t: Translator, challenge: string, request: ConsentRequest, token: string) => {
+  const client = clientOf(request);
   const name = client.client_name || client.client_id;
-  return html`<h1>Allow ${name} to use your account?</h1>
-<p><strong>${name}</strong> asks to:</p>
-<ul>${request.requested_scope.map((s) => html`<li>${describeScope(s)}</li>`)}</ul>
+  return html`<h1>${t.t('consent.heading', { client: name })}</h1>
+<p>${t.t('consent.asks', { client: name })}</p>
+<ul class="scopes">${request.requested_scope.map((s) => html`<li>${describeScope(t, s)}</li>`)}</ul>
 <form method="post" action="/consent">
 <input type="hidden" name="consent_challenge" value="${challenge}">
 <input type="hidden" name="csrf_token" value="${token}">
-<button type="submit" name="decision" value="allow">Allow</button>
-<button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+<div class="actions">
+<button type="submit" name="decision" value="allow">${t.t('consent.allow')}</button>
+<button type="submit" name="decision" value="deny" class="secondary">${t.t('consent.deny')}</button>
+</div>
 </form>`;
 };
+
+const shellOf = (req: FastifyRequest, config: OlympusConfig, request: ConsentRequest) => shellFor(req, config, uiLocalesOf(request.request_url));
 
 export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
@@ -48,16 +62,17 @@ export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: Htt
     const challenge = queryParam(req, 'consent_challenge');
     if (challenge === undefined) throw new InvalidRequest('The consent page needs a consent_challenge: open it through /oauth2/auth.');
     const request = await getConsentRequest(ctx, challenge);
-    if (request.skip || (request.client as { skip_consent?: boolean }).skip_consent === true) return grant(ctx, identity, challenge, request, reply);
-    const token = sealConsentToken(ctx.sealer, challenge, ensureCsrfSecret(req, reply, identity.config));
-    allowFormRedirectsTo(reply, request.client);
-    return sendPage(reply, 'Allow access', consentForm(challenge, request, token));
+    if (consentSkipped(identity.config, request)) return grant(ctx, identity, challenge, request, reply);
+    const token = issueFormToken(req, reply, identity.config, ctx.sealer, `consent:${challenge}`);
+    allowFormRedirectsTo(reply, identity.config, request.client);
+    const shell = shellOf(req, identity.config, request);
+    return shell.send(reply, shell.t.t('consent.title'), consentForm(shell.t, challenge, request, token));
   });
 
   app.post('/consent', async (req, reply) => {
     const challenge = formField(req, 'consent_challenge');
     if (challenge === undefined) throw new InvalidRequest('The consent form was posted without its consent_challenge.');
-    if (!consentTokenMatches(ctx.sealer, formField(req, 'csrf_token'), challenge, readCsrfCookie(req, identity.config))) {
+    if (!postedFormTokenMatches(req, identity.config, ctx.sealer, formField(req, 'csrf_token'), `consent:${challenge}`)) {
       throw new RequestForbidden('The consent form\'s CSRF token is missing or does not match this browser: reload the consent page and try again.');
     }
     const request = await getConsentRequest(ctx, challenge);

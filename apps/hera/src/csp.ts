@@ -1,9 +1,11 @@
 /**
- * The page CSP with `form-action` widened to the client's redirect origins. Chromium applies
- * form-action to every redirect a form submission follows (CSP3 §6.3.3), and Hera's forms end, through
- * /oauth2/auth, at the app's redirect_uri; 'self' alone would block the last hop.
+ * The page CSP with `form-action` widened to where a form's redirects may lead: the client's redirect
+ * origins (OAuth2 flows end, through /oauth2/auth, at the app's redirect_uri) and the configured
+ * return_to origins. Chromium applies form-action to every redirect a form submission follows
+ * (CSP3 §6.3.3), so 'self' alone would block the last hop.
  */
 import type { FastifyReply } from 'fastify';
+import type { OlympusConfig } from '@olympus/config';
 import { PAGE_CSP } from '@olympus/http';
 
 const originsOf = (uris: readonly string[]): string[] => {
@@ -20,9 +22,15 @@ const originsOf = (uris: readonly string[]): string[] => {
   return [...origins].filter((o) => !/[\s;,']/.test(o));
 };
 
-export const allowFormRedirectsTo = (reply: FastifyReply, client: unknown): void => {
-  const uris = (client as { redirect_uris?: unknown }).redirect_uris;
-  const extra = Array.isArray(uris) ? originsOf(uris.filter((u): u is string => typeof u === 'string')) : [];
+const redirectUrisOf = (client: unknown): string[] => {
+  const uris = (client as { redirect_uris?: unknown } | undefined)?.redirect_uris;
+  return Array.isArray(uris) ? uris.filter((u): u is string => typeof u === 'string') : [];
+};
+
+/** `client`: the OAuth2 client the page's flow serves, if any (its redirect_uris are allowed). */
+export const allowFormRedirectsTo = (reply: FastifyReply, config: OlympusConfig, client?: unknown): void => {
+  const extra = originsOf([...redirectUrisOf(client), ...config.selfservice.allowedReturnUrls, config.selfservice.defaultBrowserReturnUrl])
+    .filter((o) => o !== new URL(config.serve.public.url).origin);
   if (extra.length === 0) return;
   reply.header('content-security-policy', PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${extra.join(' ')}`));
 };

@@ -6,17 +6,33 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { acceptLoginRequest, getLoginRequest } from '@olympus/oauth2';
-import { acceptOAuth2Login, getFlowForUi, type IdentityContext } from '@olympus/identity';
+import { acceptOAuth2Login, getFlowForUi, type IdentityContext, type SelfServiceFlow } from '@olympus/identity';
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
-import { allowFormRedirectsTo } from './csp.ts';
+import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
 import { demandsFreshLogin } from './fresh-login.ts';
-import { queryParam, seeOther, sendPage } from './send.ts';
+import type { Translator } from './i18n/translator.ts';
+import { queryParam, seeOther } from './send.ts';
 import { uiForm } from './ui-nodes.ts';
 
 const loginFlowUrl = (identity: IdentityContext, params: Record<string, string>): string => {
   const url = new URL('/self-service/login/browser', identity.config.serve.public.url);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.toString();
+};
+
+const heading = (t: Translator, flow: SelfServiceFlow, product: string): string => {
+  if (flow.requestedAal === 'aal2') return t.t('login.heading.aal2');
+  if (flow.refresh) return t.t('login.heading.refresh');
+  const client = clientNameOf(loginRequestOf(flow)?.client);
+  return client ? t.t('login.heading.client', { client }) : t.t('login.heading', { product });
+};
+
+/** Registration and recovery keep the OAuth2 challenge, so the user still ends at the app. */
+const otherWays = (t: Translator, flow: SelfServiceFlow) => {
+  if (flow.requestedAal === 'aal2' || flow.refresh) return html``;
+  const params = new URLSearchParams(flow.oauth2LoginChallenge ? { login_challenge: flow.oauth2LoginChallenge } : {});
+  const query = params.size > 0 ? `?${params}` : '';
+  return html`<p class="links"><a href="/registration${query}">${t.t('login.register')}</a><a href="/recovery">${t.t('login.recover')}</a></p>`;
 };
 
 export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
@@ -27,15 +43,19 @@ export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpD
     if (flowId !== undefined) {
       try {
         const flow = await getFlowForUi(identity, 'login', flowId, readCsrfCookie(req, identity.config));
-        if (flow.oauth2LoginChallenge) allowFormRedirectsTo(reply, (await getLoginRequest(ctx, flow.oauth2LoginChallenge).catch(() => ({ client: {} }))).client);
-        return sendPage(reply, 'Sign in', html`<h1>Sign in</h1>\n${uiForm(flow.ui)}`);
+        const shell = flowShell(req, reply, identity.config, flow);
+        const body = html`<h1>${heading(shell.t, flow, identity.config.hera.productName)}</h1>\n${uiForm(shell.t, flow.ui)}\n${otherWays(shell.t, flow)}`;
+        return shell.send(reply, shell.t.t('login.title'), body);
       } catch (err) {
         return answerError(identity, req, reply, err, { redirect: true, kind: 'login' });
       }
     }
 
     const challenge = queryParam(req, 'login_challenge');
-    if (challenge === undefined) return seeOther(reply, loginFlowUrl(identity, {}));
+    if (challenge === undefined) {
+      const returnTo = queryParam(req, 'return_to');
+      return seeOther(reply, loginFlowUrl(identity, returnTo ? { return_to: returnTo } : {}));
+    }
 
     const request = await getLoginRequest(ctx, challenge);
     if (request.skip) {

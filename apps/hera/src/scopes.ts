@@ -1,11 +1,7 @@
 /** What each requested scope means, in plain words for the consent screen. */
-const DESCRIPTIONS: Record<string, string> = {
-  openid: 'Confirm who you are',
-  profile: 'See your name',
-  email: 'See your email address',
-  phone: 'See your phone number',
-  address: 'See your postal address',
-  offline_access: 'Stay connected when you are not using it',
-};
+import type { Translator } from './i18n/translator.ts';
 
-export const describeScope = (scope: string): string => DESCRIPTIONS[scope] ?? `Access "${scope}"`;
+const KNOWN = ['openid', 'profile', 'email', 'phone', 'address', 'offline_access'] as const;
+
+export const describeScope = (t: Translator, scope: string): string =>
+  (KNOWN as readonly string[]).includes(scope) ? t.t(`scope.${scope as (typeof KNOWN)[number]}`) : t.t('scope.other', { scope });

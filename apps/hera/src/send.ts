@@ -1,9 +1,5 @@
-/** How Hera answers a browser: a full HTML page (the security-headers hook adds CSP/XFO) or a 303. */
+/** Redirects and request fields for Hera's handlers; pages go through shell/shell.ts. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { page, type SafeHtml } from '@olympus/http';
-
-export const sendPage = (reply: FastifyReply, title: string, body: SafeHtml, status = 200): FastifyReply =>
-  reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page(title, body));
 
 export const seeOther = (reply: FastifyReply, location: string): FastifyReply =>
   reply.header('cache-control', 'no-store').redirect(location, 303);

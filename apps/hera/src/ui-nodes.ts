@@ -1,48 +1,69 @@
 /**
  * Renders a self-service flow's `ui` container generically from its nodes, so any method the identity
  * server adds appears without Hera changes: inputs become labelled fields, submit inputs become
- * `<button name="method">`, text/img/a nodes are shown as they are, messages are announced.
+ * `<button name="method">`, text/img/a nodes are shown as they are, messages are announced. Texts go
+ * through the translator by message id; the server's English is the fallback.
  */
 import { html, type SafeHtml } from '@olympus/http';
 import type { UiContainer, UiNode, UiNodeInputAttributes, UiText } from '@olympus/identity';
+import type { Translator } from './i18n/translator.ts';
 
 /** Errors are announced at once (role="alert"); info and success are polite status text. */
-export const messageList = (messages: readonly UiText[] | undefined): SafeHtml =>
-  html`${(messages ?? []).map((m) => html`<p class="message ${m.type}" data-message-id="${m.id}" ${m.type === 'error' ? html`role="alert"` : html`role="status"`}>${m.text}</p>`)}`;
+export const messageList = (t: Translator, messages: readonly UiText[] | undefined, id?: string): SafeHtml => {
+  if (!messages || messages.length === 0) return html``;
+  return html`<div class="messages"${id ? html` id="${id}"` : ''}>${messages.map((m) =>
+    html`<p class="message ${m.type}" data-message-id="${m.id}" ${m.type === 'error' ? html`role="alert"` : html`role="status"`}>${t.text(m)}</p>`)}</div>`;
+};
 
 const fieldId = (attrs: UiNodeInputAttributes, index: number): string => `field-${index}-${attrs.name.replace(/[^\w-]/g, '_')}`;
 
 const valueOf = (value: unknown): string | undefined =>
   value === undefined || value === null ? undefined : typeof value === 'string' ? value : String(value);
 
-const inputNode = (node: UiNode, attrs: UiNodeInputAttributes, index: number): SafeHtml => {
-  const label = node.meta.label?.text ?? attrs.label?.text ?? attrs.name;
+const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, index: number): SafeHtml => {
+  const label = t.text(node.meta.label ?? attrs.label, attrs.name);
   const value = valueOf(attrs.value);
   if (attrs.type === 'hidden') return html`<input type="hidden" name="${attrs.name}" value="${value ?? ''}">`;
   if (attrs.type === 'submit' || attrs.type === 'button') {
-    return html`<button type="submit" name="${attrs.name}" value="${value ?? ''}" ${attrs.disabled ? html`disabled` : ''}>${label}</button>${messageList(node.messages)}`;
+    return html`<button type="submit" name="${attrs.name}" value="${value ?? ''}"${attrs.disabled ? html` disabled` : ''}>${label}</button>${messageList(t, node.messages)}`;
   }
   const id = fieldId(attrs, index);
   const checkbox = attrs.type === 'checkbox';
-  return html`<div class="field">
-<label for="${id}">${label}</label>
-<input id="${id}" name="${attrs.name}" type="${attrs.type}" ${checkbox ? html`value="true"${attrs.value === true ? html` checked` : ''}` : value !== undefined ? html`value="${value}"` : ''}${attrs.required ? html` required` : ''}${attrs.disabled ? html` disabled` : ''}${attrs.autocomplete ? html` autocomplete="${attrs.autocomplete}"` : ''}${attrs.pattern ? html` pattern="${attrs.pattern}"` : ''}${attrs.maxlength ? html` maxlength="${attrs.maxlength}"` : ''}${node.messages.some((m) => m.type === 'error') ? html` aria-invalid="true"` : ''}>
-${messageList(node.messages)}
-</div>`;
+  const invalid = node.messages.some((m) => m.type === 'error');
+  // The messages are tied to the field (aria-describedby) so a screen reader reads them with it.
+  const described = node.messages.length > 0 ? `${id}-messages` : undefined;
+  const input = html`<input id="${id}" name="${attrs.name}" type="${attrs.type}"${checkbox ? html` value="true"${attrs.value === true ? html` checked` : ''}` : value !== undefined ? html` value="${value}"` : ''}${attrs.required ? html` required` : ''}${attrs.disabled ? html` disabled` : ''}${attrs.autocomplete ? html` autocomplete="${attrs.autocomplete}"` : ''}${attrs.pattern ? html` pattern="${attrs.pattern}"` : ''}${attrs.maxlength ? html` maxlength="${attrs.maxlength}"` : ''}${invalid ? html` aria-invalid="true"` : ''}${described ? html` aria-describedby="${described}"` : ''}>`;
+  return checkbox
+    ? html`<div class="field checkbox">${input}<label for="${id}">${label}</label>${messageList(t, node.messages, described)}</div>`
+    : html`<div class="field"><label for="${id}">${label}</label>${input}${messageList(t, node.messages, described)}</div>`;
 };
 
-const renderNode = (node: UiNode, index: number): SafeHtml => {
+const renderNode = (t: Translator, node: UiNode, index: number): SafeHtml => {
   const attrs = node.attributes;
   switch (attrs.node_type) {
-    case 'input': return inputNode(node, attrs, index);
-    case 'text': return html`<p id="${attrs.id}">${attrs.text.text}</p>${messageList(node.messages)}`;
-    case 'img': return html`<img id="${attrs.id}" src="${attrs.src}" width="${attrs.width}" height="${attrs.height}" alt="${node.meta.label?.text ?? 'Image'}">`;
-    case 'a': return html`<p><a id="${attrs.id}" href="${attrs.href}">${attrs.title.text}</a></p>`;
+    case 'input': return inputNode(t, node, attrs, index);
+    // Text nodes carry secrets to copy (TOTP key, recovery codes): monospace keeps 0/O and 1/l apart.
+    case 'text': return html`<p id="${attrs.id}">${attrs.id.includes('secret') ? html`<code>${t.text(attrs.text)}</code>` : t.text(attrs.text)}</p>${messageList(t, node.messages)}`;
+    case 'img': return html`<img class="${attrs.id === 'totp_qr' ? 'qr' : ''}" id="${attrs.id}" src="${attrs.src}" width="${attrs.width}" height="${attrs.height}" alt="${t.text(node.meta.label, 'Image')}">`;
+    case 'a': return html`<p><a id="${attrs.id}" href="${attrs.href}">${t.text(attrs.title)}</a></p>`;
   }
 };
 
-/** The whole form: flow messages first, then every node in the order the identity server sent them. */
-export const uiForm = (ui: UiContainer): SafeHtml => html`${messageList(ui.messages)}
+export interface FormOptions {
+  /** Only the nodes of these groups (plus `default`, which carries csrf_token and identifiers). */
+  groups?: readonly string[];
+  /** Leave out the container's messages (a page showing several forms shows them once). */
+  withoutMessages?: boolean;
+}
+
+/** The form: flow messages first, then the nodes in the order the identity server sent them. */
+export const uiForm = (t: Translator, ui: UiContainer, options: FormOptions = {}): SafeHtml => {
+  const { groups } = options;
+  const nodes = ui.nodes
+    .map((node, index) => ({ node, index }))
+    .filter(({ node }) => groups === undefined || node.group === 'default' || groups.includes(node.group));
+  return html`${options.withoutMessages ? '' : messageList(t, ui.messages)}
 <form method="post" action="${ui.action}">
-${ui.nodes.map(renderNode)}
+${nodes.map(({ node, index }) => renderNode(t, node, index))}
 </form>`;
+};

@@ -1,5 +1,6 @@
 /** The config file's shape after schema validation (snake_case, everything optional). */
 import type { LOG_LEVELS } from './defaults.ts';
+import type { HeraLocale } from './hera-defaults.ts';
 
 export interface OriginInput {
   base_url?: string;
@@ -35,6 +36,16 @@ export interface ConfigInput extends IdentityInput {
   };
   log?: { level?: (typeof LOG_LEVELS)[number] };
   clients?: { http?: { disallow_private_ip_ranges?: boolean; private_ip_exception_urls?: string[] } };
+  hera?: HeraInput;
+}
+
+export interface HeraInput {
+  product_name?: string;
+  logo?: string;
+  colors?: { primary?: string; background?: string; text?: string };
+  default_locale?: HeraLocale;
+  first_party_clients?: string[];
+  claims?: Record<string, Record<string, string>>;
 }
 
 type Aal = 'aal1' | 'highest_available';

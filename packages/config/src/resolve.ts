@@ -7,6 +7,7 @@ import { DEFAULT_URL_PATHS, DEFAULTS } from './defaults.ts';
 import { parseDuration } from './duration.ts';
 import type { ConfigInput, OriginInput, TtlKey } from './input.ts';
 import type { OlympusConfig, OriginConfig } from './types.ts';
+import { resolveHeraSection } from './resolve-hera.ts';
 import { resolveIdentitySections } from './resolve-identity.ts';
 
 const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
@@ -80,5 +81,6 @@ export const resolveConfig = (input: ConfigInput, { dev, cwd }: ResolveOptions):
       },
     },
     ...resolveIdentitySections(input, publicOrigin.url),
+    hera: resolveHeraSection(input.hera, cwd),
   };
 };

@@ -6,6 +6,7 @@
  * are registered in validate.ts.
  */
 import { DEFAULTS, LIMITS, LOG_LEVELS, MIN_SECRET_LENGTH } from './defaults.ts';
+import { heraSchemaSection } from './schema-hera.ts';
 import { identitySchemaSections } from './schema-identity.ts';
 import { duration, object, secretList, ttl, url, type SchemaNode } from './schema-nodes.ts';
 
@@ -124,5 +125,6 @@ export const configSchema: SchemaNode = {
       }),
     }),
     ...identitySchemaSections,
+    ...heraSchemaSection,
   }),
 };

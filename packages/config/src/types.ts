@@ -108,4 +108,15 @@ export interface OlympusConfig {
     loginFailuresBeforeLockout: number;
     lockout: number;
   };
+  /** Hera's pages: branding, languages, first-party clients, trait → claim mapping per schema id. */
+  hera: {
+    productName: string;
+    /** Absolute path of the logo image, or '' for none. */
+    logo: string;
+    colors: { primary: string; background: string; text: string };
+    defaultLocale: 'en' | 'de';
+    firstPartyClients: string[];
+    /** Schema id → OIDC claim → dot-separated trait path. */
+    claims: Record<string, Record<string, string>>;
+  };
 }

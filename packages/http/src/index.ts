@@ -8,3 +8,4 @@ export { readCsrfCookie, ensureCsrfSecret } from './identity/csrf-cookie.ts';
 export { currentSession } from './identity/session-cookie.ts';
 export { answerError } from './identity/render.ts';
 export { PAGE_CSP } from './security-headers.ts';
+export { troubleshootingUrl } from './docs-link.ts';

@@ -98,6 +98,7 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
   hashers: { argon2: { memoryKiB: 19_456, iterations: 2, parallelism: 1 } },
   courier: { smtpConnectionUri: '', fromAddress: 'no-reply@localhost', fromName: 'Olympus' },
   protection: { loginFailuresBeforeLockout: 5, lockout: 15 * 60_000 },
+  hera: { productName: 'Olympus', logo: '', colors: { primary: '#1d4ed8', background: '#ffffff', text: '#1f2328' }, defaultLocale: 'en', firstPartyClients: [], claims: {} },
 });
 
 /** Copies on the way in and out, as a database would; every consume is atomic (single-threaded JS). */

@@ -1,0 +1,3 @@
+/** Texts of the logout page. */
+export const LOGOUT_EN = {
+} as const;

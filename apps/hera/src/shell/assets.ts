@@ -1,0 +1,31 @@
+/**
+ * Hera's static assets on the public origin: the stylesheet, the theme (colours from config) and the
+ * configured logo. Same-origin, so the page CSP needs only `style-src 'self'; img-src 'self'`.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { HttpDeps } from '@olympus/http';
+import { HERA_CSS, themeCss } from './stylesheet.ts';
+
+export const ASSET_PATHS = { css: '/hera/assets/hera.css', theme: '/hera/assets/theme.css', logo: '/hera/assets/logo' } as const;
+
+const LOGO_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp' };
+
+export const registerHeraAssets = (app: FastifyInstance, { ctx }: HttpDeps): void => {
+  const { hera } = ctx.config;
+  const theme = themeCss(hera.colors);
+  app.get(ASSET_PATHS.css, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(HERA_CSS));
+  app.get(ASSET_PATHS.theme, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(theme));
+  if (!hera.logo) return;
+  const type = LOGO_TYPES[extname(hera.logo).toLowerCase()] ?? 'application/octet-stream';
+  // Read once: a logo missing at start is a configuration error the operator sees in the log.
+  const logo = readFile(hera.logo);
+  logo.catch((err: Error) => app.log.error({ path: hera.logo, err: err.message }, 'hera.logo cannot be read; pages show the product name only'));
+  app.get(ASSET_PATHS.logo, async (_req, reply) => {
+    const bytes = await logo.catch(() => undefined);
+    if (bytes === undefined) return reply.code(404).type('text/plain').send('No logo.\n');
+    // An SVG served as an image cannot run script in the page, and `sandbox` keeps it inert if opened directly.
+    return reply.type(type).header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox").header('cache-control', 'public, max-age=300').send(bytes);
+  });
+};

@@ -1,0 +1,36 @@
+/**
+ * What every Hera page handler starts with: the language for this request and a `send` that wraps
+ * a body in the page frame. Pages never set `cache-control` themselves: they are all `no-store`.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OlympusConfig } from '@olympus/config';
+import type { SafeHtml } from '@olympus/http';
+import { pickLocale } from '../i18n/locale.ts';
+import { translator, type Translator } from '../i18n/translator.ts';
+import { layout } from './layout.ts';
+
+export interface SendOptions {
+  status?: number;
+  nav?: SafeHtml;
+}
+
+export interface Shell {
+  t: Translator;
+  send(reply: FastifyReply, title: string, body: SafeHtml, options?: SendOptions): FastifyReply;
+}
+
+/** `uiLocales`: the OAuth2 request's ui_locales, when the page serves an authorization. */
+export const shellFor = (req: FastifyRequest, config: OlympusConfig, uiLocales?: string): Shell => {
+  const header = req.headers['accept-language'];
+  const t = translator(pickLocale(config, Array.isArray(header) ? header.join(',') : header, uiLocales));
+  return {
+    t,
+    send: (reply, title, body, { status = 200, nav } = {}) =>
+      reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-language', t.locale)
+        .send(layout({ t, hera: config.hera, title, body, nav })),
+  };
+};

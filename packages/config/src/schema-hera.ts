@@ -1,0 +1,50 @@
+/**
+ * Schema of the `hera` section: the login/consent/account UI's branding, languages, first-party
+ * clients and the identity-trait → OIDC-claim mapping per identity schema.
+ */
+import { HERA_DEFAULTS as H, HERA_LOCALES } from './hera-defaults.ts';
+import { object, type SchemaNode } from './schema-nodes.ts';
+
+const colour = (what: string, def: string): SchemaNode => ({
+  type: 'string',
+  pattern: '^#[0-9a-fA-F]{6}$',
+  description: `${what}, as \`#rrggbb\`. Keep contrasts of at least 4.5:1 (WCAG 2.2 §1.4.3) between text and background, and between primary and white.`,
+  default: def,
+});
+
+/** A trait path: dot-separated property names below `traits`, e.g. `name.first`. */
+export const TRAIT_PATH_PATTERN = '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$';
+
+export const heraSchemaSection: Record<string, SchemaNode> = {
+  hera: object('Hera, the login, consent and account pages served on the public origin.', {
+    product_name: { type: 'string', minLength: 1, maxLength: 60, description: 'Name shown in page titles and headers.', default: H.productName },
+    logo: {
+      type: 'string',
+      pattern: '^(|file://.+)$',
+      description: 'Logo shown in the page header: `file://<path>` to an SVG, PNG or WebP image (served from the public origin, so the CSP stays `img-src \'self\'`). Empty: the product name only.',
+      default: '',
+      'x-default': 'none',
+    },
+    colors: object('Page colours.', {
+      primary: colour('Buttons and links', H.colors.primary),
+      background: colour('Page background', H.colors.background),
+      text: colour('Body text', H.colors.text),
+    }),
+    default_locale: { enum: [...HERA_LOCALES], description: 'Language when neither `ui_locales` nor `Accept-Language` names a supported one.', default: H.defaultLocale },
+    first_party_clients: {
+      type: 'array',
+      description: 'Client ids whose consent is granted without asking the user (your own apps), like `skip_consent` on the client.',
+      items: { type: 'string', minLength: 1 },
+      default: [],
+    },
+    claims: {
+      type: 'object',
+      description:
+        'Per identity schema id, OIDC claim → trait path (e.g. `{ default: { phone_number: phone } }`). Merged over the built-in mapping ' +
+        '(email → `email`, name → `name` or `name.first` + `name.last`, phone_number → `phone`, …); a claim is released only under its scope.',
+      propertyNames: { minLength: 1 },
+      additionalProperties: { type: 'object', additionalProperties: { type: 'string', pattern: TRAIT_PATH_PATTERN } },
+      default: {},
+    },
+  }),
+};
