@@ -1,7 +1,8 @@
 /**
  * Hera end to end in headless Chromium (issue 4): a public PKCE client, the demo user signs in on
  * Hera's login page, allows the consent screen, the app's callback gets a code whose ID token names
- * the demo identity; a second authorization in the same browser goes straight back to the callback.
+ * the demo identity (the same claims /userinfo returns); a second authorization in the same browser goes
+ * straight back to the callback. On SQLite and PostgreSQL, one Chromium for both.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,9 +14,16 @@ import { checkAccessibility, describeViolations, launchBrowser, newPage, screens
 import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
 import { freePort, startTestServer, type TestServer } from './support/server.ts';
 
-describe('Hera: login and consent in headless Chromium (sqlite)', () => {
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const kind of ['sqlite', 'postgres'] as const) describe(`Hera: login and consent in headless Chromium (${kind})`, () => {
   let olympus: TestServer;
-  let browser: Browser;
   let traced: TracedPage;
   let app: Server;
   let redirectUri: string;
@@ -23,7 +31,7 @@ describe('Hera: login and consent in headless Chromium (sqlite)', () => {
   const callbacks: string[] = [];
 
   before(async () => {
-    [olympus, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
+    olympus = await startTestServer(kind);
     await ensureDemoIdentity(olympus.server.identity);
     const port = await freePort();
     redirectUri = `http://127.0.0.1:${port}/callback`;
@@ -45,7 +53,6 @@ describe('Hera: login and consent in headless Chromium (sqlite)', () => {
   });
   after(async () => {
     await traced?.close();
-    await browser?.close();
     await new Promise((resolve) => app?.close(resolve));
     await olympus?.close();
   });
@@ -101,6 +108,14 @@ describe('Hera: login and consent in headless Chromium (sqlite)', () => {
     assert.equal(claims.email, DEMO_EMAIL);
     assert.equal(claims.given_name, 'Demo');
     assert.ok(tokens.access_token && tokens.refresh_token, 'access and refresh tokens are issued');
+
+    // OIDC Core §5.3.2: /userinfo returns the same identity claims the ID token carries.
+    const userinfo = await fetch(`${olympus.publicUrl}/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    assert.equal(userinfo.status, 200);
+    const tokenOnly = new Set(['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'auth_time', 'nonce', 'at_hash', 'c_hash', 'sid', 'acr', 'amr', 'rat', 'azp']);
+    const identityClaims = Object.fromEntries(Object.entries(claims).filter(([name]) => !tokenOnly.has(name)));
+    assert.deepEqual(identityClaims, { sub: demo.id, email: DEMO_EMAIL, email_verified: false, name: 'Demo Admin', given_name: 'Demo', family_name: 'Admin' });
+    assert.deepEqual(await userinfo.json(), identityClaims);
   });
 
   test('second authorization in the same browser: no login form, no consent screen', async () => {

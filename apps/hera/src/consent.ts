@@ -26,7 +26,7 @@ const grant = async (ctx: OAuth2Context, identity: IdentityContext, challenge: s
     grant_scope: scopes,
     grant_access_token_audience: request.requested_access_token_audience,
     remember: true,
-    session: { id_token: idTokenClaims(subject, scopes), access_token: {} },
+    session: { id_token: idTokenClaims(subject, scopes, identity.config.hera.claims), access_token: {} },
   });
   return seeOther(reply, redirect_to);
 };

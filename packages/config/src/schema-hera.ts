@@ -41,7 +41,7 @@ export const heraSchemaSection: Record<string, SchemaNode> = {
       type: 'object',
       description:
         'Per identity schema id, OIDC claim → trait path (e.g. `{ default: { phone_number: phone } }`). Merged over the built-in mapping ' +
-        '(email → `email`, name → `name` or `name.first` + `name.last`, phone_number → `phone`, …); a claim is released only under its scope.',
+        '(email → `email`, name → `name` or `name.first` + `name.last`, phone_number → `phone`, …); a standard claim is released only under its OIDC scope (email, profile, phone, address), any other claim only under a scope of its own name.',
       propertyNames: { minLength: 1 },
       additionalProperties: { type: 'object', additionalProperties: { type: 'string', pattern: TRAIT_PATH_PATTERN } },
       default: {},
