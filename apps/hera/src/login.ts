@@ -4,9 +4,11 @@
  * when it can (skip, or a live identity session that satisfies prompt/max_age), else hands over to
  * the identity server's login flow, which accepts the challenge itself after a successful login.
  */
-import type { FastifyInstance } from 'fastify';
-import { acceptLoginRequest, getLoginRequest } from '@olympus/oauth2';
-import { acceptOAuth2Login, getFlowForUi, type IdentityContext, type SelfServiceFlow } from '@olympus/identity';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptLoginRequest, getLoginRequest, type OAuth2Context } from '@olympus/oauth2';
+import {
+  acceptOAuth2Login, getFlowForUi, isUuid, lacksRequiredAal, oauth2StepUpUrl, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
+} from '@olympus/identity';
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
 import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
 import { demandsFreshLogin } from './fresh-login.ts';
@@ -35,6 +37,30 @@ const otherWays = (t: Translator, flow: SelfServiceFlow) => {
   return html`<p class="links"><a href="/registration${query}">${t.t('login.register')}</a><a href="/recovery">${t.t('login.recover')}</a></p>`;
 };
 
+/**
+ * A login_challenge is settled without a form when it can: a remembered login (skip) or a live
+ * identity session, unless prompt/max_age demand a fresh login or the login needs a second factor
+ * the session lacks (required-aal.ts in @olympus/identity) — then the aal2 step-up, challenge kept.
+ */
+const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, req: FastifyRequest, reply: FastifyReply, challenge: string) => {
+  const request = await getLoginRequest(ctx, challenge);
+  const current = await currentSession(identity, req);
+  if (request.skip) {
+    const subject = isUuid(request.subject) ? await identity.storage.identities.getIdentity(request.subject) : undefined;
+    if (requiredAalForOAuth2(identity.config, request, subject) === 'aal1') {
+      const { redirect_to } = await acceptLoginRequest(ctx, challenge, { subject: request.subject });
+      return seeOther(reply, redirect_to);
+    }
+  }
+  if (current === undefined) return seeOther(reply, loginFlowUrl(identity, { login_challenge: challenge }));
+  if (demandsFreshLogin(request.request_url, current.session.authenticated_at, identity.now())) {
+    return seeOther(reply, loginFlowUrl(identity, { login_challenge: challenge, refresh: 'true' }));
+  }
+  const required = requiredAalForOAuth2(identity.config, request, current.identity);
+  if (lacksRequiredAal(current.session.authenticator_assurance_level, required)) return seeOther(reply, oauth2StepUpUrl(identity, challenge));
+  return seeOther(reply, await acceptOAuth2Login(identity, challenge, current.session));
+};
+
 export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
@@ -57,18 +83,6 @@ export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpD
       return seeOther(reply, loginFlowUrl(identity, returnTo ? { return_to: returnTo } : {}));
     }
 
-    const request = await getLoginRequest(ctx, challenge);
-    if (request.skip) {
-      const { redirect_to } = await acceptLoginRequest(ctx, challenge, { subject: request.subject });
-      return seeOther(reply, redirect_to);
-    }
-    const current = await currentSession(identity, req);
-    if (current !== undefined) {
-      if (!demandsFreshLogin(request.request_url, current.session.authenticated_at, identity.now())) {
-        return seeOther(reply, await acceptOAuth2Login(identity, challenge, current.session));
-      }
-      return seeOther(reply, loginFlowUrl(identity, { login_challenge: challenge, refresh: 'true' }));
-    }
-    return seeOther(reply, loginFlowUrl(identity, { login_challenge: challenge }));
+    return settleChallenge(ctx, identity, req, reply, challenge);
   });
 };

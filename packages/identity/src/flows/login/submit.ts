@@ -7,7 +7,7 @@ import type { IdentityContext } from '../../context.ts';
 import { checkCsrf } from '../../csrf/csrf.ts';
 import { SessionAal1Required } from '../../errors.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
-import { issueSession } from '../../sessions/issue.ts';
+import { issueSession, type IssuedSession } from '../../sessions/issue.ts';
 import type { AuthenticationMethod } from '../../sessions/session.ts';
 import { protectLogin } from '../../protection/login-guard.ts';
 import { loginStrategyFor } from '../../strategies/index.ts';
@@ -19,7 +19,8 @@ import { ensureNotExpired, loadFlow } from '../lookup.ts';
 import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
 import { rejected } from '../rejected.ts';
 import { recreateLoginFlow } from './create.ts';
-import { acceptOAuth2Login } from './oauth2.ts';
+import { acceptOAuth2Login, oauth2StepUpUrl } from './oauth2.ts';
+import { lacksRequiredAal, requiredAalForOAuth2, type AalRequestInput } from './required-aal.ts';
 import { alreadyLoggedIn } from './rules.ts';
 
 export interface LoginSubmitRequest extends SubmitRequest {
@@ -61,6 +62,22 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
   return completeLogin(ctx, flow, result, continued, req);
 };
 
+/**
+ * An OAuth2 login continues at the app, unless it needs a second factor this session lacks: then
+ * the browser goes straight to an aal2 login flow for the same challenge (not back through the
+ * login UI, whose prompt=login check would ask for the first factor again), and that flow's
+ * success accepts the login request.
+ */
+const continueOAuth2 = async (ctx: IdentityContext, flow: SelfServiceFlow, identity: LoginResult['identity'], session: IssuedSession['session']): Promise<string> => {
+  const challenge = flow.oauth2LoginChallenge;
+  const required = requiredAalForOAuth2(ctx.config, flow.internal.oauth2LoginRequest as AalRequestInput | undefined, identity);
+  if (lacksRequiredAal(session.authenticator_assurance_level, required)) {
+    ctx.log.info({ flow_id: flow.id, identity_id: identity.id, trace_id: flow.internal.traceId }, 'OAuth2 login needs aal2: continuing with the second factor');
+    return oauth2StepUpUrl(ctx, challenge);
+  }
+  return acceptOAuth2Login(ctx, challenge, session);
+};
+
 const completeLogin = async (
   ctx: IdentityContext,
   flow: SelfServiceFlow,
@@ -77,7 +94,7 @@ const completeLogin = async (
   if (req.current) await ctx.storage.sessions.revokeSession(req.current.session.id, now);
   const done: SelfServiceFlow = { ...flow, state: 'passed_challenge', active: result.method, internal: { ...flow.internal, updatedAt: now } };
   await ctx.storage.flows.updateFlow(done);
-  const oauth2 = flow.oauth2LoginChallenge ? await acceptOAuth2Login(ctx, flow.oauth2LoginChallenge, issued.session) : '';
+  const oauth2 = flow.oauth2LoginChallenge ? await continueOAuth2(ctx, flow, result.identity, issued.session) : '';
   ctx.log.info(
     { flow_id: flow.id, identity_id: result.identity.id, session_id: issued.session.id, method: result.method, aal: issued.session.authenticator_assurance_level, trace_id: flow.internal.traceId },
     'login succeeded',

@@ -1,0 +1,20 @@
+/** The logout confirmation and the refusal of a sign-out form that did not come from this browser. */
+import { html, type SafeHtml } from '@olympus/http';
+import type { Translator } from '../i18n/translator.ts';
+
+export const confirmationBody = (t: Translator, challenge: string, token: string, client: string | undefined, product: string): SafeHtml =>
+  html`<h1>${client ? t.t('logout.heading.client', { client }) : t.t('logout.heading')}</h1>
+<p>${t.t('logout.explain', { product })}</p>
+<form method="post" action="/logout">
+<input type="hidden" name="logout_challenge" value="${challenge}">
+<input type="hidden" name="csrf_token" value="${token}">
+<div class="actions">
+<button type="submit" name="decision" value="yes">${t.t('logout.yes')}</button>
+<button type="submit" name="decision" value="no" class="secondary">${t.t('logout.no')}</button>
+</div>
+</form>`;
+
+export const forbiddenBody = (t: Translator): SafeHtml =>
+  html`<h1>${t.t('logout.forbidden.heading')}</h1>
+<div role="alert"><p>${t.t('logout.forbidden.text')}</p></div>
+<p class="links"><a href="/">${t.t('logout.forbidden.back')}</a></p>`;
