@@ -8,6 +8,7 @@ import {
   revokeMySession, sessionWire, type CurrentSession, type IdentityContext, type Session,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { varyOnNavigation } from '../navigation-constraint.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 import { currentSession } from './session-cookie.ts';
 
@@ -19,13 +20,17 @@ const requireSession = async (ctx: IdentityContext, req: FastifyRequest): Promis
   return current;
 };
 
-/** GET /sessions, DELETE /sessions, DELETE /sessions/{id}. */
+/**
+ * GET /sessions, DELETE /sessions, DELETE /sessions/{id}. GET /sessions is unconstrained: browser
+ * navigations may be served a page by a route constrained with browserNavigationOnly (Hera's
+ * device list); every other request (FrontendApi.listMySessions) gets this JSON.
+ */
 export const registerMySessionRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
   app.get('/sessions', async (req, reply) => {
     const current = await requireSession(ctx, req);
     const sessions = await listMyOtherSessions(ctx, current, readPageSize(query(req).page_size));
-    reply.header('cache-control', 'private, no-store');
+    varyOnNavigation(reply).header('cache-control', 'private, no-store');
     return sessions.map((s) => sessionWire(s, current.identity));
   });
   app.delete('/sessions', async (req) => ({ count: await revokeMyOtherSessions(ctx, await requireSession(ctx, req)) }));

@@ -1,0 +1,19 @@
+/**
+ * A flow page opened without `?flow=` starts its flow: a 303 to the identity server's browser
+ * endpoint, which creates the flow (and the CSRF cookie) and sends the browser back with `?flow=`.
+ * Only the parameters the endpoint understands are passed on.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FlowKind, IdentityContext } from '@olympus/identity';
+import { queryParam, seeOther } from '../send.ts';
+
+export const startBrowserFlow = (
+  identity: IdentityContext, req: FastifyRequest, reply: FastifyReply, kind: FlowKind, keep: readonly string[],
+): FastifyReply => {
+  const url = new URL(`/self-service/${kind}/browser`, identity.config.serve.public.url);
+  for (const name of keep) {
+    const value = queryParam(req, name);
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
+  return seeOther(reply, url.toString());
+};
