@@ -20,7 +20,17 @@ const fieldId = (attrs: UiNodeInputAttributes, index: number): string => `field-
 const valueOf = (value: unknown): string | undefined =>
   value === undefined || value === null ? undefined : typeof value === 'string' ? value : String(value);
 
-const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, index: number): SafeHtml => {
+/**
+ * The form's own error list (flow-level messages such as 4000006 "credentials not valid"): every
+ * visible field is described by it, and the fields the server left empty after the failed submission
+ * (secrets are never echoed back) are marked invalid, so a screen reader names the error at the
+ * field the user has to retype (WCAG 2.2 §3.3.1).
+ */
+interface FormErrors {
+  id: string;
+}
+
+const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, index: number, formErrors?: FormErrors): SafeHtml => {
   const label = t.text(node.meta.label ?? attrs.label, attrs.name);
   const value = valueOf(attrs.value);
   if (attrs.type === 'hidden') return html`<input type="hidden" name="${attrs.name}" value="${value ?? ''}">`;
@@ -29,22 +39,25 @@ const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, in
   }
   const id = fieldId(attrs, index);
   const checkbox = attrs.type === 'checkbox';
-  const invalid = node.messages.some((m) => m.type === 'error');
+  const retype = formErrors !== undefined && attrs.required === true && (value === undefined || value === '');
+  const invalid = node.messages.some((m) => m.type === 'error') || retype;
   // The messages are tied to the field (aria-describedby) so a screen reader reads them with it.
-  const described = node.messages.length > 0 ? `${id}-messages` : undefined;
+  const own = node.messages.length > 0 ? `${id}-messages` : undefined;
+  const described = [own, formErrors?.id].filter((d) => d !== undefined).join(' ') || undefined;
   const input = html`<input id="${id}" name="${attrs.name}" type="${attrs.type}"${checkbox ? html` value="true"${attrs.value === true ? html` checked` : ''}` : value !== undefined ? html` value="${value}"` : ''}${attrs.required ? html` required` : ''}${attrs.disabled ? html` disabled` : ''}${attrs.autocomplete ? html` autocomplete="${attrs.autocomplete}"` : ''}${attrs.pattern ? html` pattern="${attrs.pattern}"` : ''}${attrs.maxlength ? html` maxlength="${attrs.maxlength}"` : ''}${invalid ? html` aria-invalid="true"` : ''}${described ? html` aria-describedby="${described}"` : ''}>`;
   return checkbox
-    ? html`<div class="field checkbox">${input}<label for="${id}">${label}</label>${messageList(t, node.messages, described)}</div>`
-    : html`<div class="field"><label for="${id}">${label}</label>${input}${messageList(t, node.messages, described)}</div>`;
+    ? html`<div class="field checkbox">${input}<label for="${id}">${label}</label>${messageList(t, node.messages, own)}</div>`
+    : html`<div class="field"><label for="${id}">${label}</label>${input}${messageList(t, node.messages, own)}</div>`;
 };
 
-const renderNode = (t: Translator, node: UiNode, index: number): SafeHtml => {
+const renderNode = (t: Translator, node: UiNode, index: number, formErrors?: FormErrors): SafeHtml => {
   const attrs = node.attributes;
   switch (attrs.node_type) {
-    case 'input': return inputNode(t, node, attrs, index);
+    case 'input': return inputNode(t, node, attrs, index, formErrors);
     // Text nodes carry secrets to copy (TOTP key, recovery codes): monospace keeps 0/O and 1/l apart.
-    case 'text': return html`<p id="${attrs.id}">${attrs.id.includes('secret') ? html`<code>${t.text(attrs.text)}</code>` : t.text(attrs.text)}</p>${messageList(t, node.messages)}`;
-    case 'img': return html`<img class="${attrs.id === 'totp_qr' ? 'qr' : ''}" id="${attrs.id}" src="${attrs.src}" width="${attrs.width}" height="${attrs.height}" alt="${t.text(node.meta.label, 'Image')}">`;
+    // Its label (e.g. "keep these recovery codes somewhere safe") comes right before the text.
+    case 'text': return html`${node.meta.label ? html`<p>${t.text(node.meta.label)}</p>` : ''}<p id="${attrs.id}">${attrs.id.includes('secret') ? html`<code>${t.text(attrs.text)}</code>` : t.text(attrs.text)}</p>${messageList(t, node.messages)}`;
+    case 'img': return html`<img class="${attrs.id === 'totp_qr' ? 'qr' : ''}" id="${attrs.id}" src="${attrs.src}" width="${attrs.width}" height="${attrs.height}" alt="${t.text(node.meta.label, t.t('shell.image'))}">`;
     case 'a': return html`<p><a id="${attrs.id}" href="${attrs.href}">${t.text(attrs.title)}</a></p>`;
   }
 };
@@ -62,8 +75,12 @@ export const uiForm = (t: Translator, ui: UiContainer, options: FormOptions = {}
   const nodes = ui.nodes
     .map((node, index) => ({ node, index }))
     .filter(({ node }) => groups === undefined || node.group === 'default' || groups.includes(node.group));
-  return html`${options.withoutMessages ? '' : messageList(t, ui.messages)}
+  const shown = options.withoutMessages ? [] : (ui.messages ?? []);
+  // One id per form on the page: a settings page renders one form per group.
+  const messagesId = `messages-${groups === undefined ? 'all' : groups.join('-').replace(/[^\w-]/g, '_')}`;
+  const formErrors = shown.some((m) => m.type === 'error') ? { id: messagesId } : undefined;
+  return html`${messageList(t, shown, shown.length > 0 ? messagesId : undefined)}
 <form method="post" action="${ui.action}">
-${nodes.map(({ node, index }) => renderNode(t, node, index))}
+${nodes.map(({ node, index }) => renderNode(t, node, index, formErrors))}
 </form>`;
 };

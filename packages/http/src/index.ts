@@ -9,3 +9,8 @@ export { currentSession } from './identity/session-cookie.ts';
 export { answerError } from './identity/render.ts';
 export { PAGE_CSP } from './security-headers.ts';
 export { troubleshootingUrl } from './docs-link.ts';
+export { clearSessionCookie } from './identity/session-cookie.ts';
+export { deliverBackchannel } from './backchannel.ts';
+export { browserNavigationOnly, isNavigation, varyOnNavigation, NAVIGATION_CONSTRAINT } from './navigation-constraint.ts';
+export { readCookies, setCookies } from './cookies.ts';
+export { cookiePolicyOf } from './cookie-policy.ts';

@@ -11,11 +11,19 @@ import type { Locale } from './locale.ts';
 export type Catalog = Readonly<Record<string, string>>;
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en: EN, de: DE };
 
-const interpolate = (template: string, vars: Readonly<Record<string, unknown>> | undefined): string =>
+const isUiText = (value: unknown): value is UiText =>
+  typeof value === 'object' && value !== null && typeof (value as UiText).id === 'number' && typeof (value as UiText).text === 'string';
+
+/**
+ * Fills `{name}` from `vars`. A list is joined with commas; its entries may be messages themselves
+ * (1050015's `secrets` holds one UiText per recovery code), which are translated in turn.
+ */
+const interpolate = (template: string, vars: Readonly<Record<string, unknown>> | undefined, nested: (m: UiText) => string): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars?.[name];
     if (value === undefined || value === null) return whole;
-    return Array.isArray(value) ? value.join(', ') : String(value);
+    if (Array.isArray(value)) return value.map((v) => (isUiText(v) ? nested(v) : String(v))).join(', ');
+    return isUiText(value) ? nested(value) : String(value);
   });
 
 export interface Translator {
@@ -28,13 +36,13 @@ export interface Translator {
 
 export const translator = (locale: Locale): Translator => {
   const catalog = CATALOGS[locale];
+  const text = (message: UiText): string => {
+    const template = catalog[String(message.id)];
+    return template === undefined ? message.text : interpolate(template, message.context, text);
+  };
   return {
     locale,
-    t: (key, vars) => interpolate(catalog[key] ?? EN[key] ?? key, vars),
-    text: (message, fallback = '') => {
-      if (message === undefined) return fallback;
-      const template = catalog[String(message.id)];
-      return template === undefined ? message.text : interpolate(template, message.context);
-    },
+    t: (key, vars) => interpolate(catalog[key] ?? EN[key] ?? key, vars, text),
+    text: (message, fallback = '') => (message === undefined ? fallback : text(message)),
   };
 };

@@ -6,7 +6,7 @@
 export const HERA_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
 :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
-body { margin: 0; background: var(--hera-bg); color: var(--hera-text); }
+body { margin: 0; background: var(--hera-bg); color: var(--hera-text); overflow-wrap: anywhere; }
 a { color: var(--hera-primary); }
 .skip-link { position: absolute; left: -999px; top: 0; padding: 0.5rem 1rem; background: var(--hera-bg); }
 .skip-link:focus { left: 0.5rem; top: 0.5rem; z-index: 1; }
@@ -50,7 +50,7 @@ table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: 0.5rem 0.25rem; border-bottom: 1px solid var(--hera-line); vertical-align: top; }
 .links { display: grid; gap: 0.5rem; margin-top: 1.5rem; }
 footer { max-width: 30rem; margin: 0 auto; padding: 0 1rem 2rem; color: var(--hera-muted); font-size: 0.875rem; }
-@media (max-width: 24rem) { .actions { grid-template-columns: 1fr; } main { padding-top: 1rem; } }
+@media (max-width: 24rem) { .actions, dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } main { padding-top: 1rem; } }
 `;
 
 /** Custom properties from config (hera.colors); muted/line/error tones are fixed and pass AA on white. */

@@ -8,4 +8,5 @@ export const SHELL_DE: Record<keyof typeof SHELL_EN, string> = {
   'shell.nav.settings': 'Einstellungen',
   'shell.nav.sessions': 'Geräte',
   'shell.nav.signout': 'Abmelden',
+  'shell.image': 'Bild',
 };

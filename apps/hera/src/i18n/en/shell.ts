@@ -7,4 +7,5 @@ export const SHELL_EN = {
   'shell.nav.settings': 'Settings',
   'shell.nav.sessions': 'Devices',
   'shell.nav.signout': 'Sign out',
+  'shell.image': 'Image',
 } as const;
