@@ -218,7 +218,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.ok(browser.jar.has('olympus_session'));
     });
 
-    test('registration in a browser sets the session cookie too', async () => {
+    test('registration in a browser sets the session cookie too and continues to the verification form of the mailed code', async () => {
       const browser = new Browser();
       const created = await browser.request(`${olympus.publicUrl}/self-service/registration/browser`, { headers: { accept: 'application/json' } });
       const flow = JSON.parse(created.body) as Json;
@@ -227,7 +227,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         body: new URLSearchParams({ method: 'password', 'traits.email': freshEmail(), password: PASSWORD, csrf_token: csrfTokenOf(flow as never) }).toString(),
       });
       assert.equal(answer.status, 303, answer.body);
-      assert.equal(answer.location, olympus.config.selfservice.defaultBrowserReturnUrl);
+      const next = new URL(answer.location!);
+      assert.equal(next.origin + next.pathname, olympus.config.selfservice.flows.verification.uiUrl);
+      const verification = await browser.request(`${olympus.publicUrl}/self-service/verification/flows?id=${next.searchParams.get('flow')}`, { headers: { accept: 'application/json' } });
+      assert.equal((JSON.parse(verification.body) as Json).state, 'sent_email', 'the code was mailed for this flow');
       const whoami = await browser.get(`${olympus.publicUrl}/sessions/whoami`);
       assert.equal(whoami.status, 200);
     });

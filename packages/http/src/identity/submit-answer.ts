@@ -25,6 +25,17 @@ const locationChange = (req: FastifyRequest, ctx: IdentityContext, to: string) =
     extra: { redirect_browser_to: to },
   }).toBody(String(req.id), ctx.config.oauth2.exposeDebug);
 
+/**
+ * Where a server-rendered browser goes after success: on with the OAuth2 authorization when there is
+ * one; otherwise a new account first sees the verification form for the code just mailed
+ * (continue_with show_verification_ui), so it need not ask for the address and send a second code.
+ */
+const browserNextStep = (outcome: Extract<SubmitOutcome, { kind: 'success' }>): string => {
+  if (outcome.continuesOAuth2) return outcome.redirectTo;
+  const verification = outcome.continueWith?.find((c) => c.action === 'show_verification_ui');
+  return verification?.action === 'show_verification_ui' && verification.flow.url ? verification.flow.url : outcome.redirectTo;
+};
+
 export const answerSubmit = (ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply, outcome: SubmitOutcome, opts: AnswerOptions): FastifyReply => {
   reply.header('cache-control', 'no-store');
   if (outcome.kind === 'invalid') return answerFlow(ctx, reply, outcome.flow, opts.type === 'api' || opts.json, 400);
@@ -38,7 +49,7 @@ export const answerSubmit = (ctx: IdentityContext, req: FastifyRequest, reply: F
     });
   }
   setSessionCookie(reply, ctx.config, issued);
-  if (!opts.json) return seeOther(reply, outcome.redirectTo);
+  if (!opts.json) return seeOther(reply, browserNextStep(outcome));
   if (outcome.continuesOAuth2) return reply.code(422).send(locationChange(req, ctx, outcome.redirectTo));
   return reply.code(200).send({
     ...extra, session,
