@@ -1,7 +1,7 @@
 /**
- * Self-service login, registration and logout through @ory/client-fetch's FrontendApi and a cookie-jar
+ * Self-service login and registration through @ory/client-fetch's FrontendApi and a cookie-jar
  * browser, on a real port, on SQLite and PostgreSQL (reference/ory-api.md §2.1, §2.3, §2.4;
- * security-checklist ID-6, ID-8, ID-10, ID-11, AS-7).
+ * security-checklist ID-6, ID-8, ID-10, ID-11, AS-7). Logout: identity-logout-flows.test.ts.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -387,35 +387,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const successor = JSON.parse((await browser.get(`${olympus.publicUrl}/self-service/login/flows?id=${next}`)).body) as Json;
       assert.equal(successor.type, 'browser');
       assert.notEqual(csrfTokenOf(successor as never), csrfTokenOf(flow as never), 'the successor has its own token for this browser');
-    });
-
-    test('browser logout: logout URL, 303 with the cookie cleared, then whoami 401', async () => {
-      const { email } = await registerNatively();
-      const browser = new Browser();
-      const flow = await browserLoginFlow(browser);
-      await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow as never) });
-      const cookie = browser.cookieHeader(new URL(olympus.publicUrl));
-      const logout = await api.createBrowserLogoutFlow({ cookie, returnTo: `${olympus.publicUrl}/bye` });
-      assert.ok(logout.logout_url.startsWith(`${olympus.publicUrl}/self-service/logout?token=`));
-      const done = await browser.get(logout.logout_url);
-      assert.equal(done.status, 303);
-      assert.equal(done.location, `${olympus.publicUrl}/bye`);
-      assert.equal(browser.jar.has('olympus_session'), false, 'the cookie is cleared');
-      const after = await failure(api.toSession({ cookie }));
-      assert.equal(after.status, 401);
-      assert.equal(after.body.error.id, 'session_inactive');
-      const noSession = await failure(api.createBrowserLogoutFlow({}));
-      assert.equal(noSession.status, 401);
-    });
-
-    test('native logout revokes the session token; whoami then answers 401 session_inactive', async () => {
-      const { done } = await registerNatively();
-      await api.performNativeLogout({ performNativeLogoutBody: { session_token: done.session_token! } });
-      const after = await failure(api.toSession({ xSessionToken: done.session_token! }));
-      assert.equal(after.status, 401);
-      assert.equal(after.body.error.id, 'session_inactive');
-      const again = await failure(api.performNativeLogout({ performNativeLogoutBody: { session_token: done.session_token! } }));
-      assert.equal(again.status, 401);
     });
   });
 }

@@ -10,6 +10,7 @@ import type { IdentityContext } from '@olympus/identity';
 import { html, type HttpDeps } from '@olympus/http';
 import { idTokenClaims } from './claims.ts';
 import { allowFormRedirectsTo } from './csp.ts';
+import { decisionForm } from './decision-form.ts';
 import { issueFormToken, postedFormTokenMatches } from './form-token.ts';
 import { uiLocalesOf } from './i18n/locale.ts';
 import type { Translator } from './i18n/translator.ts';
@@ -43,14 +44,7 @@ const consentForm = (t: Translator, challenge: string, request: ConsentRequest, 
   return html`<h1>${t.t('consent.heading', { client: name })}</h1>
 <p>${t.t('consent.asks', { client: name })}</p>
 <ul class="scopes">${request.requested_scope.map((s) => html`<li>${describeScope(t, s)}</li>`)}</ul>
-<form method="post" action="/consent">
-<input type="hidden" name="consent_challenge" value="${challenge}">
-<input type="hidden" name="csrf_token" value="${token}">
-<div class="actions">
-<button type="submit" name="decision" value="allow">${t.t('consent.allow')}</button>
-<button type="submit" name="decision" value="deny" class="secondary">${t.t('consent.deny')}</button>
-</div>
-</form>`;
+${decisionForm('/consent', { consent_challenge: challenge, csrf_token: token }, { value: 'allow', label: t.t('consent.allow') }, { value: 'deny', label: t.t('consent.deny') })}`;
 };
 
 const shellOf = (req: FastifyRequest, config: OlympusConfig, request: ConsentRequest) => shellFor(req, config, uiLocalesOf(request.request_url));

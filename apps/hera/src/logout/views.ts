@@ -1,18 +1,12 @@
 /** The logout confirmation and the refusal of a sign-out form that did not come from this browser. */
 import { html, type SafeHtml } from '@olympus/http';
+import { decisionForm } from '../decision-form.ts';
 import type { Translator } from '../i18n/translator.ts';
 
 export const confirmationBody = (t: Translator, challenge: string, token: string, client: string | undefined, product: string): SafeHtml =>
   html`<h1>${client ? t.t('logout.heading.client', { client }) : t.t('logout.heading')}</h1>
 <p>${t.t('logout.explain', { product })}</p>
-<form method="post" action="/logout">
-<input type="hidden" name="logout_challenge" value="${challenge}">
-<input type="hidden" name="csrf_token" value="${token}">
-<div class="actions">
-<button type="submit" name="decision" value="yes">${t.t('logout.yes')}</button>
-<button type="submit" name="decision" value="no" class="secondary">${t.t('logout.no')}</button>
-</div>
-</form>`;
+${decisionForm('/logout', { logout_challenge: challenge, csrf_token: token }, { value: 'yes', label: t.t('logout.yes') }, { value: 'no', label: t.t('logout.no') })}`;
 
 export const forbiddenBody = (t: Translator): SafeHtml =>
   html`<h1>${t.t('logout.forbidden.heading')}</h1>

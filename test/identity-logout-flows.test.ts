@@ -1,0 +1,83 @@
+/**
+ * Self-service logout through @ory/client-fetch's FrontendApi and a cookie-jar browser, on a real
+ * port, on SQLite and PostgreSQL (reference/ory-api.md §2.1): the browser logout URL and the native
+ * logout both end the session for good.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { Configuration, FrontendApi, ResponseError, type UiNodeInputAttributes } from '@ory/client-fetch';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { Browser } from './support/browser.ts';
+
+const PASSWORD = 'a perfectly long passphrase 7';
+type Json = Record<string, any>;
+
+const failure = async (call: Promise<unknown>): Promise<{ status: number; body: Json }> => {
+  try {
+    await call;
+  } catch (err) {
+    if (err instanceof ResponseError) return { status: err.response.status, body: (await err.response.json()) as Json };
+    throw err;
+  }
+  assert.fail('expected the call to be refused');
+};
+
+const csrfTokenOf = (flow: Json): string =>
+  String((flow.ui.nodes.find((n: Json) => (n.attributes as UiNodeInputAttributes).name === 'csrf_token')?.attributes as UiNodeInputAttributes).value);
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe(`self-service logout (${kind})`, () => {
+    let olympus: TestServer;
+    let api: FrontendApi;
+
+    before(async () => {
+      olympus = await startTestServer(kind);
+      api = new FrontendApi(new Configuration({ basePath: olympus.publicUrl }));
+    });
+    after(() => olympus?.close());
+
+    const registerNatively = async (email = `user-${randomUUID().slice(0, 8)}@example.com`) => {
+      const flow = await api.createNativeRegistrationFlow();
+      const done = await api.updateRegistrationFlow({ flow: flow.id, updateRegistrationFlowBody: { method: 'password', traits: { email }, password: PASSWORD } });
+      return { email, done };
+    };
+
+    const browserLoginFlow = async (browser: Browser): Promise<Json> =>
+      JSON.parse((await browser.request(`${olympus.publicUrl}/self-service/login/browser`, { headers: { accept: 'application/json' } })).body) as Json;
+
+    const submitJson = (browser: Browser, flowId: string, body: Json) =>
+      browser.request(`${olympus.publicUrl}/self-service/login?flow=${flowId}`, {
+        method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+
+    test('browser logout: logout URL, 303 with the cookie cleared, then whoami 401', async () => {
+      const { email } = await registerNatively();
+      const browser = new Browser();
+      const flow = await browserLoginFlow(browser);
+      await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow) });
+      const cookie = browser.cookieHeader(new URL(olympus.publicUrl));
+      const logout = await api.createBrowserLogoutFlow({ cookie, returnTo: `${olympus.publicUrl}/bye` });
+      assert.ok(logout.logout_url.startsWith(`${olympus.publicUrl}/self-service/logout?token=`));
+      const done = await browser.get(logout.logout_url);
+      assert.equal(done.status, 303);
+      assert.equal(done.location, `${olympus.publicUrl}/bye`);
+      assert.equal(browser.jar.has('olympus_session'), false, 'the cookie is cleared');
+      const after = await failure(api.toSession({ cookie }));
+      assert.equal(after.status, 401);
+      assert.equal(after.body.error.id, 'session_inactive');
+      const noSession = await failure(api.createBrowserLogoutFlow({}));
+      assert.equal(noSession.status, 401);
+    });
+
+    test('native logout revokes the session token; whoami then answers 401 session_inactive', async () => {
+      const { done } = await registerNatively();
+      await api.performNativeLogout({ performNativeLogoutBody: { session_token: done.session_token! } });
+      const after = await failure(api.toSession({ xSessionToken: done.session_token! }));
+      assert.equal(after.status, 401);
+      assert.equal(after.body.error.id, 'session_inactive');
+      const again = await failure(api.performNativeLogout({ performNativeLogoutBody: { session_token: done.session_token! } }));
+      assert.equal(again.status, 401);
+    });
+  });
+}
