@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { Browser } from './support/browser.ts';
-import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
+import { createClient, tokenRequest } from './support/flow.ts';
+import { signInUntilConsent, type WalkTarget } from './support/hera-walk.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { decodeJwt } from 'jose';
 
@@ -28,35 +29,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
     after(async () => olympus?.close());
 
-    /** From /oauth2/auth through Hera's login page and the identity login flow to the consent hop. */
-    const signInUntilConsent = async (browser: Browser, clientId: string) => {
-      const pkce = pkcePair();
-      const start = await browser.get(authorizeUrl(olympus.publicUrl, {
-        client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, scope: 'openid email', state: 'state-123456',
-        code_challenge: pkce.challenge, code_challenge_method: 'S256',
-      }));
-      assert.equal(start.status, 302);
-      const hera = await browser.get(start.location!);
-      assert.equal(hera.status, 303, 'Hera hands over to the identity login flow');
-      const flowStart = await browser.get(new URL(hera.location!, olympus.publicUrl).toString());
-      const flowId = new URL(flowStart.location!, olympus.publicUrl).searchParams.get('flow');
-      assert.ok(flowId, `a login flow was created: ${flowStart.location}`);
-      const flow = JSON.parse((await browser.request(`${olympus.publicUrl}/self-service/login/flows?id=${flowId}`, { headers: { accept: 'application/json' } })).body);
-      const csrf = flow.ui.nodes.find((n: { attributes: { name?: string } }) => n.attributes.name === 'csrf_token').attributes.value as string;
-      const submitted = await browser.request(`${olympus.publicUrl}/self-service/login?flow=${flowId}`, {
-        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ method: 'password', identifier: DEMO_EMAIL, password: DEMO_PASSWORD, csrf_token: csrf }),
-      });
-      assert.equal(submitted.status, 303, submitted.body);
-      const verified = await browser.get(submitted.location!);
-      assert.equal(verified.status, 302);
-      assert.match(verified.location!, /\/consent\?consent_challenge=/);
-      return { consent: await browser.get(verified.location!), verifier: pkce.verifier };
-    };
+    const target = (clientId: string): WalkTarget => ({ publicUrl: olympus.publicUrl, clientId, redirectUri: REDIRECT, scope: 'openid email' });
 
     test('a first-party client: consent granted without a screen, the code carries the requested email claim', async () => {
       const browser = new Browser();
-      const { consent, verifier } = await signInUntilConsent(browser, FIRST_PARTY);
+      const { consent, verifier } = await signInUntilConsent(browser, target(FIRST_PARTY), DEMO_EMAIL, DEMO_PASSWORD);
       assert.equal(consent.status, 303, 'no consent page is rendered');
       const back = await browser.get(consent.location!);
       assert.equal(back.status, 302);
@@ -70,7 +47,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     test('any other client still shows the consent screen', async () => {
-      const { consent } = await signInUntilConsent(new Browser(), thirdParty);
+      const { consent } = await signInUntilConsent(new Browser(), target(thirdParty), DEMO_EMAIL, DEMO_PASSWORD);
       assert.equal(consent.status, 200);
       assert.match(consent.body, /Some partner/);
       assert.match(consent.body, /name="decision" value="allow"/);

@@ -14,3 +14,4 @@ export { deliverBackchannel } from './backchannel.ts';
 export { browserNavigationOnly, isNavigation, varyOnNavigation, NAVIGATION_CONSTRAINT } from './navigation-constraint.ts';
 export { readCookies, setCookies } from './cookies.ts';
 export { cookiePolicyOf } from './cookie-policy.ts';
+export { endOAuth2Session } from './end-oauth2-session.ts';

@@ -11,13 +11,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
 import { acceptLogoutRequest, getLogoutRequest, InvalidRequest, rejectLogoutRequest } from '@olympus/oauth2';
-import { deliverBackchannel, type HttpDeps } from '@olympus/http';
+import { deliverBackchannel, endOAuth2Session, type HttpDeps } from '@olympus/http';
 import { allowFormRedirectsTo } from '../csp.ts';
 import { issueFormToken, postedFormTokenMatches } from '../form-token.ts';
 import { uiLocalesOf } from '../i18n/locale.ts';
 import { formField, queryParam, seeOther } from '../send.ts';
 import { shellFor } from '../shell/shell.ts';
-import { endIdentitySession, endOAuth2Session } from './end-session.ts';
+import { endIdentitySession } from './end-session.ts';
 import { confirmationBody, forbiddenBody } from './views.ts';
 
 type LogoutRequest = Awaited<ReturnType<typeof getLogoutRequest>>;

@@ -1,12 +1,13 @@
 /**
  * Logout (ory-api.md §2.1): GET /self-service/logout/browser → {logout_url, logout_token};
  * GET /self-service/logout?token=&return_to= ends the session, clears the cookie and answers 303
- * (204 for JSON); DELETE /self-service/logout/api {session_token} → 204.
+ * (204 for JSON) and ends the browser's OAuth2 login session too; DELETE /self-service/logout/api {session_token} → 204.
  */
 import type { FastifyRequest } from 'fastify';
 import { createLogoutUrl, performBrowserLogout, performNativeLogout } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { answerError, seeOther, wantsJson } from './render.ts';
+import { endOAuth2Session } from '../end-oauth2-session.ts';
 import { clearSessionCookie, currentSession } from './session-cookie.ts';
 
 const q = (req: FastifyRequest, name: string): string | undefined => {
@@ -14,7 +15,7 @@ const q = (req: FastifyRequest, name: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
-export const registerLogoutFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+export const registerLogoutFlowRoutes: RegisterRoutes = (app, { ctx: oauth2, identity: ctx }) => {
   if (ctx === undefined) return;
   app.get('/self-service/logout/browser', async (req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -26,6 +27,8 @@ export const registerLogoutFlowRoutes: RegisterRoutes = (app, { identity: ctx })
     try {
       const next = await performBrowserLogout(ctx, q(req, 'token'), q(req, 'return_to'));
       clearSessionCookie(reply, ctx.config);
+      // The browser's remembered OAuth2 login ends with it, or the next authorization would skip the login.
+      await endOAuth2Session(oauth2, req, reply);
       return json ? reply.code(204).send() : seeOther(reply, next);
     } catch (err) {
       return answerError(ctx, req, reply, err, { redirect: !json });

@@ -1,0 +1,45 @@
+/**
+ * An authorization walked hop by hop with the cookie-jar browser through Hera: /oauth2/auth → Hera's
+ * /login → the identity login flow (form post with its csrf_token) → back to /oauth2/auth → /consent.
+ */
+import assert from 'node:assert/strict';
+import { Browser } from './browser.ts';
+import { authorizeUrl, pkcePair } from './flow.ts';
+
+export interface WalkTarget {
+  publicUrl: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+}
+
+/** The first hops: /oauth2/auth 302, then Hera's answer to the login challenge. */
+export const startAtHera = async (browser: Browser, target: WalkTarget) => {
+  const pkce = pkcePair();
+  const start = await browser.get(authorizeUrl(target.publicUrl, {
+    client_id: target.clientId, response_type: 'code', redirect_uri: target.redirectUri, scope: target.scope, state: 'state-123456',
+    code_challenge: pkce.challenge, code_challenge_method: 'S256',
+  }));
+  assert.equal(start.status, 302, start.body);
+  return { hera: await browser.get(start.location!), verifier: pkce.verifier };
+};
+
+/** Signs in with a password on the identity login flow Hera handed over to; returns the consent hop. */
+export const signInUntilConsent = async (browser: Browser, target: WalkTarget, identifier: string, password: string) => {
+  const { hera, verifier } = await startAtHera(browser, target);
+  assert.equal(hera.status, 303, 'Hera hands over to the identity login flow');
+  const flowStart = await browser.get(new URL(hera.location!, target.publicUrl).toString());
+  const flowId = new URL(flowStart.location!, target.publicUrl).searchParams.get('flow');
+  assert.ok(flowId, `a login flow was created: ${flowStart.location}`);
+  const flow = JSON.parse((await browser.request(`${target.publicUrl}/self-service/login/flows?id=${flowId}`, { headers: { accept: 'application/json' } })).body);
+  const csrf = flow.ui.nodes.find((n: { attributes: { name?: string } }) => n.attributes.name === 'csrf_token').attributes.value as string;
+  const submitted = await browser.request(`${target.publicUrl}/self-service/login?flow=${flowId}`, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ method: 'password', identifier, password, csrf_token: csrf }),
+  });
+  assert.equal(submitted.status, 303, submitted.body);
+  const verified = await browser.get(submitted.location!);
+  assert.equal(verified.status, 302);
+  assert.match(verified.location!, /\/consent\?consent_challenge=/);
+  return { consent: await browser.get(verified.location!), verifier };
+};
