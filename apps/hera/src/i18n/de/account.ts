@@ -36,10 +36,10 @@ export const ACCOUNT_DE: Record<keyof typeof ACCOUNT_EN, string> = {
   'sessions.other': 'Weiteres Gerät {number}',
   'sessions.device': 'Browser',
   'sessions.ip': 'IP-Adresse',
-  'sessions.signed_in_at': 'Angemeldet',
+  'sessions.signed_in_at': 'Angemeldet seit',
   'sessions.unknown': 'unbekannt',
-  'sessions.revoke': 'Widerrufen',
-  'sessions.revoke.label': 'Widerrufen: weiteres Gerät {number} abmelden',
+  'sessions.revoke': 'Abmelden',
+  'sessions.revoke.label': 'Weiteres Gerät {number} abmelden',
   'sessions.none_other': 'Sie sind auf keinem anderen Gerät angemeldet.',
   'sessions.revoked': 'Das Gerät wurde abgemeldet.',
 };
