@@ -3,7 +3,8 @@
  * verification code from the dev inbox, sign-in landing on the account home; recovery by code ending
  * in a new password; TOTP enrolment and recovery codes in settings (with the AAL2 step-up and the
  * re-authentication a privileged change asks for); the devices page revoking another browser's
- * session while GET /sessions keeps answering API clients with JSON. Every page passes axe-core.
+ * session while GET /sessions keeps answering API clients with JSON; after the TOTP enrolment, an
+ * OAuth2 login asking for aal2 goes through the second-factor page. Every page passes axe-core.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,9 @@ import { Configuration, FrontendApi } from '@ory/client-fetch';
 import { extractCode, type CourierTemplateType } from '@olympus/identity';
 import { checkAccessibility, describeViolations, launchBrowser, newPage, screenshot, type TracedPage } from './support/chromium.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
+import { startCallbackApp, type CallbackApp } from './support/callback-app.ts';
+import { decodeJwt } from 'jose';
 
 const freshEmail = (): string => `hera-${randomUUID().slice(0, 8)}@example.com`;
 const strongPassword = (): string => `Olympus-${randomUUID()}`;
@@ -39,11 +43,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let olympus: TestServer;
     const pages: TracedPage[] = [];
 
+    let app: CallbackApp;
+
     before(async () => {
-      olympus = await startTestServer(kind);
+      [olympus, app] = await Promise.all([startTestServer(kind), startCallbackApp()]);
     });
     after(async () => {
       for (const p of pages) await p.close();
+      await app?.close();
       await olympus?.close();
     });
 
@@ -157,7 +164,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.match(await withNew.locator('#signed-in-as').innerText(), new RegExp(email.replace(/[.]/g, '\\.')));
     });
 
-    test('settings: TOTP enrolment from the QR page, the AAL2 step-up, recovery codes revealed', async () => {
+    test('settings: TOTP enrolment from the QR page, the AAL2 step-up, recovery codes revealed; then an aal2 OAuth2 login asks for the code', async () => {
       const email = freshEmail();
       const password = strongPassword();
       await createIdentity(email, password);
@@ -204,6 +211,34 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(revealed.length, shown.match(/[a-z0-9]{8}/g)!.length, `one entry per saved code: ${revealed.join(', ')}`);
       assert.ok(revealed.every((entry) => entry === '••••••••'), `all unused, none shown in clear: ${revealed.join(', ')}`);
       await accessibleAndCaptured(page, `hera-settings-lookup-${kind}`);
+
+      // The enrolled authenticator now guards OAuth2 logins that ask for aal2, in a fresh browser.
+      const { client_id } = await createClient(olympus.adminUrl, {
+        token_endpoint_auth_method: 'none', redirect_uris: [app.callbackUrl], scope: 'openid', skip_consent: true,
+        grant_types: ['authorization_code'], response_types: ['code'],
+      });
+      const pkce = pkcePair();
+      const fresh = await open();
+      await fresh.goto(authorizeUrl(olympus.publicUrl, {
+        client_id, response_type: 'code', redirect_uri: app.callbackUrl, scope: 'openid', state: 'aal2-state-1', acr_values: 'aal2',
+        code_challenge: pkce.challenge, code_challenge_method: 'S256',
+      }));
+      await fresh.locator('input[name="identifier"]').fill(email);
+      await fresh.locator('input[name="password"]').fill(password);
+      await Promise.all([fresh.waitForURL(/\/login\?flow=/), fresh.locator('button[name="method"][value="password"]').click()]);
+      assert.match(await fresh.locator('h1').innerText(), /Second step/, 'the second-factor page, not the app');
+      assert.equal(await fresh.locator('input[name="totp_code"]').count(), 1, 'the authenticator code is asked for');
+      await accessibleAndCaptured(fresh, `hera-login-aal2-${kind}`);
+      // Both time steps around now were spent above (a TOTP step counts once), so one of the saved
+      // recovery codes completes the second factor — in its own form on the same page: the empty
+      // authenticator field must not block it.
+      await fresh.locator('input[name="lookup_secret"]').fill(shown.match(/[a-z0-9]{8}/)![0]);
+      await Promise.all([fresh.waitForURL((u) => u.toString().startsWith(app.callbackUrl)), fresh.locator('button[name="method"][value="lookup_secret"]').click()]);
+      const code = new URL(fresh.url()).searchParams.get('code');
+      assert.ok(code, `back at the app with a code: ${fresh.url()}`);
+      const tokens = await tokenRequest(olympus.publicUrl, { grant_type: 'authorization_code', code, redirect_uri: app.callbackUrl, client_id, code_verifier: pkce.verifier });
+      assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+      assert.equal(decodeJwt(tokens.body.id_token).acr, 'aal2');
     });
 
     test('settings: a change that needs a recent login goes through the re-authentication and comes back', async () => {

@@ -14,7 +14,7 @@ import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
 import { demandsFreshLogin } from './fresh-login.ts';
 import type { Translator } from './i18n/translator.ts';
 import { queryParam, seeOther } from './send.ts';
-import { uiForm } from './ui-nodes.ts';
+import { uiForms } from './ui-nodes.ts';
 
 const loginFlowUrl = (identity: IdentityContext, params: Record<string, string>): string => {
   const url = new URL('/self-service/login/browser', identity.config.serve.public.url);
@@ -70,7 +70,7 @@ export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpD
       try {
         const flow = await getFlowForUi(identity, 'login', flowId, readCsrfCookie(req, identity.config));
         const shell = flowShell(req, reply, identity.config, flow);
-        const body = html`<h1>${heading(shell.t, flow, identity.config.hera.productName)}</h1>\n${uiForm(shell.t, flow.ui)}\n${otherWays(shell.t, flow)}`;
+        const body = html`<h1>${heading(shell.t, flow, identity.config.hera.productName)}</h1>\n${uiForms(shell.t, flow.ui)}\n${otherWays(shell.t, flow)}`;
         return shell.send(reply, shell.t.t('login.title'), body);
       } catch (err) {
         return answerError(identity, req, reply, err, { redirect: true, kind: 'login' });

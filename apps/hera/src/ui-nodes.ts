@@ -15,7 +15,8 @@ export const messageList = (t: Translator, messages: readonly UiText[] | undefin
     html`<p class="message ${m.type}" data-message-id="${m.id}" ${m.type === 'error' ? html`role="alert"` : html`role="status"`}>${t.text(m)}</p>`)}</div>`;
 };
 
-const fieldId = (attrs: UiNodeInputAttributes, index: number): string => `field-${index}-${attrs.name.replace(/[^\w-]/g, '_')}`;
+/** Unique per form: a page with one form per method group repeats the `default` nodes in each. */
+const fieldId = (formKey: string, attrs: UiNodeInputAttributes, index: number): string => `field-${formKey}-${index}-${attrs.name.replace(/[^\w-]/g, '_')}`;
 
 const valueOf = (value: unknown): string | undefined =>
   value === undefined || value === null ? undefined : typeof value === 'string' ? value : String(value);
@@ -30,14 +31,20 @@ interface FormErrors {
   id: string;
 }
 
-const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, index: number, formErrors?: FormErrors): SafeHtml => {
+interface FormContext {
+  key: string;
+  errors?: FormErrors;
+}
+
+const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, index: number, form: FormContext): SafeHtml => {
+  const formErrors = form.errors;
   const label = t.text(node.meta.label ?? attrs.label, attrs.name);
   const value = valueOf(attrs.value);
   if (attrs.type === 'hidden') return html`<input type="hidden" name="${attrs.name}" value="${value ?? ''}">`;
   if (attrs.type === 'submit' || attrs.type === 'button') {
     return html`<button type="submit" name="${attrs.name}" value="${value ?? ''}"${attrs.disabled ? html` disabled` : ''}>${label}</button>${messageList(t, node.messages)}`;
   }
-  const id = fieldId(attrs, index);
+  const id = fieldId(form.key, attrs, index);
   const checkbox = attrs.type === 'checkbox';
   const retype = formErrors !== undefined && attrs.required === true && (value === undefined || value === '');
   const invalid = node.messages.some((m) => m.type === 'error') || retype;
@@ -50,10 +57,10 @@ const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, in
     : html`<div class="field"><label for="${id}">${label}</label>${input}${messageList(t, node.messages, own)}</div>`;
 };
 
-const renderNode = (t: Translator, node: UiNode, index: number, formErrors?: FormErrors): SafeHtml => {
+const renderNode = (t: Translator, node: UiNode, index: number, form: FormContext): SafeHtml => {
   const attrs = node.attributes;
   switch (attrs.node_type) {
-    case 'input': return inputNode(t, node, attrs, index, formErrors);
+    case 'input': return inputNode(t, node, attrs, index, form);
     // Text nodes carry secrets to copy (TOTP key, recovery codes): monospace keeps 0/O and 1/l apart.
     // Its label (e.g. "keep these recovery codes somewhere safe") comes right before the text.
     case 'text': return html`${node.meta.label ? html`<p>${t.text(node.meta.label)}</p>` : ''}<p id="${attrs.id}">${attrs.id.includes('secret') ? html`<code>${t.text(attrs.text)}</code>` : t.text(attrs.text)}</p>${messageList(t, node.messages)}`;
@@ -67,6 +74,8 @@ export interface FormOptions {
   groups?: readonly string[];
   /** Leave out the container's messages (a page showing several forms shows them once). */
   withoutMessages?: boolean;
+  /** With withoutMessages: the id of the error list shown elsewhere on the page, which the fields refer to. */
+  errorsId?: string;
 }
 
 /** The form: flow messages first, then the nodes in the order the identity server sent them. */
@@ -76,11 +85,30 @@ export const uiForm = (t: Translator, ui: UiContainer, options: FormOptions = {}
     .map((node, index) => ({ node, index }))
     .filter(({ node }) => groups === undefined || node.group === 'default' || groups.includes(node.group));
   const shown = options.withoutMessages ? [] : (ui.messages ?? []);
-  // One id per form on the page: a settings page renders one form per group.
-  const messagesId = `messages-${groups === undefined ? 'all' : groups.join('-').replace(/[^\w-]/g, '_')}`;
-  const formErrors = shown.some((m) => m.type === 'error') ? { id: messagesId } : undefined;
+  // One key per form on the page: a settings page renders one form per group.
+  const key = groups === undefined ? 'all' : groups.join('-').replace(/[^\w-]/g, '_');
+  const messagesId = `messages-${key}`;
+  const errorsId = shown.some((m) => m.type === 'error') ? messagesId : options.errorsId;
+  const form: FormContext = { key, errors: errorsId === undefined ? undefined : { id: errorsId } };
   return html`${messageList(t, shown, shown.length > 0 ? messagesId : undefined)}
 <form method="post" action="${ui.action}">
-${nodes.map(({ node, index }) => renderNode(t, node, index, formErrors))}
+${nodes.map(({ node, index }) => renderNode(t, node, index, form))}
 </form>`;
+};
+
+/** The method groups a flow offers, in the order of their nodes; `default` (CSRF, identifier, traits) belongs to all. */
+export const methodGroupsOf = (ui: UiContainer): string[] => [...new Set(ui.nodes.map((n) => n.group).filter((g) => g !== 'default'))];
+
+/**
+ * A flow with several methods (the second factor: authenticator app or recovery code) as one form
+ * per method: in a single form the browser's own `required` check would demand every method's field
+ * before any button submits. The flow's messages are shown once, above all forms.
+ */
+export const uiForms = (t: Translator, ui: UiContainer): SafeHtml => {
+  const groups = methodGroupsOf(ui);
+  if (groups.length <= 1) return uiForm(t, ui);
+  const shown = ui.messages ?? [];
+  const errorsId = shown.some((m) => m.type === 'error') ? 'messages-flow' : undefined;
+  return html`${messageList(t, shown, shown.length > 0 ? 'messages-flow' : undefined)}
+${groups.map((group) => uiForm(t, ui, { groups: [group], withoutMessages: true, errorsId }))}`;
 };

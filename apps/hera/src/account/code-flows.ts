@@ -10,7 +10,7 @@ import { answerError, html, readCsrfCookie, type HttpDeps, type SafeHtml } from 
 import { flowShell } from '../flow-page.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { queryParam } from '../send.ts';
-import { uiForm } from '../ui-nodes.ts';
+import { uiForms } from '../ui-nodes.ts';
 import { startBrowserFlow } from './flow-entry.ts';
 
 interface CodeFlowPage {
@@ -46,7 +46,7 @@ const registerCodeFlowPage = (app: FastifyInstance, identity: IdentityContext, p
       const intro = flow.state === 'choose_method' ? html`<p>${t.t(page.intro)}</p>` : html``;
       return shell.send(reply, t.t(page.title), html`<h1>${t.t(page.heading)}</h1>
 ${intro}
-${uiForm(t, flow.ui)}
+${uiForms(t, flow.ui)}
 ${page.links(t)}`);
     } catch (err) {
       return answerError(identity, req, reply, err, { redirect: true, kind: page.kind });

@@ -9,7 +9,7 @@ import { answerError, html, readCsrfCookie, type HttpDeps } from '@olympus/http'
 import { clientNameOf, flowShell, loginRequestOf } from '../flow-page.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { queryParam } from '../send.ts';
-import { uiForm } from '../ui-nodes.ts';
+import { uiForms } from '../ui-nodes.ts';
 import { startBrowserFlow } from './flow-entry.ts';
 
 const heading = (t: Translator, flow: SelfServiceFlow, product: string): string => {
@@ -33,7 +33,7 @@ export const registerRegistrationPage = (app: FastifyInstance, { identity }: Htt
       const shell = flowShell(req, reply, identity.config, flow);
       const { t } = shell;
       return shell.send(reply, t.t('registration.title'), html`<h1>${heading(t, flow, identity.config.hera.productName)}</h1>
-${uiForm(t, flow.ui)}
+${uiForms(t, flow.ui)}
 ${signInLink(t, flow)}`);
     } catch (err) {
       return answerError(identity, req, reply, err, { redirect: true, kind: 'registration' });

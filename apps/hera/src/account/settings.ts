@@ -10,21 +10,19 @@ import { IdentityError, SessionInactive, getSettingsFlow, type IdentityContext, 
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
 import { queryParam, seeOther } from '../send.ts';
-import { messageList, uiForm } from '../ui-nodes.ts';
+import { messageList, methodGroupsOf, uiForm } from '../ui-nodes.ts';
 import { startBrowserFlow } from './flow-entry.ts';
 import { accountShell, loginComingBackTo } from './signed-in.ts';
 
 const KNOWN_GROUPS = ['profile', 'password', 'totp', 'lookup_secret'] as const;
 type KnownGroup = (typeof KNOWN_GROUPS)[number];
 
-/** The groups present, in the order the identity server sent their nodes; `default` only carries the CSRF token. */
-const groupsOf = (ui: UiContainer): string[] => [...new Set(ui.nodes.map((n) => n.group).filter((g) => g !== 'default'))];
 
 const groupHeading = (t: Translator, group: string): string =>
   (KNOWN_GROUPS as readonly string[]).includes(group) ? t.t(`settings.group.${group as KnownGroup}`) : t.t('settings.group.other', { group });
 
 const sections = (t: Translator, ui: UiContainer) =>
-  groupsOf(ui).map((group) => html`<section class="card" aria-labelledby="settings-${group}">
+  methodGroupsOf(ui).map((group) => html`<section class="card" aria-labelledby="settings-${group}">
 <h2 id="settings-${group}">${groupHeading(t, group)}</h2>
 ${uiForm(t, ui, { groups: [group], withoutMessages: true })}
 </section>`);

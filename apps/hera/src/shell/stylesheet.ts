@@ -22,6 +22,8 @@ main:focus { outline: none; }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; }
 h2 { font-size: 1.125rem; margin: 2rem 0 0.75rem; }
 form { display: grid; gap: 1rem; margin: 1rem 0; }
+/* A page with one form per method (authenticator app, recovery code) separates them. */
+form + form { border-top: 1px solid var(--hera-line); padding-top: 1rem; }
 .field { display: grid; gap: 0.25rem; }
 label { font-weight: 600; }
 .field.checkbox { grid-template-columns: auto 1fr; align-items: center; }
