@@ -52,4 +52,23 @@ describe('browser smoke: the error page in headless Chromium', () => {
     const violations = await checkAccessibility(traced.page);
     assert.equal(violations.length, 0, `axe-core violations:\n${describeViolations(violations)}`);
   });
+
+  test('the same page is drawn by Hera in the browser\'s language, with the troubleshooting link of the code', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(`${olympus.publicUrl}/oauth2/auth?client_id=unknown-too&response_type=code`);
+      assert.equal(response?.status(), 401);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+      assert.equal(await page.locator('h1').innerText(), 'Etwas ist schiefgelaufen');
+      const errorId = (await page.locator('#error-id').textContent())?.trim();
+      assert.ok(olympus.logs.some((line) => line.error_id === errorId && line.error === 'invalid_client'), `the error id ${errorId} is in the log`);
+      assert.equal(await page.getByRole('link', { name: /invalid_client/ }).getAttribute('href'), `${olympus.publicUrl}/docs/troubleshooting/invalid_client`);
+      await screenshot(page, 'error-unknown-client-de');
+      const violations = await checkAccessibility(page);
+      assert.equal(violations.length, 0, `axe-core violations:\n${describeViolations(violations)}`);
+    } finally {
+      await context.close();
+    }
+  });
 });

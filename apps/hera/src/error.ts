@@ -1,35 +1,44 @@
 /**
- * GET /error: the identity server's error UI (selfservice.flows.error.ui_url, `?id=` a sealed error)
- * and OAuth2 errors passed as query parameters. Shows the error id, the request ids that find the log
- * lines, and the troubleshooting page of the error; never a stack.
+ * Hera's error pages. GET /error: the identity server's error UI (selfservice.flows.error.ui_url,
+ * `?id=` a sealed error) and OAuth2 errors passed as query parameters. And the page the OAuth2 server
+ * shows when it must not redirect back to the app (unknown client, unregistered redirect URI — RFC
+ * 6749 §4.1.2.1), drawn in Hera's frame and language instead of the built-in one.
  */
 import type { FastifyInstance } from 'fastify';
 import { IdentityError, openFlowError } from '@olympus/identity';
-import { html, troubleshootingUrl, type HttpDeps } from '@olympus/http';
+import { setErrorPageRenderer, type HttpDeps } from '@olympus/http';
+import { errorView, type ShownError } from './error-view.ts';
+import { pickLocale } from './i18n/locale.ts';
+import { translator } from './i18n/translator.ts';
 import { queryParam } from './send.ts';
+import { layout } from './shell/layout.ts';
 import { shellFor } from './shell/shell.ts';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-interface ShownError {
-  errorId: string;
-  title: string;
-  description: string;
-  hint: string;
-  originalRequest: string;
-}
+export const registerErrorPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
+  const docsBaseUrl = ctx.config.serve.public.url;
 
-export const registerErrorPage = (app: FastifyInstance, { identity }: HttpDeps): void => {
+  setErrorPageRenderer(app, (req, { err, errorId, requestId, exposeDebug }) => {
+    const header = req.headers['accept-language'];
+    const t = translator(pickLocale(ctx.config, Array.isArray(header) ? header.join(',') : header));
+    const shown: ShownError = {
+      code: err.error, title: err.error, description: err.description, errorId,
+      hint: exposeDebug ? err.hint ?? '' : '', debug: exposeDebug ? err.debug : undefined,
+    };
+    return layout({ t, hera: ctx.config.hera, title: t.t('error.title'), body: errorView(t, shown, requestId, docsBaseUrl) });
+  });
+
   if (identity === undefined) return;
 
   const sealedError = (sealedId: string): ShownError => {
     try {
       const { error } = openFlowError(identity, sealedId);
-      const errorId = str(error.id) || 'error';
-      return { errorId, title: str(error.status) || errorId, description: str(error.message), hint: str(error.reason), originalRequest: str(error.request) };
+      const code = str(error.id) || 'error';
+      return { code, errorId: code, title: str(error.status) || code, description: str(error.message), hint: str(error.reason), failedRequestId: str(error.request) };
     } catch (err) {
       if (!(err instanceof IdentityError)) throw err;
-      return { errorId: err.id, title: err.id, description: err.message, hint: err.reason, originalRequest: '' };
+      return { code: err.id, errorId: err.id, title: err.id, description: err.message, hint: err.reason };
     }
   };
 
@@ -37,22 +46,12 @@ export const registerErrorPage = (app: FastifyInstance, { identity }: HttpDeps):
     const shell = shellFor(req, identity.config);
     const { t } = shell;
     const sealedId = queryParam(req, 'id');
+    const code = queryParam(req, 'error') ?? 'error';
     const shown: ShownError = sealedId !== undefined ? sealedError(sealedId) : {
-      errorId: queryParam(req, 'error') ?? 'error',
-      title: queryParam(req, 'error') ?? 'error',
+      code, errorId: code, title: code,
       description: queryParam(req, 'error_description') ?? t.t('error.generic'),
       hint: queryParam(req, 'error_hint') ?? '',
-      originalRequest: '',
     };
-    const docs = /^[a-z0-9_]+$/.test(shown.errorId) ? troubleshootingUrl(identity.config.serve.public.url, shown.errorId) : undefined;
-    return shell.send(reply, t.t('error.title'), html`<h1>${t.t('error.heading')}</h1>
-<div role="alert"><p><strong>${shown.title}</strong>: ${shown.description}</p>
-${shown.hint ? html`<p>${shown.hint}</p>` : ''}</div>
-<dl>
-<dt>${t.t('error.error_id')}</dt><dd><code id="error-id">${shown.errorId}</code></dd>
-${shown.originalRequest ? html`<dt>${t.t('error.failed_request_id')}</dt><dd><code id="failed-request-id">${shown.originalRequest}</code></dd>` : ''}
-<dt>${t.t('error.request_id')}</dt><dd><code id="request-id">${String(req.id)}</code></dd>
-</dl>
-<p>${t.t('error.give_ids')}${docs ? html` <a href="${docs}">${t.t('error.how_to_fix', { code: shown.errorId })}</a>.` : ''}</p>`);
+    return shell.send(reply, t.t('error.title'), errorView(t, shown, String(req.id), docsBaseUrl));
   });
 };

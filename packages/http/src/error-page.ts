@@ -1,3 +1,4 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OAuth2Error } from '@olympus/oauth2';
 import { html, page } from './html.ts';
 import { troubleshootingUrl } from './docs-link.ts';
@@ -28,3 +29,16 @@ ${exposeDebug && err.debug ? html`<pre>${err.debug}</pre>` : ''}
 <p>Give these ids to the application's developers: they find the matching line in Olympus' log.
 <a href="${troubleshootingUrl(docsBaseUrl, err.error)}">How to fix <code>${err.error}</code></a>.</p>`,
   );
+
+/** Renders the whole page; a UI served on the same origin (Hera) may replace the built-in one. */
+export type ErrorPageRenderer = (req: FastifyRequest, input: ErrorPageInput) => string;
+
+const renderers = new WeakMap<FastifyInstance, ErrorPageRenderer>();
+
+/** Lets a route module (Hera) draw the error page in its own frame, language and branding. */
+export const setErrorPageRenderer = (app: FastifyInstance, renderer: ErrorPageRenderer): void => {
+  renderers.set(app, renderer);
+};
+
+export const errorPageRendererOf = (app: FastifyInstance): ErrorPageRenderer =>
+  renderers.get(app) ?? ((_req, input) => renderErrorPage(input));

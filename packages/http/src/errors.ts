@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityError } from '@olympus/identity';
 import { InvalidRequest, NotFound, OAuth2Error, RequestTooLarge, ServerError } from '@olympus/oauth2';
-import { renderErrorPage } from './error-page.ts';
+import { errorPageRendererOf } from './error-page.ts';
 import { troubleshootingUrl } from './docs-link.ts';
 
 /**
@@ -84,7 +84,7 @@ export const registerErrorHandling = (app: FastifyInstance, opts: ErrorRendering
         .code(raw.cause.status)
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
-        .send(renderErrorPage({ err: raw.cause, errorId, requestId: String(req.id), ...opts }));
+        .send(errorPageRendererOf(app)(req, { err: raw.cause, errorId, requestId: String(req.id), ...opts }));
     }
     if (raw instanceof IdentityError) return sendIdentityError(req, reply, raw, errorId, opts.exposeDebug);
     const err = toOAuth2Error(raw);

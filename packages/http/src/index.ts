@@ -15,3 +15,4 @@ export { browserNavigationOnly, isNavigation, varyOnNavigation, NAVIGATION_CONST
 export { readCookies, setCookies } from './cookies.ts';
 export { cookiePolicyOf } from './cookie-policy.ts';
 export { endOAuth2Session } from './end-oauth2-session.ts';
+export { setErrorPageRenderer, type ErrorPageRenderer, type ErrorPageInput } from './error-page.ts';
