@@ -48,6 +48,7 @@ dd { margin: 0; word-break: break-all; }
 ul.scopes { padding-left: 1.25rem; }
 img.qr { display: block; width: 100%; max-width: 16rem; height: auto; image-rendering: pixelated; background: #ffffff; }
 section.card { padding: 1rem; margin: 1rem 0; border: 1px solid var(--hera-line); border-radius: 8px; }
+section.card > h2:first-child { margin-top: 0; }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: 0.5rem 0.25rem; border-bottom: 1px solid var(--hera-line); vertical-align: top; }
 .links { display: grid; gap: 0.5rem; margin-top: 1.5rem; }
