@@ -30,14 +30,10 @@ const withComposedName = (claims: Record<string, unknown>): void => {
   if (parts.length > 0) claims.name = parts.join(' ');
 };
 
-/** Verified flags come from the identity server's verifiable addresses unless a mapping names a boolean trait. */
+/** Verified flags come only from the identity server's verifiable addresses (never from traits). */
 const withVerifiedFlags = (identity: Identity, claims: Record<string, unknown>): void => {
-  if (typeof claims.email === 'string' && claims.email_verified === undefined) {
-    claims.email_verified = addressVerified(identity, 'email', claims.email);
-  }
-  if (typeof claims.phone_number === 'string' && claims.phone_number_verified === undefined) {
-    claims.phone_number_verified = addressVerified(identity, 'sms', claims.phone_number);
-  }
+  if (typeof claims.email === 'string') claims.email_verified = addressVerified(identity, 'email', claims.email);
+  if (typeof claims.phone_number === 'string') claims.phone_number_verified = addressVerified(identity, 'sms', claims.phone_number);
 };
 
 export const idTokenClaims = (identity: Identity | undefined, grantedScopes: readonly string[], mappings: ClaimMappings = {}): Record<string, unknown> => {

@@ -82,3 +82,9 @@ test('a mapping never supplies a claim the server owns', () => {
   const claims = idTokenClaims(mallory, ['openid', 'sub', 'iss', 'email'], { default: { sub: 'who', iss: 'who' } });
   assert.deepEqual(claims, { email: 'm@example.com', email_verified: false });
 });
+
+test('a mapping never makes an address verified: the flags come from the verified addresses only', () => {
+  const eve = identityWith({ email: 'eve@example.com', i_say_verified: true });
+  const claims = idTokenClaims(eve, ['openid', 'email'], { default: { email_verified: 'i_say_verified' } });
+  assert.equal(claims.email_verified, false);
+});

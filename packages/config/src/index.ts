@@ -7,3 +7,4 @@ export { parseDuration, formatDuration } from './duration.ts';
 export { ENV_OVERRIDES } from './env.ts';
 export { renderConfigReference } from './reference-doc.ts';
 export { levenshtein } from './suggest.ts';
+export { UNMAPPABLE_CLAIMS } from './schema-hera.ts';

@@ -12,6 +12,16 @@ const colour = (what: string, def: string): SchemaNode => ({
   default: def,
 });
 
+/**
+ * Claims no trait may supply: those the OAuth2 server sets itself (OIDC Core §2), and the verified
+ * flags, which only the identity server's verified addresses vouch for — traits are the user's own to
+ * edit in settings, so a mapped flag would let anyone verify their own address.
+ */
+export const UNMAPPABLE_CLAIMS: readonly string[] = [
+  'iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti', 'auth_time', 'nonce', 'at_hash', 'c_hash', 'sid', 'acr', 'amr', 'rat', 'azp',
+  'email_verified', 'phone_number_verified',
+];
+
 /** A trait path: dot-separated property names below `traits`, e.g. `name.first`. */
 export const TRAIT_PATH_PATTERN = '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$';
 
@@ -41,9 +51,14 @@ export const heraSchemaSection: Record<string, SchemaNode> = {
       type: 'object',
       description:
         'Per identity schema id, OIDC claim → trait path (e.g. `{ default: { phone_number: phone } }`). Merged over the built-in mapping ' +
-        '(email → `email`, name → `name` or `name.first` + `name.last`, phone_number → `phone`, …); a standard claim is released only under its OIDC scope (email, profile, phone, address), any other claim only under a scope of its own name.',
+        '(email → `email`, name → `name` or `name.first` + `name.last`, phone_number → `phone`, …); a standard claim is released only under its OIDC scope (email, profile, phone, address), any other claim only under a scope of its own name. `sub`, `iss` and the other server-set claims, and `email_verified`/`phone_number_verified` (only verified addresses vouch for them), cannot be mapped.',
       propertyNames: { minLength: 1 },
-      additionalProperties: { type: 'object', additionalProperties: { type: 'string', pattern: TRAIT_PATH_PATTERN } },
+      additionalProperties: {
+        type: 'object',
+        // Claims the server sets, and the verified flags only verified addresses vouch for (traits are user-editable).
+        propertyNames: { not: { enum: UNMAPPABLE_CLAIMS } },
+        additionalProperties: { type: 'string', pattern: TRAIT_PATH_PATTERN },
+      },
       default: {},
     },
   }),

@@ -55,10 +55,12 @@ const refusal = async (yaml: string): Promise<string> => {
   assert.fail('the config was accepted');
 };
 
-test('refusals name the key: a colour that is not #rrggbb, an unknown locale, a logo over http, a bad trait path, a typo', async () => {
+test('refusals name the key: a colour that is not #rrggbb, an unknown locale, a logo over http, a bad trait path, a claim no trait may supply, a typo', async () => {
   assert.match(await refusal('hera: { colors: { primary: blue } }'), /hera\.colors\.primary/);
   assert.match(await refusal('hera: { default_locale: fr }'), /hera\.default_locale/);
   assert.match(await refusal('hera: { logo: "https://cdn.example/logo.svg" }'), /hera\.logo/);
   assert.match(await refusal('hera: { claims: { default: { email: "traits[0]" } } }'), /hera\.claims/);
   assert.match(await refusal('hera: { product_nam: X }'), /product_name/);
+  assert.match(await refusal('hera: { claims: { default: { email_verified: is_verified } } }'), /hera\.claims/);
+  assert.match(await refusal('hera: { claims: { default: { sub: username } } }'), /hera\.claims/);
 });

@@ -3,6 +3,8 @@
  * (§5.1). A claim outside this table is released only under the scope that bears its own name, so
  * a custom mapping never leaks a trait under a scope the user saw described as something else.
  */
+import { UNMAPPABLE_CLAIMS } from '@olympus/config';
+
 export const SCOPE_CLAIMS = {
   profile: [
     'name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture',
@@ -30,7 +32,5 @@ const KINDS: Readonly<Record<string, ClaimKind>> = {
 };
 export const kindOfClaim = (claim: string): ClaimKind | undefined => KINDS[claim] ?? (SCOPE_OF_STANDARD_CLAIM.has(claim) ? 'string' : undefined);
 
-/** Claims the OAuth2 server sets itself (OIDC Core §2); a trait mapping never supplies them. */
-export const SERVER_OWNED_CLAIMS: ReadonlySet<string> = new Set([
-  'iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti', 'auth_time', 'nonce', 'at_hash', 'c_hash', 'sid', 'acr', 'amr', 'rat', 'azp',
-]);
+/** Claims a trait mapping never supplies (the config refuses them too): see UNMAPPABLE_CLAIMS. */
+export const SERVER_OWNED_CLAIMS: ReadonlySet<string> = new Set(UNMAPPABLE_CLAIMS);
