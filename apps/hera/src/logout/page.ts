@@ -10,8 +10,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
-import { acceptLogoutRequest, getLogoutRequest, InvalidRequest, rejectLogoutRequest } from '@olympus/oauth2';
-import { deliverBackchannel, endOAuth2Session, type HttpDeps } from '@olympus/http';
+import { acceptLogoutRequest, currentAuthSession, getLogoutRequest, InvalidRequest, rejectLogoutRequest } from '@olympus/oauth2';
+import { cookiePolicyOf, deliverBackchannel, endOAuth2Session, readCookies, type HttpDeps } from '@olympus/http';
 import { allowFormRedirectsTo } from '../csp.ts';
 import { issueFormToken, postedFormTokenMatches } from '../form-token.ts';
 import { uiLocalesOf } from '../i18n/locale.ts';
@@ -42,11 +42,17 @@ const subjectOf = (challenge: string): string => `logout:${challenge}`;
 export const registerLogoutPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  /** Yes: end the OAuth2 session (+ back-channel notices) and this browser's identity session. */
-  const accept = async (req: FastifyRequest, reply: FastifyReply, challenge: string): Promise<FastifyReply> => {
+  /**
+   * Yes: end the OAuth2 session (+ back-channel notices) and this browser's identity session — the
+   * latter only when the logout request was started in this browser (its sid is this browser's
+   * OAuth2 session), so a challenge from elsewhere cannot sign this browser out (logout CSRF).
+   */
+  const accept = async (req: FastifyRequest, reply: FastifyReply, challenge: string, request: LogoutRequest): Promise<FastifyReply> => {
+    const own = (await currentAuthSession(ctx, readCookies(req, cookiePolicyOf(ctx.config))))?.id === request.sid;
     const { body, notices } = await acceptLogoutRequest(ctx, challenge);
     void deliverBackchannel(notices, req.log);
-    await endIdentitySession(identity, req, reply);
+    if (own) await endIdentitySession(identity, req, reply);
+    else req.log.info({ sid: request.sid }, 'logout request from another browser: this browser\'s identity session is kept');
     return seeOther(reply, body.redirect_to);
   };
 
@@ -63,7 +69,7 @@ export const registerLogoutPage = (app: FastifyInstance, { ctx, identity }: Http
     }
     const request = await getLogoutRequest(ctx, challenge);
     const client = clientOf(request);
-    if (client?.skip_logout_consent === true) return accept(req, reply, challenge);
+    if (client?.skip_logout_consent === true) return accept(req, reply, challenge, request);
     const token = issueFormToken(req, reply, identity.config, ctx.sealer, subjectOf(challenge));
     allowPostLogoutRedirects(reply, identity.config, client);
     const shell = shellFor(req, identity.config, uiLocalesOf(request.request_url));
@@ -81,7 +87,7 @@ export const registerLogoutPage = (app: FastifyInstance, { ctx, identity }: Http
       return seeOther(reply, '/login');
     }
     if (!postedFormTokenMatches(req, identity.config, ctx.sealer, token, subjectOf(challenge))) return refuse(req, reply);
-    if (formField(req, 'decision') === 'yes') return accept(req, reply, challenge);
+    if (formField(req, 'decision') === 'yes') return accept(req, reply, challenge, await getLogoutRequest(ctx, challenge));
     await rejectLogoutRequest(ctx, challenge);
     return seeOther(reply, '/');
   });
