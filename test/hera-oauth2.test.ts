@@ -21,12 +21,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let olympus: TestServer;
     let app: App;
     let clientId: string;
-    let quickLogoutClientId: string;
 
     before(async () => {
       [olympus, app] = await Promise.all([startTestServer(kind), startApp()]);
-      ({ client_id: clientId } = await createAppClient(olympus, app, { skip_logout_consent: false }));
-      ({ client_id: quickLogoutClientId } = await createAppClient(olympus, app, { client_name: 'Quick app', skip_logout_consent: true }));
+      ({ client_id: clientId } = await createAppClient(olympus, app));
     });
     after(async () => {
       await new Promise((resolve) => app?.server.close(resolve));

@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Configuration, FrontendApi, ResponseError, type LoginFlow, type UiNodeInputAttributes } from '@ory/client-fetch';
+import { Configuration, FrontendApi, type LoginFlow, type UiNodeInputAttributes } from '@ory/client-fetch';
 import * as oidc from 'openid-client';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { Browser, queryOf } from './support/browser.ts';
 import { adminApi } from './support/oauth2.ts';
+import { failure } from './support/refused.ts';
 
 const PASSWORD = 'a perfectly long passphrase 7';
 const REDIRECT = 'http://127.0.0.1:9/callback';
@@ -18,17 +19,6 @@ const REDIRECT = 'http://127.0.0.1:9/callback';
 type Json = Record<string, any>;
 
 const freshEmail = (): string => `user-${randomUUID().slice(0, 8)}@example.com`;
-
-/** The error body of a rejected FrontendApi call, with its status. */
-const failure = async (call: Promise<unknown>): Promise<{ status: number; body: Json }> => {
-  try {
-    await call;
-  } catch (err) {
-    if (err instanceof ResponseError) return { status: err.response.status, body: (await err.response.json()) as Json };
-    throw err;
-  }
-  assert.fail('expected the call to be refused');
-};
 
 const csrfTokenOf = (flow: { ui: { nodes: Array<{ attributes: unknown }> } }): string => {
   const node = flow.ui.nodes.find((n) => (n.attributes as UiNodeInputAttributes).name === 'csrf_token');

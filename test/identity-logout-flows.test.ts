@@ -6,22 +6,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Configuration, FrontendApi, ResponseError, type UiNodeInputAttributes } from '@ory/client-fetch';
+import { Configuration, FrontendApi, type UiNodeInputAttributes } from '@ory/client-fetch';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { Browser } from './support/browser.ts';
+import { failure } from './support/refused.ts';
 
 const PASSWORD = 'a perfectly long passphrase 7';
 type Json = Record<string, any>;
-
-const failure = async (call: Promise<unknown>): Promise<{ status: number; body: Json }> => {
-  try {
-    await call;
-  } catch (err) {
-    if (err instanceof ResponseError) return { status: err.response.status, body: (await err.response.json()) as Json };
-    throw err;
-  }
-  assert.fail('expected the call to be refused');
-};
 
 const csrfTokenOf = (flow: Json): string =>
   String((flow.ui.nodes.find((n: Json) => (n.attributes as UiNodeInputAttributes).name === 'csrf_token')?.attributes as UiNodeInputAttributes).value);

@@ -11,25 +11,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import {
-  Configuration, CourierApi, FrontendApi, IdentityApi, ResponseError, type RecoveryFlow, type UiNodeInputAttributes, type VerificationFlow,
+  Configuration, CourierApi, FrontendApi, IdentityApi, type RecoveryFlow, type UiNodeInputAttributes, type VerificationFlow,
 } from '@ory/client-fetch';
 import { extractCode } from '@olympus/identity';
 import { Browser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { failure } from './support/refused.ts';
 
 type Json = Record<string, any>;
 
 const freshEmail = (): string => `rv-${randomUUID().slice(0, 8)}@example.com`;
-
-const failure = async (call: Promise<unknown>): Promise<{ status: number; body: Json }> => {
-  try {
-    await call;
-  } catch (err) {
-    if (err instanceof ResponseError) return { status: err.response.status, body: (await err.response.json()) as Json };
-    throw err;
-  }
-  assert.fail('expected the call to be refused');
-};
 
 const messageIds = (flow: { ui: { messages?: Array<{ id: number }> } }): number[] => (flow.ui.messages ?? []).map((m) => m.id);
 

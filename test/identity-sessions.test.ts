@@ -6,23 +6,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Configuration, FrontendApi, IdentityApi, ResponseError } from '@ory/client-fetch';
+import { Configuration, FrontendApi, IdentityApi } from '@ory/client-fetch';
 import type { OlympusConfig } from '@olympus/config';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { Browser } from './support/browser.ts';
+import { failure } from './support/refused.ts';
 
 const PASSWORD = 'a perfectly long passphrase 7';
 type Json = Record<string, any>;
-
-const failure = async (call: Promise<unknown>): Promise<{ status: number; body: Json }> => {
-  try {
-    await call;
-  } catch (err) {
-    if (err instanceof ResponseError) return { status: err.response.status, body: (await err.response.json().catch(() => ({}))) as Json };
-    throw err;
-  }
-  assert.fail('expected the call to be refused');
-};
 
 /** A registered identity with `extra` more native logins: its tokens, first one first. */
 const signedUp = async (api: FrontendApi, logins = 0) => {

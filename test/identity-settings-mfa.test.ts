@@ -9,12 +9,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  Configuration, FrontendApi, ResponseError,
+  Configuration, FrontendApi,
   type SettingsFlow, type UiNode, type UiNodeInputAttributes, type UiNodeTextAttributes, type UpdateSettingsFlowBody,
 } from '@ory/client-fetch';
 import { Secret, TOTP } from 'otpauth';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { Browser } from './support/browser.ts';
+import { failure } from './support/refused.ts';
 
 const PASSWORD = 'a perfectly long passphrase 7';
 const NEW_PASSWORD = 'another rather long passphrase 8';
@@ -22,16 +23,6 @@ const NEW_PASSWORD = 'another rather long passphrase 8';
 type Json = Record<string, any>;
 
 const freshEmail = (): string => `mfa-${randomUUID().slice(0, 8)}@example.com`;
-
-const failure = async (call: Promise<unknown>): Promise<{ status: number; body: Json }> => {
-  try {
-    await call;
-  } catch (err) {
-    if (err instanceof ResponseError) return { status: err.response.status, body: (await err.response.json()) as Json };
-    throw err;
-  }
-  assert.fail('expected the call to be refused');
-};
 
 const named = (nodes: UiNode[], name: string): UiNode | undefined =>
   nodes.find((n) => (n.attributes as UiNodeInputAttributes).name === name || (n.attributes as UiNodeTextAttributes).id === name);
