@@ -1,7 +1,8 @@
 /**
- * Signing out through the identity server's own logout (/self-service/logout, what an SPA or
- * @ory/client calls) ends the browser's remembered OAuth2 login too: the next authorization asks for
- * the password again instead of being settled by `skip` (security-checklist ID-11).
+ * A remembered OAuth2 login (`skip`) never outlives the account's access: signing out through the
+ * identity server's own logout (/self-service/logout, what an SPA or @ory/client calls) ends it, so
+ * the next authorization asks for the password (security-checklist ID-11); and an identity disabled
+ * by an administrator is not signed in again by it.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,6 +45,27 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(after.hera.status, 303);
       assert.match(after.hera.location!, /\/self-service\/login\/browser\?login_challenge=/, 'the login form is shown again');
       assert.ok(olympus.logs.some((l) => l.msg === 'authorization request valid; redirecting to the login UI' && l.skip === false && l.client_id === target.clientId));
+    });
+
+    test('an identity disabled since its login is not signed in by the remembered login', async () => {
+      const email = `disabled-${Date.now()}@example.com`;
+      const created = await fetch(`${olympus.adminUrl}/admin/identities`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ schema_id: 'default', traits: { email }, credentials: { password: { config: { password: DEMO_PASSWORD } } } }),
+      });
+      assert.equal(created.status, 201);
+      const { id } = (await created.json()) as { id: string };
+      const browser = new Browser();
+      await signInUntilConsent(browser, target, email, DEMO_PASSWORD);
+      assert.match((await startAtHera(browser, target)).hera.location!, /login_verifier=/, 'remembered while active');
+
+      const disabled = await fetch(`${olympus.adminUrl}/admin/identities/${id}`, {
+        method: 'PATCH', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ op: 'replace', path: '/state', value: 'inactive' }]),
+      });
+      assert.equal(disabled.status, 200, await disabled.text());
+      const after = await startAtHera(browser, target);
+      assert.match(after.hera.location!, /\/self-service\/login\/browser\?login_challenge=/, 'the login form, not the app');
     });
   });
 }

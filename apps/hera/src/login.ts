@@ -47,7 +47,10 @@ const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, re
   const current = await currentSession(identity, req);
   if (request.skip) {
     const subject = isUuid(request.subject) ? await identity.storage.identities.getIdentity(request.subject) : undefined;
-    if (requiredAalForOAuth2(identity.config, request, subject) === 'aal1') {
+    // A remembered login of an identity deleted or disabled since then signs nobody in: the login
+    // flow runs and refuses it (4010011). Subjects of other login UIs (not identity ids) are kept.
+    const gone = isUuid(request.subject) && (subject === undefined || subject.state !== 'active');
+    if (!gone && requiredAalForOAuth2(identity.config, request, subject) === 'aal1') {
       const { redirect_to } = await acceptLoginRequest(ctx, challenge, { subject: request.subject });
       return seeOther(reply, redirect_to);
     }
