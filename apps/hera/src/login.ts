@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptLoginRequest, getLoginRequest, type OAuth2Context } from '@olympus/oauth2';
 import {
-  acceptOAuth2Login, getFlowForUi, isUuid, lacksRequiredAal, oauth2StepUpUrl, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
+  acceptOAuth2Login, browserFlowUrl, getFlowForUi, isUuid, lacksRequiredAal, oauth2StepUpUrl, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
 import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
@@ -15,12 +15,6 @@ import { demandsFreshLogin } from './fresh-login.ts';
 import type { Translator } from './i18n/translator.ts';
 import { queryParam, seeOther } from './send.ts';
 import { uiForms } from './ui-nodes.ts';
-
-const loginFlowUrl = (identity: IdentityContext, params: Record<string, string>): string => {
-  const url = new URL('/self-service/login/browser', identity.config.serve.public.url);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-};
 
 const heading = (t: Translator, flow: SelfServiceFlow, product: string): string => {
   if (flow.requestedAal === 'aal2') return t.t('login.heading.aal2');
@@ -55,9 +49,9 @@ const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, re
       return seeOther(reply, redirect_to);
     }
   }
-  if (current === undefined) return seeOther(reply, loginFlowUrl(identity, { login_challenge: challenge }));
+  if (current === undefined) return seeOther(reply, browserFlowUrl(identity.config, 'login', { login_challenge: challenge }));
   if (demandsFreshLogin(request.request_url, current.session.authenticated_at, identity.now())) {
-    return seeOther(reply, loginFlowUrl(identity, { login_challenge: challenge, refresh: 'true' }));
+    return seeOther(reply, browserFlowUrl(identity.config, 'login', { login_challenge: challenge, refresh: 'true' }));
   }
   const required = requiredAalForOAuth2(identity.config, request, current.identity);
   if (lacksRequiredAal(current.session.authenticator_assurance_level, required)) return seeOther(reply, oauth2StepUpUrl(identity, challenge));
@@ -83,7 +77,7 @@ export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpD
     const challenge = queryParam(req, 'login_challenge');
     if (challenge === undefined) {
       const returnTo = queryParam(req, 'return_to');
-      return seeOther(reply, loginFlowUrl(identity, returnTo ? { return_to: returnTo } : {}));
+      return seeOther(reply, browserFlowUrl(identity.config, 'login', { return_to: returnTo }));
     }
 
     return settleChallenge(ctx, identity, req, reply, challenge);

@@ -86,3 +86,4 @@ export type { IdentityJanitorCounts, IdentityJanitorOptions, IdentityJanitorSele
 export { acceptOAuth2Login, amrOf } from './flows/login/oauth2.ts';
 export { oauth2StepUpUrl } from './flows/login/oauth2.ts';
 export { requiredAalForOAuth2, requestedAcrValues, lacksRequiredAal, type AalRequestInput } from './flows/login/required-aal.ts';
+export { browserFlowUrl } from './flows/browser-url.ts';

@@ -4,16 +4,12 @@
  * Only the parameters the endpoint understands are passed on.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FlowKind, IdentityContext } from '@olympus/identity';
+import { browserFlowUrl, type FlowKind, type IdentityContext } from '@olympus/identity';
 import { queryParam, seeOther } from '../send.ts';
 
 export const startBrowserFlow = (
   identity: IdentityContext, req: FastifyRequest, reply: FastifyReply, kind: FlowKind, keep: readonly string[],
 ): FastifyReply => {
-  const url = new URL(`/self-service/${kind}/browser`, identity.config.serve.public.url);
-  for (const name of keep) {
-    const value = queryParam(req, name);
-    if (value !== undefined) url.searchParams.set(name, value);
-  }
-  return seeOther(reply, url.toString());
+  const params = Object.fromEntries(keep.map((name) => [name, queryParam(req, name)]));
+  return seeOther(reply, browserFlowUrl(identity.config, kind, params));
 };

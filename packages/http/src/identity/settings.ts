@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  IdentityError, SessionInactive, createSettingsFlow, getSettingsFlow, settingsWire, submitSettings,
+  browserFlowUrl, IdentityError, SessionInactive, createSettingsFlow, getSettingsFlow, settingsWire, submitSettings,
   type IdentityContext, type SettingsFlowView,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
@@ -17,13 +17,6 @@ import { currentSession } from './session-cookie.ts';
 const sendSettings = (reply: FastifyReply, status: number, view: SettingsFlowView): FastifyReply =>
   reply.code(status).header('cache-control', 'no-store').send(settingsWire(view.flow, view.identity));
 
-/** A login that comes back to `returnTo`: where a browser without a session is sent. */
-const loginUrl = (ctx: IdentityContext, returnTo: string): string => {
-  const url = new URL('/self-service/login/browser', ctx.config.serve.public.url);
-  url.searchParams.set('return_to', returnTo);
-  return url.toString();
-};
-
 /**
  * Browser navigations for the settings errors that have a way out (no session → login; aal2 or
  * re-authentication required → redirect_browser_to); everything else as for the other flows.
@@ -31,7 +24,7 @@ const loginUrl = (ctx: IdentityContext, returnTo: string): string => {
 const answerSettingsError = (
   ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply, err: unknown, redirect: boolean, comeBackTo: string,
 ): FastifyReply => {
-  if (redirect && err instanceof SessionInactive) return seeOther(reply, loginUrl(ctx, comeBackTo));
+  if (redirect && err instanceof SessionInactive) return seeOther(reply, browserFlowUrl(ctx.config, 'login', { return_to: comeBackTo }));
   if (redirect && err instanceof IdentityError && typeof err.extra.redirect_browser_to === 'string') {
     return seeOther(reply, err.extra.redirect_browser_to);
   }

@@ -1,4 +1,5 @@
 import type { IdentityContext } from '../context.ts';
+import { browserFlowUrl } from '../flows/browser-url.ts';
 import { SessionAal2Required, SessionInactive } from '../errors.ts';
 import { hasSecondFactor } from './aal.ts';
 import { findSession, type CurrentSession } from './lookup.ts';
@@ -10,12 +11,8 @@ export const noSession = (): SessionInactive =>
   });
 
 /** Where a browser completes the second factor: a login flow at aal2 that returns here afterwards. */
-export const stepUpUrl = (ctx: IdentityContext, returnTo: string): string => {
-  const url = new URL('/self-service/login/browser', ctx.config.serve.public.url);
-  url.searchParams.set('aal', 'aal2');
-  if (returnTo) url.searchParams.set('return_to', returnTo);
-  return url.toString();
-};
+export const stepUpUrl = (ctx: IdentityContext, returnTo: string): string =>
+  browserFlowUrl(ctx.config, 'login', { aal: 'aal2', return_to: returnTo });
 
 /**
  * GET /sessions/whoami: the live session of the token, or 401 session_inactive. With

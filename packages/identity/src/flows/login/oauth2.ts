@@ -6,6 +6,7 @@
 import { acceptLoginRequest, getLoginRequest } from '@olympus/oauth2';
 import type { IdentityContext } from '../../context.ts';
 import { SessionAal2Required } from '../../errors.ts';
+import { browserFlowUrl } from '../browser-url.ts';
 import type { Session, AuthenticationMethod } from '../../sessions/session.ts';
 import { lacksRequiredAal, requiredAalForOAuth2 } from './required-aal.ts';
 
@@ -24,12 +25,8 @@ export const amrOf = (session: Session): string[] => {
  * Where a browser completes the second factor of an OAuth2 login: an aal2 login flow that keeps
  * the challenge, whose success accepts the login request (required-aal.ts says when).
  */
-export const oauth2StepUpUrl = (ctx: IdentityContext, challenge: string): string => {
-  const url = new URL('/self-service/login/browser', ctx.config.serve.public.url);
-  url.searchParams.set('aal', 'aal2');
-  url.searchParams.set('login_challenge', challenge);
-  return url.toString();
-};
+export const oauth2StepUpUrl = (ctx: IdentityContext, challenge: string): string =>
+  browserFlowUrl(ctx.config, 'login', { aal: 'aal2', login_challenge: challenge });
 
 /**
  * Returns the OAuth2 flow's continuation (`redirect_to`). Refuses an aal1 session where the login

@@ -10,6 +10,7 @@ import { hasSecondFactor } from '../../sessions/aal.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import type { Session } from '../../sessions/session.ts';
 import { noSession, stepUpUrl } from '../../sessions/whoami.ts';
+import { browserFlowUrl } from '../browser-url.ts';
 import type { SelfServiceFlow } from '../flow.ts';
 
 export const requireSession = (current: CurrentSession | undefined): CurrentSession => {
@@ -45,12 +46,8 @@ export const checkSettingsAal = (ctx: IdentityContext, current: CurrentSession, 
 };
 
 /** Re-authentication that comes back to the settings flow (Kratos: login with refresh=true). */
-const refreshUrl = (ctx: IdentityContext, flow: SelfServiceFlow): string => {
-  const url = new URL('/self-service/login/browser', ctx.config.serve.public.url);
-  url.searchParams.set('refresh', 'true');
-  url.searchParams.set('return_to', settingsUiUrl(ctx, flow.id));
-  return url.toString();
-};
+const refreshUrl = (ctx: IdentityContext, flow: SelfServiceFlow): string =>
+  browserFlowUrl(ctx.config, 'login', { refresh: 'true', return_to: settingsUiUrl(ctx, flow.id) });
 
 /** The check a settings method runs before changing a credential or an address. */
 export const privilegeGuard = (ctx: IdentityContext, flow: SelfServiceFlow, session: Session) => (): void => {
