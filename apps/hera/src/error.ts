@@ -8,11 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { IdentityError, openFlowError } from '@olympus/identity';
 import { setErrorPageRenderer, type HttpDeps } from '@olympus/http';
 import { errorView, type ShownError } from './error-view.ts';
-import { pickLocale } from './i18n/locale.ts';
-import { translator } from './i18n/translator.ts';
 import { queryParam } from './send.ts';
 import { layout } from './shell/layout.ts';
-import { shellFor } from './shell/shell.ts';
+import { shellFor, translatorFor } from './shell/shell.ts';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -20,8 +18,7 @@ export const registerErrorPage = (app: FastifyInstance, { ctx, identity }: HttpD
   const docsBaseUrl = ctx.config.serve.public.url;
 
   setErrorPageRenderer(app, (req, { err, errorId, requestId, exposeDebug }) => {
-    const header = req.headers['accept-language'];
-    const t = translator(pickLocale(ctx.config, Array.isArray(header) ? header.join(',') : header));
+    const t = translatorFor(req, ctx.config);
     const shown: ShownError = {
       code: err.error, title: err.error, description: err.description, errorId,
       hint: exposeDebug ? err.hint ?? '' : '', debug: exposeDebug ? err.debug : undefined,

@@ -20,9 +20,14 @@ export interface Shell {
 }
 
 /** `uiLocales`: the OAuth2 request's ui_locales, when the page serves an authorization. */
-export const shellFor = (req: FastifyRequest, config: OlympusConfig, uiLocales?: string): Shell => {
+/** The texts of this request's language (ui_locales, else Accept-Language, else the default). */
+export const translatorFor = (req: FastifyRequest, config: OlympusConfig, uiLocales?: string): Translator => {
   const header = req.headers['accept-language'];
-  const t = translator(pickLocale(config, Array.isArray(header) ? header.join(',') : header, uiLocales));
+  return translator(pickLocale(config, Array.isArray(header) ? header.join(',') : header, uiLocales));
+};
+
+export const shellFor = (req: FastifyRequest, config: OlympusConfig, uiLocales?: string): Shell => {
+  const t = translatorFor(req, config, uiLocales);
   return {
     t,
     send: (reply, title, body, { status = 200, nav } = {}) =>
