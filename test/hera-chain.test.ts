@@ -6,13 +6,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { decodeJwt } from 'jose';
 import type { Browser } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { checkAccessibility, describeViolations, launchBrowser, newPage, screenshot, type TracedPage } from './support/chromium.ts';
 import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
-import { freePort, startTestServer, type TestServer } from './support/server.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { startCallbackApp, type CallbackApp } from './support/callback-app.ts';
 
 let browser: Browser;
 before(async () => {
@@ -25,22 +25,15 @@ after(async () => {
 for (const kind of ['sqlite', 'postgres'] as const) describe(`Hera: login and consent in headless Chromium (${kind})`, () => {
   let olympus: TestServer;
   let traced: TracedPage;
-  let app: Server;
+  let app: CallbackApp;
   let redirectUri: string;
   let clientId: string;
-  const callbacks: string[] = [];
 
   before(async () => {
     olympus = await startTestServer(kind);
     await ensureDemoIdentity(olympus.server.identity);
-    const port = await freePort();
-    redirectUri = `http://127.0.0.1:${port}/callback`;
-    app = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', redirectUri);
-      if (url.pathname === '/callback') callbacks.push(url.toString());
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><title>App</title><h1>Signed in</h1></html>');
-    });
-    await new Promise<void>((resolve) => app.listen(port, '127.0.0.1', resolve));
+    app = await startCallbackApp();
+    redirectUri = app.callbackUrl;
     ({ client_id: clientId } = await createClient(olympus.adminUrl, {
       client_name: 'Playground app',
       token_endpoint_auth_method: 'none',
@@ -53,7 +46,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`Hera: login and co
   });
   after(async () => {
     await traced?.close();
-    await new Promise((resolve) => app?.close(resolve));
+    await app?.close();
     await olympus?.close();
   });
 
@@ -100,7 +93,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`Hera: login and co
     assert.equal(consentViolations.length, 0, `axe-core violations on /consent:\n${describeViolations(consentViolations)}`);
 
     await Promise.all([page.waitForURL((u) => u.toString().startsWith(redirectUri)), page.getByRole('button', { name: 'Allow' }).click()]);
-    const callback = callbacks.at(-1)!;
+    const callback = app.received.at(-1)!;
     assert.equal(new URL(callback).searchParams.get('state'), 'first-state');
     const tokens = await exchange(callback, verifier);
     const claims = decodeJwt(tokens.id_token);
@@ -127,7 +120,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`Hera: login and co
     const visited = network.slice(before).map((hop) => new URL(hop.url).pathname);
     assert.ok(visited.includes('/login') && visited.includes('/consent'), `Hera settled both challenges: ${visited.join(' → ')}`);
     assert.ok(!network.slice(before).some((hop) => hop.status === 200 && /\/(login|consent)$/.test(new URL(hop.url).pathname)), 'no login or consent page was rendered');
-    const claims = decodeJwt((await exchange(callbacks.at(-1)!, verifier)).id_token);
+    const claims = decodeJwt((await exchange(app.received.at(-1)!, verifier)).id_token);
     assert.equal(claims.email, DEMO_EMAIL);
   });
 

@@ -31,7 +31,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       ({ client_id: quickLogoutClientId } = await createAppClient(olympus, app, { client_name: 'Quick app', skip_logout_consent: true }));
     });
     after(async () => {
-      await new Promise((resolve) => app?.server.close(resolve));
+      await app?.close();
       await olympus?.close();
     });
 

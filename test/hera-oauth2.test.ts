@@ -27,7 +27,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       ({ client_id: clientId } = await createAppClient(olympus, app));
     });
     after(async () => {
-      await new Promise((resolve) => app?.server.close(resolve));
+      await app?.close();
       await olympus?.close();
     });
 
@@ -136,7 +136,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       ({ client_id: clientId } = await createAppClient(olympus, app));
     });
     after(async () => {
-      await new Promise((resolve) => app?.server.close(resolve));
+      await app?.close();
       await olympus?.close();
     });
 

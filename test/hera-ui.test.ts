@@ -7,7 +7,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -17,7 +16,8 @@ import { PAGES_DE } from '../apps/hera/src/i18n/de/pages.ts';
 import { PAGES_EN } from '../apps/hera/src/i18n/en/pages.ts';
 import { checkAccessibility, describeViolations, launchBrowser, screenshot } from './support/chromium.ts';
 import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
-import { freePort, startTestServer, type TestServer } from './support/server.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { startCallbackApp, type CallbackApp } from './support/callback-app.ts';
 
 const PRODUCT = 'Acme Konto';
 const COLORS = { primary: '#8a1538', background: '#fffdf7', text: '#1b1b1b' };
@@ -31,7 +31,7 @@ after(async () => { await browser?.close(); });
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`Hera UI: languages, branding, phone width, keyboard, no JavaScript (${kind})`, () => {
     let olympus: TestServer;
-    let app: Server;
+    let app: CallbackApp;
     let appOrigin: string;
     let redirectUri: string;
     let logoDir: string;
@@ -45,17 +45,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       writeFileSync(logo, LOGO_SVG);
       olympus = await startTestServer(kind, (c) => ({ ...c, hera: { ...c.hera, productName: PRODUCT, colors: COLORS, logo } }));
       await ensureDemoIdentity(olympus.server.identity);
-      const port = await freePort();
-      appOrigin = `http://127.0.0.1:${port}`;
-      redirectUri = `${appOrigin}/callback`;
-      app = createServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><title>App</title><main><h1>Signed in</h1></main></html>');
-      });
-      await new Promise<void>((resolve) => app.listen(port, '127.0.0.1', resolve));
+      app = await startCallbackApp();
+      appOrigin = app.origin;
+      redirectUri = app.callbackUrl;
     });
     after(async () => {
       for (const context of contexts) await context.close();
-      await new Promise((resolve) => app?.close(resolve));
+      await app?.close();
       await olympus?.close();
       rmSync(logoDir, { recursive: true, force: true });
     });

@@ -4,27 +4,18 @@
  * security-checklist ID-6, ID-8, ID-10, ID-11, AS-7). Logout: identity-logout-flows.test.ts.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Configuration, FrontendApi, type LoginFlow, type UiNodeInputAttributes } from '@ory/client-fetch';
+import { Configuration, FrontendApi, type LoginFlow } from '@ory/client-fetch';
 import * as oidc from 'openid-client';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { Browser, queryOf } from './support/browser.ts';
 import { adminApi } from './support/oauth2.ts';
 import { failure } from './support/refused.ts';
+import { PASSWORD, csrfTokenOf, freshEmail, selfService } from './support/self-service.ts';
 
-const PASSWORD = 'a perfectly long passphrase 7';
 const REDIRECT = 'http://127.0.0.1:9/callback';
 
 type Json = Record<string, any>;
-
-const freshEmail = (): string => `user-${randomUUID().slice(0, 8)}@example.com`;
-
-const csrfTokenOf = (flow: { ui: { nodes: Array<{ attributes: unknown }> } }): string => {
-  const node = flow.ui.nodes.find((n) => (n.attributes as UiNodeInputAttributes).name === 'csrf_token');
-  assert.ok(node, 'a browser flow has a csrf_token node');
-  return String((node.attributes as UiNodeInputAttributes).value);
-};
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`self-service flows (${kind})`, () => {
@@ -37,32 +28,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
     after(() => olympus?.close());
 
-    const registerNatively = async (email = freshEmail()) => {
-      const flow = await api.createNativeRegistrationFlow();
-      const done = await api.updateRegistrationFlow({
-        flow: flow.id,
-        updateRegistrationFlowBody: { method: 'password', traits: { email }, password: PASSWORD },
-      });
-      return { email, done };
-    };
-
-    const loginNatively = async (identifier: string, password = PASSWORD) => {
-      const flow = await api.createNativeLoginFlow();
-      return api.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: 'password', identifier, password } });
-    };
-
-    /** A browser flow created as an SPA does: Accept JSON, cookies kept in the jar. */
-    const browserLoginFlow = async (browser: Browser): Promise<Json> => {
-      const created = await browser.request(`${olympus.publicUrl}/self-service/login/browser`, { headers: { accept: 'application/json' } });
-      assert.equal(created.status, 200, created.body);
-      assert.ok(browser.jar.has('olympus_csrf'), 'creating a browser flow sets the CSRF cookie');
-      return JSON.parse(created.body) as Json;
-    };
-
-    const submitJson = (browser: Browser, flowId: string, body: Json) =>
-      browser.request(`${olympus.publicUrl}/self-service/login?flow=${flowId}`, {
-        method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body),
-      });
+    const { registerNatively, loginNatively, browserLoginFlow, submitJson } = selfService(() => olympus.publicUrl);
 
     test('native registration with a password answers the identity, a session and its session_token', async () => {
       const { email, done } = await registerNatively();
@@ -115,7 +81,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const browser = new Browser();
       const flow = await browserLoginFlow(browser);
       browser.jar.delete('olympus_csrf');
-      const answer = await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow as never) });
+      const answer = await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow) });
       assert.equal(answer.status, 403);
       const { error } = JSON.parse(answer.body) as Json;
       assert.equal(error.id, 'security_csrf_violation');
@@ -133,7 +99,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal((JSON.parse(missing.body) as Json).error.details.reject_reason, 'token_missing');
       const other = new Browser();
       await browserLoginFlow(other);
-      const stolen = await submitJson(other, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow as never) });
+      const stolen = await submitJson(other, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow) });
       assert.equal(stolen.status, 403);
       assert.equal((JSON.parse(stolen.body) as Json).error.details.reject_reason, 'token_mismatch');
     });
@@ -197,7 +163,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const flow = JSON.parse((await browser.get(`${olympus.publicUrl}/self-service/login/flows?id=${flowId}`)).body) as Json;
       const post = (password: string) => browser.request(`${olympus.publicUrl}/self-service/login?flow=${flowId}`, {
         method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ method: 'password', identifier: email, password, csrf_token: csrfTokenOf(flow as never) }).toString(),
+        body: new URLSearchParams({ method: 'password', identifier: email, password, csrf_token: csrfTokenOf(flow) }).toString(),
       });
       const wrong = await post('not the right passphrase');
       assert.equal(wrong.status, 303);
@@ -214,7 +180,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const flow = JSON.parse(created.body) as Json;
       const answer = await browser.request(`${olympus.publicUrl}/self-service/registration?flow=${flow.id}`, {
         method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ method: 'password', 'traits.email': freshEmail(), password: PASSWORD, csrf_token: csrfTokenOf(flow as never) }).toString(),
+        body: new URLSearchParams({ method: 'password', 'traits.email': freshEmail(), password: PASSWORD, csrf_token: csrfTokenOf(flow) }).toString(),
       });
       assert.equal(answer.status, 303, answer.body);
       const next = new URL(answer.location!);
@@ -283,7 +249,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const browser = new Browser();
       browser.jar.set('olympus_session', { value: 'planted-by-an-attacker', path: '/' });
       const flow = await browserLoginFlow(browser);
-      const answer = await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow as never) });
+      const answer = await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow) });
       assert.equal(answer.status, 200);
       assert.notEqual(browser.jar.get('olympus_session')?.value, 'planted-by-an-attacker');
       const planted = await failure(api.toSession({ cookie: 'olympus_session=planted-by-an-attacker' }));
@@ -309,7 +275,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(flow.oauth2_login_challenge, loginChallenge);
       assert.equal(flow.oauth2_login_request.challenge, loginChallenge);
       assert.equal(flow.oauth2_login_request.client.client_id, client.client_id);
-      const answer = await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow as never) });
+      const answer = await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow) });
       assert.equal(answer.status, 422, 'an SPA must navigate to continue the OAuth2 flow');
       const body = JSON.parse(answer.body) as Json;
       assert.equal(body.error.id, 'browser_location_change_required');
@@ -343,7 +309,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const flow = JSON.parse((await browser.get(`${olympus.publicUrl}/self-service/login/flows?id=${flowId}`)).body) as Json;
       const answer = await browser.request(`${olympus.publicUrl}/self-service/login?flow=${flowId}`, {
         method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow as never) }).toString(),
+        body: new URLSearchParams({ method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow) }).toString(),
       });
       assert.equal(answer.status, 303);
       assert.ok(queryOf(answer.location).get('login_verifier'), `continues at /oauth2/auth with the login verifier: ${answer.location}`);
@@ -353,7 +319,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const { email } = await registerNatively();
       const browser = new Browser();
       const flow = await browserLoginFlow(browser);
-      await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow as never) });
+      await submitJson(browser, flow.id, { method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(flow) });
       const again = await browser.get(`${olympus.publicUrl}/self-service/login/browser?return_to=${encodeURIComponent('/account')}`);
       assert.equal(again.status, 303);
       assert.equal(again.location, `${olympus.publicUrl}/account`);
@@ -369,14 +335,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus.server.identity.storage.flows.updateFlow({ ...stored, expiresAt: Date.now() - 1000 });
       const answer = await browser.request(`${olympus.publicUrl}/self-service/login?flow=${flow.id}`, {
         method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ method: 'password', identifier: 'x@example.com', password: PASSWORD, csrf_token: csrfTokenOf(flow as never) }).toString(),
+        body: new URLSearchParams({ method: 'password', identifier: 'x@example.com', password: PASSWORD, csrf_token: csrfTokenOf(flow) }).toString(),
       });
       assert.equal(answer.status, 303);
       const next = new URL(answer.location!).searchParams.get('flow')!;
       assert.notEqual(next, flow.id);
       const successor = JSON.parse((await browser.get(`${olympus.publicUrl}/self-service/login/flows?id=${next}`)).body) as Json;
       assert.equal(successor.type, 'browser');
-      assert.notEqual(csrfTokenOf(successor as never), csrfTokenOf(flow as never), 'the successor has its own token for this browser');
+      assert.notEqual(csrfTokenOf(successor), csrfTokenOf(flow), 'the successor has its own token for this browser');
     });
   });
 }

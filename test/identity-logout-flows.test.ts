@@ -4,18 +4,12 @@
  * logout both end the session for good.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Configuration, FrontendApi, type UiNodeInputAttributes } from '@ory/client-fetch';
+import { Configuration, FrontendApi } from '@ory/client-fetch';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { Browser } from './support/browser.ts';
+import { PASSWORD, csrfTokenOf, selfService } from './support/self-service.ts';
 import { failure } from './support/refused.ts';
-
-const PASSWORD = 'a perfectly long passphrase 7';
-type Json = Record<string, any>;
-
-const csrfTokenOf = (flow: Json): string =>
-  String((flow.ui.nodes.find((n: Json) => (n.attributes as UiNodeInputAttributes).name === 'csrf_token')?.attributes as UiNodeInputAttributes).value);
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`self-service logout (${kind})`, () => {
@@ -28,19 +22,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
     after(() => olympus?.close());
 
-    const registerNatively = async (email = `user-${randomUUID().slice(0, 8)}@example.com`) => {
-      const flow = await api.createNativeRegistrationFlow();
-      const done = await api.updateRegistrationFlow({ flow: flow.id, updateRegistrationFlowBody: { method: 'password', traits: { email }, password: PASSWORD } });
-      return { email, done };
-    };
-
-    const browserLoginFlow = async (browser: Browser): Promise<Json> =>
-      JSON.parse((await browser.request(`${olympus.publicUrl}/self-service/login/browser`, { headers: { accept: 'application/json' } })).body) as Json;
-
-    const submitJson = (browser: Browser, flowId: string, body: Json) =>
-      browser.request(`${olympus.publicUrl}/self-service/login?flow=${flowId}`, {
-        method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body),
-      });
+    const { registerNatively, browserLoginFlow, submitJson } = selfService(() => olympus.publicUrl);
 
     test('browser logout: logout URL, 303 with the cookie cleared, then whoami 401', async () => {
       const { email } = await registerNatively();

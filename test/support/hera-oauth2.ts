@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { decodeJwt } from 'jose';
 import { Configuration, FrontendApi, type UiNodeTextAttributes } from '@ory/client-fetch';
 import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext } from 'playwright-core';
 import type { TracedPage } from './chromium.ts';
 import { authorizeUrl, createClient, pkcePair, tokenRequest } from './flow.ts';
-import { freePort, type TestServer } from './server.ts';
+import { startCallbackApp } from './callback-app.ts';
+import type { TestServer } from './server.ts';
 
 export const PASSWORD = 'a perfectly long passphrase 7';
 
@@ -19,18 +19,13 @@ export interface App {
   url: string;
   callback: string;
   loggedOut: string;
-  server: Server;
+  close(): Promise<void>;
 }
 
 /** The relying party: a callback and a post-logout page, each a small HTML page. */
 export const startApp = async (): Promise<App> => {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><title>App</title><h1>App</h1></html>');
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url, callback: `${url}/callback`, loggedOut: `${url}/logged-out`, server };
+  const app = await startCallbackApp();
+  return { url: app.origin, callback: app.callbackUrl, loggedOut: app.loggedOutUrl, close: app.close };
 };
 
 export interface User {
