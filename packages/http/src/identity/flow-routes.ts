@@ -4,10 +4,11 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getFlowForUi, toWire, type IdentityContext, type SubmitOutcome, type SubmitRequest } from '@olympus/identity';
-import { readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
+import { readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, bodyOf, q, submittedFlowType, wantsJson } from './render.ts';
-import { currentSession, deviceOf } from './session-cookie.ts';
+import { currentSession } from './session-cookie.ts';
 import { answerSubmit } from './submit-answer.ts';
+import { submitRequestOf } from './submit-request.ts';
 
 type CurrentSession = Awaited<ReturnType<typeof currentSession>>;
 type Submit = (ctx: IdentityContext, flowId: string | undefined, body: unknown, req: SubmitRequest & { current?: CurrentSession }) => Promise<SubmitOutcome>;
@@ -25,10 +26,7 @@ export const submitHandler = (ctx: IdentityContext, kind: 'login' | 'registratio
     const type = await submittedFlowType(ctx, flowId, json);
     try {
       const body = bodyOf(req);
-      const csrfCookie = readCsrfCookie(req, ctx.config);
-      const outcome = await submit(ctx, flowId, body, {
-        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, device: deviceOf(req), current: await currentSession(ctx, req),
-      });
+      const outcome = await submit(ctx, flowId, body, { ...submitRequestOf(ctx, req, body), current: await currentSession(ctx, req) });
       return answerSubmit(ctx, req, reply, outcome, { type, json, withIdentity: kind === 'registration' });
     } catch (err) {
       return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind });

@@ -10,9 +10,10 @@ import {
   type ContinueWith, type FlowType, type IdentityContext, type RecoveryOutcome, type SelfServiceFlow,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
-import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
+import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
-import { currentSession, deviceOf, setSessionCookie } from './session-cookie.ts';
+import { currentSession, setSessionCookie } from './session-cookie.ts';
+import { submitRequestOf } from './submit-request.ts';
 
 export const sendCodeFlow = (reply: FastifyReply, status: number, flow: SelfServiceFlow, extra: ContinueWith[] = []): FastifyReply =>
   reply.code(status).header('cache-control', 'no-store').send(codeFlowWire(flow, extra));
@@ -58,13 +59,10 @@ export const registerRecoveryFlowRoutes: RegisterRoutes = (app, { identity: ctx 
     const type = await submittedFlowType(ctx, flowId, json);
     try {
       const body = bodyOf(req);
-      const csrfCookie = readCsrfCookie(req, ctx.config);
       // The settings flow recovery ends in needs this browser's CSRF secret; a link an admin
       // created may be the browser's first visit, so one is minted when missing.
       const csrfSecret = type === 'browser' ? ensureCsrfSecret(req, reply, ctx.config) : undefined;
-      const outcome = await submitRecovery(ctx, flowId, body, {
-        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret, device: deviceOf(req), current: await currentSession(ctx, req),
-      });
+      const outcome = await submitRecovery(ctx, flowId, body, { ...submitRequestOf(ctx, req, body), csrfSecret, current: await currentSession(ctx, req) });
       return answerRecovery(ctx, reply, outcome, type, json);
     } catch (err) {
       return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind: 'recovery' });

@@ -10,9 +10,10 @@ import {
   type IdentityContext, type SettingsFlowView,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
-import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
+import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
 import { currentSession } from './session-cookie.ts';
+import { submitRequestOf } from './submit-request.ts';
 
 const sendSettings = (reply: FastifyReply, status: number, view: SettingsFlowView): FastifyReply =>
   reply.code(status).header('cache-control', 'no-store').send(settingsWire(view.flow, view.identity));
@@ -65,10 +66,7 @@ export const registerSettingsFlowRoutes: RegisterRoutes = (app, { identity: ctx 
     const browserForm = type === 'browser' && !json;
     try {
       const body = bodyOf(req);
-      const csrfCookie = readCsrfCookie(req, ctx.config);
-      const outcome = await submitSettings(ctx, flowId, body, {
-        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, current: await currentSession(ctx, req),
-      });
+      const outcome = await submitSettings(ctx, flowId, body, { ...submitRequestOf(ctx, req, body), current: await currentSession(ctx, req) });
       if (!browserForm) return sendSettings(reply, outcome.kind === 'invalid' ? 400 : 200, outcome);
       const done = outcome.kind === 'success' && outcome.flow.returnTo;
       return seeOther(reply, done ? outcome.flow.returnTo : flowUiUrl(ctx, 'settings', outcome.flow.id));

@@ -5,10 +5,10 @@
 import type { FastifyRequest } from 'fastify';
 import { createVerificationFlow, getVerificationFlow, submitVerification } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
-import { ensureCsrfSecret, readCsrfCookie, submittedCsrfToken } from './csrf-cookie.ts';
+import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
 import { sendCodeFlow } from './recovery.ts';
 import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
-import { deviceOf } from './session-cookie.ts';
+import { submitRequestOf } from './submit-request.ts';
 
 export const registerVerificationFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
@@ -37,10 +37,7 @@ export const registerVerificationFlowRoutes: RegisterRoutes = (app, { identity: 
     const type = await submittedFlowType(ctx, flowId, json);
     try {
       const body = bodyOf(req);
-      const csrfCookie = readCsrfCookie(req, ctx.config);
-      const outcome = await submitVerification(ctx, flowId, body, {
-        csrfCookie, csrfToken: submittedCsrfToken(req, body), csrfSecret: csrfCookie, device: deviceOf(req),
-      });
+      const outcome = await submitVerification(ctx, flowId, body, submitRequestOf(ctx, req, body));
       if (type === 'api' || json) return sendCodeFlow(reply, outcome.status, outcome.flow);
       return seeOther(reply, flowUiUrl(ctx, 'verification', outcome.flow.id));
     } catch (err) {
