@@ -6,14 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
 import { Configuration, CourierApi, ResponseError } from '@ory/client-fetch';
 import { enqueueEmail, extractCode, type CourierMessage } from '@olympus/identity';
 import { run } from '../apps/cli/src/run.ts';
 import { captureIo } from '../apps/cli/test/helpers/capture-io.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { startSmtp } from './support/smtp.ts';
 
 const getJson = async (url: string) => {
   const res = await fetch(url, { headers: { accept: 'application/json' } });
@@ -108,30 +107,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
-
-/** A plain loopback SMTP server (no TLS, no AUTH) that hands over each message's raw text. */
-const startSmtp = async () => {
-  const received: Array<(raw: string) => void> = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.shift()?.(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  const listening = server.listen(0, '127.0.0.1');
-  await new Promise((resolve) => listening.once('listening', resolve));
-  return {
-    port: (listening.address() as AddressInfo).port,
-    nextMail: () => new Promise<string>((resolve) => received.push(resolve)),
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-};
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`courier worker in the server (${kind})`, () => {

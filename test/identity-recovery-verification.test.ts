@@ -6,10 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import {
   Configuration, CourierApi, FrontendApi, IdentityApi, type RecoveryFlow, type UiNodeInputAttributes, type VerificationFlow,
 } from '@ory/client-fetch';
@@ -17,6 +15,7 @@ import { extractCode } from '@olympus/identity';
 import { Browser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { failure } from './support/refused.ts';
+import { startSmtp } from './support/smtp.ts';
 
 type Json = Record<string, any>;
 
@@ -278,30 +277,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
-
-/** A plain loopback SMTP server (no TLS, no AUTH) that hands over each message's raw text. */
-const startSmtp = async () => {
-  const waiting: Array<(raw: string) => void> = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        waiting.shift()?.(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  const listening = server.listen(0, '127.0.0.1');
-  await new Promise((resolve) => listening.once('listening', resolve));
-  return {
-    port: (listening.address() as AddressInfo).port,
-    nextMail: () => new Promise<string>((resolve) => waiting.push(resolve)),
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-};
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`recovery mail through a real SMTP server (${kind})`, () => {
