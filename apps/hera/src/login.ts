@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptLoginRequest, getLoginRequest, type OAuth2Context } from '@olympus/oauth2';
 import {
-  acceptOAuth2Login, browserFlowUrl, getFlowForUi, isUuid, lacksRequiredAal, oauth2StepUpUrl, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
+  browserFlowUrl, continueOAuth2Login, getFlowForUi, isUuid, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
 import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
@@ -38,7 +38,6 @@ const otherWays = (t: Translator, flow: SelfServiceFlow) => {
  */
 const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, req: FastifyRequest, reply: FastifyReply, challenge: string) => {
   const request = await getLoginRequest(ctx, challenge);
-  const current = await currentSession(identity, req);
   if (request.skip) {
     const subject = isUuid(request.subject) ? await identity.storage.identities.getIdentity(request.subject) : undefined;
     // A remembered login of an identity deleted or disabled since then signs nobody in: the login
@@ -49,13 +48,13 @@ const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, re
       return seeOther(reply, redirect_to);
     }
   }
+  const current = await currentSession(identity, req);
   if (current === undefined) return seeOther(reply, browserFlowUrl(identity.config, 'login', { login_challenge: challenge }));
   if (demandsFreshLogin(request.request_url, current.session.authenticated_at, identity.now())) {
     return seeOther(reply, browserFlowUrl(identity.config, 'login', { login_challenge: challenge, refresh: 'true' }));
   }
-  const required = requiredAalForOAuth2(identity.config, request, current.identity);
-  if (lacksRequiredAal(current.session.authenticator_assurance_level, required)) return seeOther(reply, oauth2StepUpUrl(identity, challenge));
-  return seeOther(reply, await acceptOAuth2Login(identity, challenge, current.session));
+  const { redirectTo } = await continueOAuth2Login(identity, challenge, current.session, { request, identity: current.identity });
+  return seeOther(reply, redirectTo);
 };
 
 export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {

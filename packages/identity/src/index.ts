@@ -84,6 +84,6 @@ export { submitVerification, type VerificationOutcome } from './flows/verificati
 export { sendVerificationAfterRegistration, type VerificationSent } from './flows/verification/after-registration.ts';
 export type { IdentityJanitorCounts, IdentityJanitorOptions, IdentityJanitorSelection, IdentityJanitorStore } from './janitor/store.ts';
 export { acceptOAuth2Login, amrOf } from './flows/login/oauth2.ts';
-export { oauth2StepUpUrl } from './flows/login/oauth2.ts';
+export { continueOAuth2Login, oauth2StepUpUrl, type KnownLogin } from './flows/login/oauth2.ts';
 export { requiredAalForOAuth2, requestedAcrValues, lacksRequiredAal, type AalRequestInput } from './flows/login/required-aal.ts';
 export { browserFlowUrl } from './flows/browser-url.ts';

@@ -7,8 +7,9 @@ import { acceptLoginRequest, getLoginRequest } from '@olympus/oauth2';
 import type { IdentityContext } from '../../context.ts';
 import { SessionAal2Required } from '../../errors.ts';
 import { browserFlowUrl } from '../browser-url.ts';
-import type { Session, AuthenticationMethod } from '../../sessions/session.ts';
-import { lacksRequiredAal, requiredAalForOAuth2 } from './required-aal.ts';
+import type { Identity } from '../../identities/identity.ts';
+import type { Aal, Session, AuthenticationMethod } from '../../sessions/session.ts';
+import { lacksRequiredAal, requiredAalForOAuth2, type AalRequestInput } from './required-aal.ts';
 
 /** RFC 8176 §2 has no value for a federated login (oidc), so it adds none. */
 const AMR: Partial<Record<AuthenticationMethod['method'], string>> = {
@@ -28,21 +29,20 @@ export const amrOf = (session: Session): string[] => {
 export const oauth2StepUpUrl = (ctx: IdentityContext, challenge: string): string =>
   browserFlowUrl(ctx.config, 'login', { aal: 'aal2', login_challenge: challenge });
 
-/**
- * Returns the OAuth2 flow's continuation (`redirect_to`). Refuses an aal1 session where the login
- * needs aal2: callers step up first, and this check keeps a missed step-up from reaching the app.
- */
-export const acceptOAuth2Login = async (ctx: IdentityContext, challenge: string, session: Session): Promise<string> => {
-  const request = await getLoginRequest(ctx.oauth2, challenge);
-  const identity = await ctx.storage.identities.getIdentity(session.identity_id);
-  if (lacksRequiredAal(session.authenticator_assurance_level, requiredAalForOAuth2(ctx.config, request, identity))) {
-    const redirect = oauth2StepUpUrl(ctx, challenge);
-    throw new SessionAal2Required('This OAuth2 login needs the second factor (aal2) before it can be accepted.', {
-      reason: 'The authorization asked for acr_values=aal2, or the configuration requires the highest available level, and this identity has a second factor.',
-      details: { redirect_browser_to: redirect },
-      extra: { redirect_browser_to: redirect },
-    });
-  }
+/** What a caller already holds of the login, so the AAL rule reads nothing twice. */
+export interface KnownLogin {
+  request?: AalRequestInput;
+  identity?: Identity;
+}
+
+const requiredAal = async (ctx: IdentityContext, challenge: string, session: Session, known: KnownLogin): Promise<Aal> =>
+  requiredAalForOAuth2(
+    ctx.config,
+    known.request ?? await getLoginRequest(ctx.oauth2, challenge),
+    known.identity ?? await ctx.storage.identities.getIdentity(session.identity_id),
+  );
+
+const accept = async (ctx: IdentityContext, challenge: string, session: Session): Promise<string> => {
   const { redirect_to } = await acceptLoginRequest(ctx.oauth2, challenge, {
     subject: session.identity_id,
     remember: true,
@@ -52,4 +52,33 @@ export const acceptOAuth2Login = async (ctx: IdentityContext, challenge: string,
     identity_provider_session_id: session.id,
   });
   return redirect_to;
+};
+
+/**
+ * Where the browser goes next with this session: the aal2 step-up when the OAuth2 login needs a
+ * second factor the session lacks (required-aal.ts), else the accepted login's `redirect_to`.
+ */
+export const continueOAuth2Login = async (
+  ctx: IdentityContext, challenge: string, session: Session, known: KnownLogin = {},
+): Promise<{ redirectTo: string; steppingUp: boolean }> => {
+  if (lacksRequiredAal(session.authenticator_assurance_level, await requiredAal(ctx, challenge, session, known))) {
+    return { redirectTo: oauth2StepUpUrl(ctx, challenge), steppingUp: true };
+  }
+  return { redirectTo: await accept(ctx, challenge, session), steppingUp: false };
+};
+
+/**
+ * Returns the OAuth2 flow's continuation (`redirect_to`). Refuses an aal1 session where the login
+ * needs aal2: callers step up first, and this check keeps a missed step-up from reaching the app.
+ */
+export const acceptOAuth2Login = async (ctx: IdentityContext, challenge: string, session: Session, known: KnownLogin = {}): Promise<string> => {
+  if (lacksRequiredAal(session.authenticator_assurance_level, await requiredAal(ctx, challenge, session, known))) {
+    const redirect = oauth2StepUpUrl(ctx, challenge);
+    throw new SessionAal2Required('This OAuth2 login needs the second factor (aal2) before it can be accepted.', {
+      reason: 'The authorization asked for acr_values=aal2, or the configuration requires the highest available level, and this identity has a second factor.',
+      details: { redirect_browser_to: redirect },
+      extra: { redirect_browser_to: redirect },
+    });
+  }
+  return accept(ctx, challenge, session);
 };

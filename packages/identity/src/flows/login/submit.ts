@@ -19,8 +19,8 @@ import { ensureNotExpired, loadFlow } from '../lookup.ts';
 import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
 import { rejected } from '../rejected.ts';
 import { recreateLoginFlow } from './create.ts';
-import { acceptOAuth2Login, oauth2StepUpUrl } from './oauth2.ts';
-import { lacksRequiredAal, requiredAalForOAuth2, type AalRequestInput } from './required-aal.ts';
+import { continueOAuth2Login } from './oauth2.ts';
+import type { AalRequestInput } from './required-aal.ts';
 import { alreadyLoggedIn } from './rules.ts';
 
 export interface LoginSubmitRequest extends SubmitRequest {
@@ -69,13 +69,10 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
  * success accepts the login request.
  */
 const continueOAuth2 = async (ctx: IdentityContext, flow: SelfServiceFlow, identity: LoginResult['identity'], session: IssuedSession['session']): Promise<string> => {
-  const challenge = flow.oauth2LoginChallenge;
-  const required = requiredAalForOAuth2(ctx.config, flow.internal.oauth2LoginRequest as AalRequestInput | undefined, identity);
-  if (lacksRequiredAal(session.authenticator_assurance_level, required)) {
-    ctx.log.info({ flow_id: flow.id, identity_id: identity.id, trace_id: flow.internal.traceId }, 'OAuth2 login needs aal2: continuing with the second factor');
-    return oauth2StepUpUrl(ctx, challenge);
-  }
-  return acceptOAuth2Login(ctx, challenge, session);
+  const known = { request: flow.internal.oauth2LoginRequest as AalRequestInput | undefined, identity };
+  const { redirectTo, steppingUp } = await continueOAuth2Login(ctx, flow.oauth2LoginChallenge, session, known);
+  if (steppingUp) ctx.log.info({ flow_id: flow.id, identity_id: identity.id, trace_id: flow.internal.traceId }, 'OAuth2 login needs aal2: continuing with the second factor');
+  return redirectTo;
 };
 
 const completeLogin = async (
