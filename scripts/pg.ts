@@ -110,7 +110,7 @@ const findBinaries = (): Binaries | undefined => {
 /** apt-get, non-interactive, once: a second process waiting on the lock finds the binaries. */
 const installPostgres = async (): Promise<Binaries> => {
   if (!isRoot) throw new Error('PostgreSQL binaries not found and not root: install PostgreSQL or set OLYMPUS_TEST_PG_DSN');
-  await withLock('/tmp/olympus-pg-install.lock', async () => {
+  await withLock(join(tmpdir(), 'olympus-pg-install.lock'), async () => {
     if (findBinaries()) return;
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const wait = ['-o', 'DPkg::Lock::Timeout=600'];

@@ -120,10 +120,10 @@ describe('serve and migrate', () => {
     const fake = fakeServer();
     const result = await runCli(['migrate', 'sql', '-e', '--yes'], {
       server: fake.server,
-      env: { DSN: 'sqlite:///tmp/o.db' },
+      env: { DSN: 'sqlite://data/o.db' },
     });
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(fake.calls, [['migrate', { action: 'up', dev: false, dsn: 'sqlite:///tmp/o.db' }]]);
+    assert.deepEqual(fake.calls, [['migrate', { action: 'up', dev: false, dsn: 'sqlite://data/o.db' }]]);
   });
 
   test('a server failure prints its message without a stack unless OLYMPUS_DEBUG is set', async () => {

@@ -15,8 +15,8 @@ import type { JanitorCommandOptions, ServerModule } from '../src/server/server-m
 test('--courier is forwarded when given, and only then', async () => {
   const calls: JanitorCommandOptions[] = [];
   const server = { janitorCommand: async (opts: JanitorCommandOptions) => (calls.push(opts), 'ok') } as unknown as ServerModule;
-  assert.equal((await runCli(['janitor', 'sqlite:///tmp/x.db', '--courier'], { server })).code, 0);
-  assert.equal((await runCli(['janitor', 'sqlite:///tmp/x.db'], { server })).code, 0);
+  assert.equal((await runCli(['janitor', 'sqlite://data/x.db', '--courier'], { server })).code, 0);
+  assert.equal((await runCli(['janitor', 'sqlite://data/x.db'], { server })).code, 0);
   assert.equal((calls[0] as { courier?: boolean }).courier, true);
   assert.equal('courier' in calls[1]!, false);
 });

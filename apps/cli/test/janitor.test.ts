@@ -42,11 +42,11 @@ describe('janitor flags', () => {
 
   test('-e reads $OLYMPUS_DSN; --dsn and -c are forwarded; defaults are limit 10000, batch 100, keep nothing younger', async () => {
     const fake = recordingServer();
-    assert.equal((await runCli(['janitor', '-e'], { server: fake.server, env: { OLYMPUS_DSN: 'sqlite:///tmp/a.db' } })).code, 0);
-    assert.equal((await runCli(['janitor', '--dsn', 'sqlite:///tmp/b.db', '-c', 'o.yml'], { server: fake.server })).code, 0);
+    assert.equal((await runCli(['janitor', '-e'], { server: fake.server, env: { OLYMPUS_DSN: 'sqlite://data/a.db' } })).code, 0);
+    assert.equal((await runCli(['janitor', '--dsn', 'sqlite://data/b.db', '-c', 'o.yml'], { server: fake.server })).code, 0);
     assert.deepEqual(fake.calls, [
-      { ...DEFAULTS, dsn: 'sqlite:///tmp/a.db' },
-      { ...DEFAULTS, dsn: 'sqlite:///tmp/b.db', configPath: 'o.yml' },
+      { ...DEFAULTS, dsn: 'sqlite://data/a.db' },
+      { ...DEFAULTS, dsn: 'sqlite://data/b.db', configPath: 'o.yml' },
     ]);
   });
 

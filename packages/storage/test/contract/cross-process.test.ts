@@ -8,7 +8,8 @@ import type { OAuth2Storage } from '@olympus/oauth2';
 import { freshDsn, type DatabaseKind } from '../../../../test/support/databases.ts';
 import { accessToken, code, grantSession, refreshToken, storedClient, tally, uid } from './fixtures.ts';
 
-const NODE = '/work/main/node_modules/.bin/node';
+/** The Node that runs this test (the pinned one under npm test): the children run the same TypeScript. */
+const NODE = process.execPath;
 const CHILD = fileURLToPath(new URL('./race-child.ts', import.meta.url));
 const PROCESSES = 4;
 const ITEMS = 25;
