@@ -15,10 +15,10 @@ import { authorizeFully, obtainTokens } from './support/security.ts';
 const REDIRECT = 'http://127.0.0.1:9/callback';
 const MIGRATIONS = new URL('../packages/storage/src/migrations/', import.meta.url);
 
-/** Every table the migrations of this dialect create. */
+/** Every table the migrations of this dialect create: shared NNNN_name.sql files and the dialect's own. */
 const migratedTables = (dialect: 'sqlite' | 'postgres'): string[] =>
   readdirSync(MIGRATIONS)
-    .filter((f) => f.endsWith(`.${dialect}.sql`))
+    .filter((f) => /^\d{4}_\w+\.sql$/.test(f) || f.endsWith(`.${dialect}.sql`))
     .flatMap((f) => [...readFileSync(new URL(f, MIGRATIONS), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1]));
 
 /** Every table in the database, from the catalog (so a table added later is searched too). */

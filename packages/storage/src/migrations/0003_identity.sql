@@ -1,4 +1,4 @@
--- Identities (SQLite). Each row keeps the whole identity (traits, addresses, credentials) as
+-- Identities. Each row keeps the whole identity (traits, addresses, credentials) as
 -- JSON in `data`; the columns exist for lookups and keyset paging. Ids are time-ordered (UUIDv7), so
 -- paging by id lists identities in creation order.
 -- A credential identifier (the email of a password credential, ...) belongs to at most one identity
@@ -10,7 +10,7 @@ CREATE TABLE identities (
   state       TEXT NOT NULL,
   external_id TEXT,
   created_at  BIGINT NOT NULL,
-  data        JSON_TEXT NOT NULL
+  data        {{json}} NOT NULL
 );
 CREATE INDEX identities_external_id ON identities (external_id) WHERE external_id IS NOT NULL;
 

@@ -1,14 +1,14 @@
--- OAuth2 server tables (SQLite). Each row keeps its domain object as JSON in `data`; the other
--- columns exist for lookups and for atomic updates. Mutable fields (state, used_at, revoked_at)
--- are authoritative in their column. Times are epoch milliseconds. JSON_TEXT has TEXT affinity and
--- tells the Db layer to parse the column; BOOLEAN columns come back as true/false.
+-- OAuth2 server tables. Each row keeps its domain object as JSON in `data`; the other columns exist
+-- for lookups and for atomic updates. Mutable fields (state, used_at, revoked_at) are authoritative
+-- in their column. Times are epoch milliseconds (BIGINT). The JSON type and the key sequence are
+-- spelled per dialect (dialect-terms.ts); BOOLEAN columns come back as true/false on both.
 
 CREATE TABLE oauth2_clients (
   client_id   TEXT PRIMARY KEY,
   client_name TEXT NOT NULL,
   owner       TEXT NOT NULL,
   created_at  BIGINT NOT NULL,
-  data        JSON_TEXT NOT NULL
+  data        {{json}} NOT NULL
 );
 CREATE INDEX oauth2_clients_page ON oauth2_clients (created_at, client_id);
 CREATE INDEX oauth2_clients_name ON oauth2_clients (client_name, created_at, client_id);
@@ -30,7 +30,7 @@ CREATE TABLE oauth2_flows (
   requested_at      BIGINT NOT NULL,
   expires_at        BIGINT NOT NULL,
   revoked_at        BIGINT,
-  data              JSON_TEXT NOT NULL
+  data              {{json}} NOT NULL
 );
 CREATE INDEX oauth2_flows_client ON oauth2_flows (client_id);
 CREATE INDEX oauth2_flows_consents ON oauth2_flows (subject, handled_at) WHERE state = 'consent_used';
@@ -40,7 +40,7 @@ CREATE TABLE oauth2_authentication_sessions (
   subject    TEXT NOT NULL,
   expires_at BIGINT NOT NULL,
   revoked_at BIGINT,
-  data       JSON_TEXT NOT NULL
+  data       {{json}} NOT NULL
 );
 CREATE INDEX oauth2_authentication_sessions_subject ON oauth2_authentication_sessions (subject);
 
@@ -51,7 +51,7 @@ CREATE TABLE oauth2_authorization_codes (
   client_id  TEXT NOT NULL,
   expires_at BIGINT NOT NULL,
   used_at    BIGINT,
-  data       JSON_TEXT NOT NULL
+  data       {{json}} NOT NULL
 );
 CREATE INDEX oauth2_authorization_codes_grant ON oauth2_authorization_codes (grant_id);
 CREATE INDEX oauth2_authorization_codes_flow ON oauth2_authorization_codes (flow_id) WHERE flow_id IS NOT NULL;
@@ -64,7 +64,7 @@ CREATE TABLE oauth2_access_tokens (
   client_id  TEXT NOT NULL,
   expires_at BIGINT NOT NULL,
   revoked_at BIGINT,
-  data       JSON_TEXT NOT NULL
+  data       {{json}} NOT NULL
 );
 CREATE INDEX oauth2_access_tokens_grant ON oauth2_access_tokens (grant_id);
 CREATE INDEX oauth2_access_tokens_flow ON oauth2_access_tokens (flow_id) WHERE flow_id IS NOT NULL;
@@ -79,7 +79,7 @@ CREATE TABLE oauth2_refresh_tokens (
   expires_at             BIGINT,
   used_at                BIGINT,
   revoked_at             BIGINT,
-  data                   JSON_TEXT NOT NULL
+  data                   {{json}} NOT NULL
 );
 CREATE INDEX oauth2_refresh_tokens_grant ON oauth2_refresh_tokens (grant_id);
 CREATE INDEX oauth2_refresh_tokens_flow ON oauth2_refresh_tokens (flow_id) WHERE flow_id IS NOT NULL;
@@ -101,12 +101,12 @@ CREATE TABLE oauth2_jtis (
 CREATE INDEX oauth2_jtis_expiry ON oauth2_jtis (expires_at);
 
 CREATE TABLE oauth2_json_web_keys (
-  seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq            {{serial_primary_key}},
   key_set        TEXT NOT NULL,
   kid            TEXT NOT NULL,
   alg            TEXT NOT NULL,
   key_use        TEXT NOT NULL,
-  public_jwk     JSON_TEXT NOT NULL,
+  public_jwk     {{json}} NOT NULL,
   private_sealed TEXT NOT NULL,
   created_at     BIGINT NOT NULL,
   activates_at   BIGINT NOT NULL,

@@ -1,5 +1,5 @@
 -- One-time codes of the recovery and verification flows (packages/storage/src/identity/codes.ts),
--- PostgreSQL. Times are epoch milliseconds. Only a keyed hash of each code is stored, bound to
+-- Times are epoch milliseconds. Only a keyed hash of each code is stored, bound to
 -- its flow; `used_at` marks a code used or revoked, so a code works once (security-checklist ID-16).
 -- `identity_code_submissions` counts the code submissions of each flow; the count is raised in one
 -- statement, so parallel guesses are each counted.

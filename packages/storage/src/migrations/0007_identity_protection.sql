@@ -1,4 +1,4 @@
--- Brute-force and rate-limit counters of the identity server (SQLite). One row per counter: the key
+-- Brute-force and rate-limit counters of the identity server. One row per counter: the key
 -- names what is counted (a keyed hash of an identifier, address or IP, or an identity id — never the
 -- identifier itself); `hits` never grows beyond `hit_limit + 1`; a row whose `expires_at` (epoch ms)
 -- has passed counts as gone and restarts at the next hit. Nodes delete expired rows in batches.

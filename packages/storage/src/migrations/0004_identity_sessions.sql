@@ -1,4 +1,4 @@
--- Identity sessions and self-service flows (SQLite). As in 0001, each row keeps its domain object as
+-- Identity sessions and self-service flows. As in 0001, each row keeps its domain object as
 -- JSON in `data`; `active` and `expires_at` are authoritative in their columns. Times are epoch ms.
 -- A session is found by the keyed hash of its token (cookie or X-Session-Token); the token itself is
 -- never stored (security-checklist ID-8).
@@ -10,7 +10,7 @@ CREATE TABLE identity_sessions (
   active      BOOLEAN NOT NULL,
   issued_at   BIGINT NOT NULL,
   expires_at  BIGINT NOT NULL,
-  data        JSON_TEXT NOT NULL
+  data        {{json}} NOT NULL
 );
 CREATE INDEX identity_sessions_identity ON identity_sessions (identity_id, issued_at, id);
 CREATE INDEX identity_sessions_page ON identity_sessions (issued_at, id);
@@ -20,6 +20,6 @@ CREATE TABLE selfservice_flows (
   id         TEXT PRIMARY KEY,
   kind       TEXT NOT NULL,
   expires_at BIGINT NOT NULL,
-  data       JSON_TEXT NOT NULL
+  data       {{json}} NOT NULL
 );
 CREATE INDEX selfservice_flows_expiry ON selfservice_flows (expires_at);

@@ -1,4 +1,4 @@
--- The courier's persisted queue (packages/storage/src/identity/courier.ts), SQLite. Times are epoch
+-- The courier's persisted queue (packages/storage/src/identity/courier.ts). Times are epoch
 -- milliseconds. `due_at` is when a message may next be claimed: its creation time, the retry time
 -- after a failed send, or the end of a worker's lease while it is in processing (a crashed worker's
 -- claim runs out and the message is handed out again).
