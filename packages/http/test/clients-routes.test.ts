@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { KeyedHasher, Sealer } from '@olympus/crypto';
 import { ClientService, type OAuth2Context } from '@olympus/oauth2';
-import { MemoryClientStore } from '../../oauth2/test/memory-client-store.ts';
+import { memoryOAuth2Storage } from '../../oauth2/test/memory-stores.ts';
 import { registerErrorHandling } from '../src/errors.ts';
 import { registerFormBody } from '../src/form-body.ts';
 import { registerClientRoutes } from '../src/admin/clients.ts';
@@ -11,7 +11,7 @@ import { registerClientRoutes } from '../src/admin/clients.ts';
 
 const web = { redirect_uris: ['https://app.example/cb'] };
 const sealer = new Sealer(['system-secret-one-0123456789abcdef']);
-const store = new MemoryClientStore();
+const store = (await memoryOAuth2Storage()).clients;
 let clock = Date.UTC(2025, 0, 1);
 const service = new ClientService({ store, hasher: new KeyedHasher(['system-secret-one-0123456789abcdef']), dev: false, now: () => clock++ });
 let app: FastifyInstance;
@@ -37,7 +37,7 @@ describe('create, read, update, delete', () => {
     const body = created.json();
     assert.equal(body.client_id, 'crud');
     assert.match(body.client_secret, /^[A-Za-z0-9_-]{43}$/);
-    assert.equal(JSON.stringify(store.rows.get('crud')).includes(body.client_secret), false);
+    assert.equal(JSON.stringify(await store.getClient('crud')).includes(body.client_secret), false);
 
     const read = await app.inject({ method: 'GET', url: '/admin/clients/crud' });
     assert.equal(read.statusCode, 200);

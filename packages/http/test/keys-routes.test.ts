@@ -7,13 +7,13 @@ import { KEY_SETS, KeyRing, type OAuth2Context } from '@olympus/oauth2';
 import { addAdminPrefix } from '../src/admin-guard.ts';
 import { registerKeyRoutes } from '../src/admin/keys.ts';
 import { registerErrorHandling } from '../src/errors.ts';
-import { MemoryKeyStore } from '../../oauth2/test/keys-memory-store.ts';
+import { memoryOAuth2Storage } from '../../oauth2/test/memory-stores.ts';
 
 let app: FastifyInstance;
 
 before(async () => {
   const ring = new KeyRing({
-    store: new MemoryKeyStore(),
+    store: (await memoryOAuth2Storage()).keys,
     sealer: new Sealer(['s'.repeat(32)]),
     idTokenAlg: 'RS256',
     publishAhead: 60_000,

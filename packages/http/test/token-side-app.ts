@@ -23,8 +23,8 @@ export interface TokenSideApp {
 
 export const tokenSideApp = async (): Promise<TokenSideApp> => {
   const h = await makeHarness();
-  h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid offline_access email' }, SECRET);
-  h.clients.add({ client_id: 'other', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
+  await h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid offline_access email' }, SECRET);
+  await h.clients.add({ client_id: 'other', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
   const app = Fastify() as unknown as FastifyInstance;
   registerFormBody(app);
   registerErrorHandling(app, { exposeDebug: true, docsBaseUrl: 'https://auth.example' });

@@ -35,7 +35,7 @@ let k1: SigningPair;
 beforeEach(async () => {
   h = await makeHarness();
   k1 = await newKey('k1');
-  h.clients.add({ client_id: ID, token_endpoint_auth_method: 'private_key_jwt', jwks_uri: JWKS_URI });
+  await h.clients.add({ client_id: ID, token_endpoint_auth_method: 'private_key_jwt', jwks_uri: JWKS_URI });
   h.jwksServer.documents.set(JWKS_URI, { keys: [k1.jwk] });
 });
 
@@ -79,7 +79,7 @@ describe('private_key_jwt with jwks_uri', () => {
   });
 
   test('the cache is per client: another client with the same jwks_uri fetches its own copy', async () => {
-    h.clients.add({ client_id: 'twin', token_endpoint_auth_method: 'private_key_jwt', jwks_uri: JWKS_URI });
+    await h.clients.add({ client_id: 'twin', token_endpoint_auth_method: 'private_key_jwt', jwks_uri: JWKS_URI });
     await authenticate(k1);
     await authenticate(k1, 'twin');
     assert.equal(h.jwksServer.fetched.length, 2);

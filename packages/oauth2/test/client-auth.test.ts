@@ -14,9 +14,9 @@ const SECRET = 'a-generated-secret-with+special/chars=%';
 let h: Harness;
 beforeEach(async () => {
   h = await makeHarness();
-  h.clients.add({ client_id: 'basic-app', token_endpoint_auth_method: 'client_secret_basic' }, SECRET);
-  h.clients.add({ client_id: 'post-app', token_endpoint_auth_method: 'client_secret_post' }, SECRET);
-  h.clients.add({ client_id: 'spa', token_endpoint_auth_method: 'none' });
+  await h.clients.add({ client_id: 'basic-app', token_endpoint_auth_method: 'client_secret_basic' }, SECRET);
+  await h.clients.add({ client_id: 'post-app', token_endpoint_auth_method: 'client_secret_post' }, SECRET);
+  await h.clients.add({ client_id: 'spa', token_endpoint_auth_method: 'none' });
 });
 
 const req = (body: Record<string, string>, authorization?: string): ClientAuthRequest => ({ authorization, body, endpointUrl: TOKEN_URL });
@@ -120,7 +120,7 @@ describe('private_key_jwt (RFC 7523 §2.2, §3)', () => {
     const pair = await generateKeyPair('ES256');
     privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
-    h.clients.add({ client_id: id, token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } });
+    await h.clients.add({ client_id: id, token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } });
   });
 
   const assertion = (claims: { iss?: string; sub?: string; aud?: string; exp?: number; jti?: string } = {}) =>
@@ -180,7 +180,7 @@ describe('private_key_jwt (RFC 7523 §2.2, §3)', () => {
   });
 
   test('a client with neither jwks nor jwks_uri gets a clear error (jwks_uri: client-auth-jwks-uri.test.ts)', async () => {
-    h.clients.add({ client_id: 'keyless', token_endpoint_auth_method: 'private_key_jwt' });
+    await h.clients.add({ client_id: 'keyless', token_endpoint_auth_method: 'private_key_jwt' });
     const jwt = await assertion({ iss: 'keyless', sub: 'keyless' });
     await rejects(authenticateClient(h.ctx, withAssertion(jwt)), InvalidClient, /registers neither jwks nor jwks_uri/);
   });

@@ -2,19 +2,20 @@ import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { KeyedHasher } from '@olympus/crypto';
 import { Conflict, InvalidClientMetadata, InvalidRedirectUri, InvalidRequest, NotFound } from '../src/errors.ts';
-import { MemoryClientStore } from './memory-client-store.ts';
+import type { ClientStore } from '../src/ports.ts';
+import { memoryOAuth2Storage } from './memory-stores.ts';
 import { ClientService } from '../src/clients/service.ts';
 import { SECRET_PURPOSE } from '../src/clients/secrets.ts';
 
 const web = { redirect_uris: ['https://app.example/cb'] };
 let clock = Date.UTC(2025, 0, 1);
-let store: MemoryClientStore;
+let store: ClientStore;
 let hasher: KeyedHasher;
 let service: ClientService;
 
-beforeEach(() => {
+beforeEach(async () => {
   clock = Date.UTC(2025, 0, 1);
-  store = new MemoryClientStore();
+  store = (await memoryOAuth2Storage()).clients;
   hasher = new KeyedHasher(['system-secret-one-0123456789abcdef']);
   service = new ClientService({ store, hasher, dev: false, now: () => clock });
 });
@@ -31,7 +32,7 @@ describe('create', () => {
   test('returns a generated 256-bit secret once, and stores only its keyed hash (AS-27)', async () => {
     const { client } = await service.create({ ...web, client_name: 'App' });
     assert.match(client.client_secret ?? '', /^[A-Za-z0-9_-]{43}$/);
-    const stored = store.rows.get(client.client_id)!;
+    const stored = (await store.getClient(client.client_id))!;
     assert.equal(JSON.stringify(stored).includes(client.client_secret!), false);
     assert.deepEqual(stored.secretHashes, [hasher.hash(client.client_secret!, SECRET_PURPOSE)]);
     assert.equal('client_secret' in stored.client, false);
@@ -42,14 +43,14 @@ describe('create', () => {
   test('hashes a caller-chosen secret the same way and returns it', async () => {
     const { client } = await service.create({ ...web, client_id: 'billing', client_secret: 'caller-chosen' });
     assert.equal(client.client_secret, 'caller-chosen');
-    assert.deepEqual(store.rows.get('billing')!.secretHashes, [hasher.hash('caller-chosen', SECRET_PURPOSE)]);
-    assert.equal(JSON.stringify(store.rows.get('billing')).includes('caller-chosen'), false);
+    assert.deepEqual((await store.getClient('billing'))!.secretHashes, [hasher.hash('caller-chosen', SECRET_PURPOSE)]);
+    assert.equal(JSON.stringify(await store.getClient('billing')).includes('caller-chosen'), false);
   });
 
   test('public and private_key_jwt clients get no secret', async () => {
     const pub = await service.create({ ...web, token_endpoint_auth_method: 'none' });
     assert.equal(pub.client.client_secret, undefined);
-    assert.deepEqual(store.rows.get(pub.client.client_id)!.secretHashes, []);
+    assert.deepEqual((await store.getClient(pub.client.client_id))!.secretHashes, []);
     const jwt = await service.create({ ...web, token_endpoint_auth_method: 'private_key_jwt', jwks_uri: 'https://app.example/jwks' });
     assert.equal(jwt.client.client_secret, undefined);
   });

@@ -12,11 +12,11 @@ let h: Harness;
 
 beforeEach(async () => {
   h = await makeHarness();
-  h.clients.add(
+  await h.clients.add(
     { client_id: 'web', token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [REDIRECT_URI] },
     SECRET,
   );
-  h.clients.add({ client_id: 'other', token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code'] }, SECRET);
+  await h.clients.add({ client_id: 'other', token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code'] }, SECRET);
 });
 
 const exchange = (params: Record<string, string>, clientId = 'web') =>
@@ -75,7 +75,7 @@ describe('authorization_code grant: success (RFC 6749 §4.1.3, OIDC Core §3.1.3
     await exchange(offline.params);
     const online = await seedCode(h, 'web', { session: { scope: ['openid'] } });
     await exchange({ code: online.code, redirect_uri: REDIRECT_URI, code_verifier: online.verifier });
-    const flags = [...h.tokens.refresh.values()].map((r) => [r.session.scope.join(' '), r.offline]);
+    const flags = (await h.stored.refresh()).map((r) => [r.session.scope.join(' '), r.offline]);
     assert.deepEqual(flags, [['openid offline_access email', true], ['openid', false]]);
   });
 

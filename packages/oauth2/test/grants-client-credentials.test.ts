@@ -10,11 +10,11 @@ let h: Harness;
 
 beforeEach(async () => {
   h = await makeHarness();
-  h.clients.add(
+  await h.clients.add(
     { client_id: 'svc', grant_types: ['client_credentials'], scope: 'read write', audience: ['https://api.example', 'https://billing.example'] },
     SECRET,
   );
-  h.clients.add({ client_id: 'public-svc', token_endpoint_auth_method: 'none', grant_types: ['client_credentials'] });
+  await h.clients.add({ client_id: 'public-svc', token_endpoint_auth_method: 'none', grant_types: ['client_credentials'] });
 });
 
 const cc = (params: Record<string, string>, authorization: string | undefined = basic('svc', SECRET)) =>

@@ -13,7 +13,7 @@ let h: Harness;
 const setUp = async (graceMs = 0) => {
   h = await makeHarness({ oauth2: { refreshTokenRotationGracePeriod: graceMs } });
   for (const id of ['web', 'other']) {
-    h.clients.add({ client_id: id, token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
+    await h.clients.add({ client_id: id, token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
   }
 };
 beforeEach(() => setUp());
@@ -116,7 +116,7 @@ describe('refresh_token grant: reuse and races (RFC 9700 §4.14.2)', () => {
     assert.ok(refused.length >= 1);
     for (const r of refused) assert.equal((r.reason as InvalidGrant).hint, REUSED);
     // The reuse was detected while the winner was minting: its new tokens are revoked too.
-    const rows = [...h.tokens.access.values(), ...h.tokens.refresh.values()];
+    const rows = [...(await h.stored.access()), ...(await h.stored.refresh())];
     assert.ok(rows.length >= 4);
     assert.ok(rows.every((row) => row.revokedAt !== null));
   });
@@ -169,7 +169,7 @@ describe('refresh_token grant: other invalid_grant reasons', () => {
   });
 
   test('per-client lifespans override the global TTLs', async () => {
-    h.clients.add(
+    await h.clients.add(
       {
         client_id: 'short', token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'],
         refresh_token_grant_access_token_lifespan: '5m', authorization_code_grant_access_token_lifespan: '1h30m',

@@ -10,7 +10,7 @@ let h: Harness;
 
 beforeEach(async () => {
   h = await makeHarness();
-  h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
+  await h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
 });
 
 const issue = async (scope = ['openid', 'offline_access', 'email']) => {
@@ -58,7 +58,7 @@ describe('introspection (RFC 7662, AS-33)', () => {
     assert.equal(JSON.stringify(await introspect('not-a-token')), '{"active":false}');
     h.clock.now += h.ctx.config.ttl.accessToken;
     assert.equal(JSON.stringify(await introspect(t.access_token)), '{"active":false}');
-    await h.tokens.revokeGrant([...h.tokens.refresh.values()][0].session.grantId, h.clock.now);
+    await h.tokens.revokeGrant((await h.stored.refresh())[0].session.grantId, h.clock.now);
     assert.equal(JSON.stringify(await introspect(t.refresh_token)), '{"active":false}');
   });
 

@@ -2,14 +2,14 @@ import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWK } from 'jose';
 import { Sealer } from '@olympus/crypto';
-import { InvalidRequest, KEY_SETS, KeyRing, NotFound } from '@olympus/oauth2';
-import { MemoryKeyStore } from './keys-memory-store.ts';
+import { InvalidRequest, KEY_SETS, KeyRing, NotFound, type KeyStore } from '@olympus/oauth2';
+import { memoryOAuth2Storage } from './memory-stores.ts';
 
 const MINUTE = 60_000;
 const PUBLISH_AHEAD = 10 * MINUTE;
 const RETAIN = 70 * MINUTE;
 
-let store: MemoryKeyStore;
+let store: KeyStore;
 let sealer: Sealer;
 let clock: number;
 let ring: KeyRing;
@@ -17,8 +17,8 @@ let ring: KeyRing;
 const newRing = (idTokenAlg: 'RS256' | 'ES256' = 'RS256') =>
   new KeyRing({ store, sealer, idTokenAlg, publishAhead: PUBLISH_AHEAD, retainAfterRetire: RETAIN, now: () => clock });
 
-beforeEach(() => {
-  store = new MemoryKeyStore();
+beforeEach(async () => {
+  store = (await memoryOAuth2Storage()).keys;
   sealer = new Sealer(['k'.repeat(32)]);
   clock = Date.UTC(2026, 0, 1);
   ring = newRing();
@@ -39,6 +39,9 @@ const verifiesAgainstJwks = async (jwt: string): Promise<boolean> => {
   }
 };
 
+/** Every key in the store, whatever its set. */
+const allKeys = async () => (await Promise.all((await store.listKeySets()).map((set) => store.listKeys(set)))).flat();
+
 const kids = async (): Promise<string[]> => (await ring.publicJwks()).keys.map((k) => k.kid ?? '');
 
 describe('first start', () => {
@@ -55,7 +58,7 @@ describe('first start', () => {
     assert.equal((await ring.signingKey(KEY_SETS.idToken)).kid, idKeys[0].kid);
 
     await ring.ensureDefaultKeys(); // a restart adds nothing
-    assert.equal(store.rows.length, 2);
+    assert.equal((await allKeys()).length, 2);
   });
 
   test('every published key has kid, alg and use, and no private member', async () => {
@@ -177,7 +180,7 @@ describe('rotation (OIDC Core §10.1.1, AS-42)', () => {
 });
 
 const makeJwk = async (kid: string, alg: 'RS256' | 'ES256' | 'HS256' = 'ES256'): Promise<JWK> => {
-  const helper = new KeyRing({ store: new MemoryKeyStore(), sealer, idTokenAlg: 'RS256', publishAhead: 0, retainAfterRetire: 0, now: () => clock });
+  const helper = new KeyRing({ store: (await memoryOAuth2Storage()).keys, sealer, idTokenAlg: 'RS256', publishAhead: 0, retainAfterRetire: 0, now: () => clock });
   return helper.createKey('scratch', { alg, kid, use: 'sig' });
 };
 

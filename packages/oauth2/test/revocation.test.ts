@@ -12,9 +12,9 @@ let h: Harness;
 beforeEach(async () => {
   h = await makeHarness();
   for (const id of ['web', 'other']) {
-    h.clients.add({ client_id: id, grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
+    await h.clients.add({ client_id: id, grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
   }
-  h.clients.add({ client_id: 'spa', token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'] });
+  await h.clients.add({ client_id: 'spa', token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'] });
 });
 
 const issue = async (clientId = 'web') => {

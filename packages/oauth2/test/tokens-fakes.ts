@@ -1,20 +1,19 @@
 /**
- * In-memory fakes for the token-side tests (grants, client auth, tokens, revocation, introspection,
- * userinfo): a Map-based TokenStore with the atomic-consume semantics the ports promise, a KeyRing
- * made with jose generateKeyPair, a client service backed by the real secret hashing, and a
- * logger that records lines. The SQL adapters are checked by the storage contract suite.
+ * The harness of the token-side tests (grants, client auth, tokens, revocation, introspection,
+ * userinfo): the real SQL stores on a migrated SQLite database in memory (the adapters the storage
+ * contract suite checks), the real client service over them, a KeyRing made with jose
+ * generateKeyPair, a fake jwks_uri server and a logger that records lines.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { OlympusConfig } from '@olympus/config';
 import { KeyedHasher, Sealer } from '@olympus/crypto';
+import { createOAuth2Storage, type Db } from '@olympus/storage';
 import type {
   AccessTokenRecord,
-  AuthenticationSession,
   AuthenticationSessionStore,
   AuthorizationCodeRecord,
-  ClientServiceApi,
-  Consumed,
+  ClientStore,
   GrantSession,
   JtiStore,
   KeyRingApi,
@@ -24,132 +23,50 @@ import type {
   OAuth2Storage,
   RefreshTokenRecord,
   SigningKey,
-  StoredClient,
   TokenStore,
 } from '../src/index.ts';
 import { mintToken } from '../src/tokens/opaque.ts';
+import { ClientService } from '../src/clients/service.ts';
 import { clientWithDefaults, type ClientInput } from '../src/clients/defaults.ts';
-import { hashSecret, verifySecret } from '../src/clients/secrets.ts';
+import { hashSecret } from '../src/clients/secrets.ts';
+import { openMemoryDatabase } from '../../../test/support/memory-database.ts';
 import { FakeJwksServer } from './jwks-fakes.ts';
 
 export { ISSUER, T0, testConfig } from './test-config.ts';
 import { T0, testConfig } from './test-config.ts';
 
-/** Copies on the way in and out, as a database would; every consume is atomic (single-threaded JS). */
-export class MemoryTokenStore implements TokenStore {
-  readonly codes = new Map<string, AuthorizationCodeRecord>();
-  readonly access = new Map<string, AccessTokenRecord>();
-  readonly refresh = new Map<string, RefreshTokenRecord>();
-  /** Revoked grants stay revoked: a token minted for one afterwards is born revoked (the ports' contract). */
-  readonly revokedGrants = new Map<string, number>();
-  /** Set to make every call fail, as a lost database connection would. */
-  failWith: Error | undefined;
+/** The SQL token store, failing every call while `failWith` is set, as a lost database connection would. */
+export type FailableTokenStore = TokenStore & { failWith: Error | undefined };
 
-  #check(): void {
-    if (this.failWith) throw this.failWith;
+const failable = (store: TokenStore): FailableTokenStore => {
+  const wrapped = { failWith: undefined } as FailableTokenStore;
+  for (const [name, method] of Object.entries(store) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    Object.assign(wrapped, {
+      [name]: async (...args: unknown[]) => {
+        if (wrapped.failWith) throw wrapped.failWith;
+        return method(...args);
+      },
+    });
   }
+  return wrapped;
+};
 
-  async createAuthorizationCode(code: AuthorizationCodeRecord) {
-    this.#check();
-    this.codes.set(code.signature, structuredClone(code));
-  }
-  async consumeAuthorizationCode(signature: string, now: number): Promise<Consumed<AuthorizationCodeRecord>> {
-    this.#check();
-    const row = this.codes.get(signature);
-    if (!row) return { status: 'not_found' };
-    if (row.usedAt !== null) return { status: 'already_used', record: structuredClone(row) };
-    row.usedAt = now;
-    return { status: 'consumed', record: structuredClone(row) };
-  }
-  async createAccessToken(token: AccessTokenRecord) {
-    this.#check();
-    this.access.set(token.signature, { ...structuredClone(token), revokedAt: token.revokedAt ?? this.revokedGrants.get(token.session.grantId) ?? null });
-  }
-  async getAccessToken(signature: string) {
-    this.#check();
-    const row = this.access.get(signature);
-    return row && structuredClone(row);
-  }
-  async revokeAccessToken(signature: string, now: number) {
-    this.#check();
-    const row = this.access.get(signature);
-    if (row && row.revokedAt === null) row.revokedAt = now;
-  }
-  async createRefreshToken(token: RefreshTokenRecord) {
-    this.#check();
-    this.refresh.set(token.signature, { ...structuredClone(token), revokedAt: token.revokedAt ?? this.revokedGrants.get(token.session.grantId) ?? null });
-  }
-  async getRefreshToken(signature: string) {
-    this.#check();
-    const row = this.refresh.get(signature);
-    return row && structuredClone(row);
-  }
-  async consumeRefreshToken(signature: string, now: number, graceMs: number): Promise<Consumed<RefreshTokenRecord>> {
-    this.#check();
-    const row = this.refresh.get(signature);
-    if (!row) return { status: 'not_found' };
-    const inGrace = graceMs > 0 && row.revokedAt === null && row.usedAt !== null && now - row.usedAt < graceMs;
-    if (row.usedAt !== null && !inGrace) return { status: 'already_used', record: structuredClone(row) };
-    if (row.revokedAt !== null) return { status: 'already_used', record: structuredClone(row) };
-    if (row.usedAt === null) row.usedAt = now;
-    return { status: 'consumed', record: structuredClone(row) };
-  }
-  async revokeRefreshToken(signature: string, now: number) {
-    this.#check();
-    const row = this.refresh.get(signature);
-    if (row && row.revokedAt === null) row.revokedAt = now;
-  }
-  async revokeGrant(grantId: string, now: number) {
-    this.#check();
-    if (!this.revokedGrants.has(grantId)) this.revokedGrants.set(grantId, now);
-    for (const code of this.codes.values()) if (code.session.grantId === grantId && code.usedAt === null) code.usedAt = now;
-    for (const row of [...this.access.values(), ...this.refresh.values()]) {
-      if (row.session.grantId === grantId && row.revokedAt === null) row.revokedAt = now;
-    }
-  }
-  async revokeFlows(flowIds: string[], now: number) {
-    for (const row of [...this.access.values(), ...this.refresh.values()]) {
-      if (flowIds.includes(row.session.flowId) && row.revokedAt === null) row.revokedAt = now;
-    }
-  }
-  async revokeAccessTokensOfClient(clientId: string, now: number) {
-    for (const row of this.access.values()) if (row.session.clientId === clientId && row.revokedAt === null) row.revokedAt = now;
-  }
+/** Every stored access or refresh token, oldest first: what a test reads back to check what was written. */
+export interface StoredTokens {
+  access(): Promise<AccessTokenRecord[]>;
+  refresh(): Promise<RefreshTokenRecord[]>;
 }
 
-export class MemoryAuthSessions implements AuthenticationSessionStore {
-  readonly rows = new Map<string, AuthenticationSession>();
-  async createAuthenticationSession(session: AuthenticationSession) {
-    this.rows.set(session.id, structuredClone(session));
-  }
-  async getAuthenticationSession(id: string) {
-    const row = this.rows.get(id);
-    return row && structuredClone(row);
-  }
-  async updateAuthenticationSession(session: AuthenticationSession) {
-    this.rows.set(session.id, structuredClone(session));
-  }
-  async revokeAuthenticationSession(id: string, now: number) {
-    const row = this.rows.get(id);
-    if (row) row.revokedAt = now;
-    return row && structuredClone(row);
-  }
-  async revokeAuthenticationSessionsOfSubject(subject: string, now: number) {
-    const rows = [...this.rows.values()].filter((r) => r.subject === subject);
-    for (const row of rows) row.revokedAt = now;
-    return rows.map((r) => structuredClone(r));
-  }
-}
-
-export class MemoryJtis implements JtiStore {
-  readonly seen = new Map<string, number>();
-  async consumeJti(clientId: string, jti: string, expiresAt: number) {
-    const key = `${clientId}\u0000${jti}`;
-    if (this.seen.has(key)) return false;
-    this.seen.set(key, expiresAt);
-    return true;
-  }
-}
+const storedTokens = (db: Db, tokens: TokenStore): StoredTokens => {
+  // rowid is SQLite's insertion order; the memory database of the harness is SQLite.
+  const signatures = async (table: string) =>
+    (await db.query<{ signature: string }>(`SELECT signature FROM ${table} ORDER BY rowid`)).map((row) => row.signature);
+  const present = <T>(rows: Array<T | undefined>): T[] => rows.filter((row) => row !== undefined);
+  return {
+    access: async () => present(await Promise.all((await signatures('oauth2_access_tokens')).map((s) => tokens.getAccessToken(s)))),
+    refresh: async () => present(await Promise.all((await signatures('oauth2_refresh_tokens')).map((s) => tokens.getRefreshToken(s)))),
+  };
+};
 
 /** One signing key per set, generated with jose; `alg` decides RS256 or ES256. */
 export class FakeKeyRing implements Pick<KeyRingApi, 'ensureDefaultKeys' | 'signingKey' | 'publicJwks' | 'verificationKeys' | 'invalidate'> {
@@ -189,24 +106,20 @@ export class FakeKeyRing implements Pick<KeyRingApi, 'ensureDefaultKeys' | 'sign
   invalidate() {}
 }
 
-/** get and verifySecret as the real ClientService does them; the admin verbs are not needed here. */
-export class FakeClients implements Pick<ClientServiceApi, 'get' | 'verifySecret'> {
-  readonly rows = new Map<string, StoredClient>();
+/** Clients written straight into the client store (without the admin API's checks), at T0. */
+export class TestClients {
+  readonly #store: ClientStore;
   readonly #hasher: KeyedHasher;
-  constructor(hasher: KeyedHasher) {
+  constructor(store: ClientStore, hasher: KeyedHasher) {
+    this.#store = store;
     this.#hasher = hasher;
   }
-  add(input: ClientInput, secret?: string): OAuth2Client {
+  async add(input: ClientInput, secret?: string): Promise<OAuth2Client> {
     const client = clientWithDefaults(input, T0);
-    this.rows.set(client.client_id, { client, secretHashes: secret ? [hashSecret(this.#hasher, secret)] : [] });
+    if (!(await this.#store.createClient({ client, secretHashes: secret ? [hashSecret(this.#hasher, secret)] : [] }))) {
+      throw new Error(`client ${client.client_id} was added twice`);
+    }
     return client;
-  }
-  async get(id: string) {
-    const row = this.rows.get(id);
-    return row && structuredClone(row);
-  }
-  verifySecret(stored: StoredClient, secret: string) {
-    return verifySecret(this.#hasher, stored, secret);
   }
 }
 
@@ -236,10 +149,13 @@ export class RecordingLogger implements Logger {
 
 export interface Harness {
   ctx: OAuth2Context;
-  tokens: MemoryTokenStore;
-  sessions: MemoryAuthSessions;
-  jtis: MemoryJtis;
-  clients: FakeClients;
+  /** The SQL stores, on a fresh migrated SQLite database in memory. */
+  db: Db;
+  tokens: FailableTokenStore;
+  stored: StoredTokens;
+  sessions: AuthenticationSessionStore;
+  jtis: JtiStore;
+  clients: TestClients;
   keys: FakeKeyRing;
   log: RecordingLogger;
   clock: { now: number };
@@ -251,29 +167,30 @@ export const makeHarness = async (
 ): Promise<Harness> => {
   const config = testConfig(opts.oauth2);
   const hasher = new KeyedHasher(config.secrets.system);
-  const tokens = new MemoryTokenStore();
-  const sessions = new MemoryAuthSessions();
-  const jtis = new MemoryJtis();
-  const clients = new FakeClients(hasher);
+  const db = await openMemoryDatabase();
+  const sql = createOAuth2Storage(db);
+  const tokens = failable(sql.tokens);
   const keys = await FakeKeyRing.create(opts.alg);
   const log = new RecordingLogger();
   const clock = { now: T0 };
   const jwksServer = new FakeJwksServer();
-  // Only the stores the token side touches; the others would throw if reached.
-  const storage = { tokens, authSessions: sessions, jtis } as unknown as OAuth2Storage;
+  const storage: OAuth2Storage = { ...sql, tokens };
   const ctx: OAuth2Context = {
     config,
     storage,
     hasher,
     sealer: new Sealer(config.secrets.system),
-    // The admin verbs of the key ring and client service are not used by the token side.
+    // The admin verbs of the key ring are not used by the token side.
     keys: keys as unknown as KeyRingApi,
-    clients: clients as unknown as ClientServiceApi,
+    clients: new ClientService({ store: sql.clients, hasher, dev: config.dev, now: () => clock.now }),
     log,
     now: () => clock.now,
     fetchJwks: jwksServer.fetch,
   };
-  return { ctx, tokens, sessions, jtis, clients, keys, log, clock, jwksServer };
+  return {
+    ctx, db, tokens, stored: storedTokens(db, sql.tokens), sessions: sql.authSessions, jtis: sql.jtis,
+    clients: new TestClients(sql.clients, hasher), keys, log, clock, jwksServer,
+  };
 };
 
 export const REDIRECT_URI = 'https://app.example/cb';
@@ -324,7 +241,8 @@ export const seedCode = async (
     usedAt: null,
     ...opts.code,
   });
-  await h.ctx.storage.authSessions.createAuthenticationSession({
+  // An upsert, as the authorization endpoint does: a test may seed several codes of one login session.
+  await h.ctx.storage.authSessions.updateAuthenticationSession({
     id: session.sessionId,
     subject: session.subject,
     authenticatedAt: session.authTime,

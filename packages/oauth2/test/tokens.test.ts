@@ -35,7 +35,7 @@ const addClient = (h: Harness, clientId: string, strategy: '' | 'jwt' | 'opaque'
 describe('JWT access tokens (RFC 9068)', () => {
   test('a jwt client gets a signed at+jwt with Hydra claims, and introspection and revocation work on it', async () => {
     const h = await makeHarness();
-    addClient(h, 'jwt-app', 'jwt');
+    await addClient(h, 'jwt-app', 'jwt');
     const res = await codeExchange(h, 'jwt-app');
     const header = decodeProtectedHeader(res.access_token);
     assert.equal(header.typ, 'at+jwt');
@@ -67,8 +67,8 @@ describe('JWT access tokens (RFC 9068)', () => {
 
   test('an empty client strategy follows the global one; an explicit client strategy wins', async () => {
     const h = await makeHarness({ oauth2: { accessTokenStrategy: 'jwt' } });
-    addClient(h, 'follows', '');
-    addClient(h, 'opaque-app', 'opaque');
+    await addClient(h, 'follows', '');
+    await addClient(h, 'opaque-app', 'opaque');
     assert.equal((await codeExchange(h, 'follows')).access_token.split('.').length, 3);
     assert.match((await codeExchange(h, 'opaque-app')).access_token, /^ory_at_/);
   });

@@ -11,7 +11,7 @@ let h: Harness;
 
 beforeEach(async () => {
   h = await makeHarness();
-  h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid offline_access email' }, SECRET);
+  await h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid offline_access email' }, SECRET);
 });
 
 const issue = async (idTokenClaims: Record<string, unknown> = { email: 'a@example.com', email_verified: true }) => {
