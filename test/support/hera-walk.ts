@@ -3,7 +3,7 @@
  * /login → the identity login flow (form post with its csrf_token) → back to /oauth2/auth → /consent.
  */
 import assert from 'node:assert/strict';
-import { Browser } from './browser.ts';
+import { Browser, type Hop } from './browser.ts';
 import { authorizeUrl, pkcePair } from './flow.ts';
 
 export interface WalkTarget {
@@ -24,19 +24,27 @@ export const startAtHera = async (browser: Browser, target: WalkTarget) => {
   return { hera: await browser.get(start.location!), verifier: pkce.verifier };
 };
 
-/** Signs in with a password on the identity login flow Hera handed over to; returns the consent hop. */
-export const signInUntilConsent = async (browser: Browser, target: WalkTarget, identifier: string, password: string) => {
-  const { hera, verifier } = await startAtHera(browser, target);
+/**
+ * Follows Hera's hand-over (`hera`: its 303 to the identity login flow) and posts the password form
+ * with the flow's csrf_token; returns the submission's answer (a 303 to the login verifier on success).
+ */
+export const signInAt = async (browser: Browser, publicUrl: string, hera: Hop, identifier: string, password: string): Promise<Hop> => {
   assert.equal(hera.status, 303, 'Hera hands over to the identity login flow');
-  const flowStart = await browser.get(new URL(hera.location!, target.publicUrl).toString());
-  const flowId = new URL(flowStart.location!, target.publicUrl).searchParams.get('flow');
+  const flowStart = await browser.get(new URL(hera.location!, publicUrl).toString());
+  const flowId = new URL(flowStart.location!, publicUrl).searchParams.get('flow');
   assert.ok(flowId, `a login flow was created: ${flowStart.location}`);
-  const flow = JSON.parse((await browser.request(`${target.publicUrl}/self-service/login/flows?id=${flowId}`, { headers: { accept: 'application/json' } })).body);
+  const flow = JSON.parse((await browser.request(`${publicUrl}/self-service/login/flows?id=${flowId}`, { headers: { accept: 'application/json' } })).body);
   const csrf = flow.ui.nodes.find((n: { attributes: { name?: string } }) => n.attributes.name === 'csrf_token').attributes.value as string;
-  const submitted = await browser.request(`${target.publicUrl}/self-service/login?flow=${flowId}`, {
+  return browser.request(`${publicUrl}/self-service/login?flow=${flowId}`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ method: 'password', identifier, password, csrf_token: csrf }),
   });
+};
+
+/** Signs in with a password on the identity login flow Hera handed over to; returns the consent hop. */
+export const signInUntilConsent = async (browser: Browser, target: WalkTarget, identifier: string, password: string) => {
+  const { hera, verifier } = await startAtHera(browser, target);
+  const submitted = await signInAt(browser, target.publicUrl, hera, identifier, password);
   assert.equal(submitted.status, 303, submitted.body);
   const verified = await browser.get(submitted.location!);
   assert.equal(verified.status, 302);

@@ -5,10 +5,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
-import { acceptConsentRequest, getConsentRequest, rejectConsentRequest, RequestForbidden, InvalidRequest, type OAuth2Context } from '@olympus/oauth2';
-import type { IdentityContext } from '@olympus/identity';
+import { acceptConsentRequest, getConsentRequest, rejectConsentRequest, RequestForbidden, InvalidRequest, type ConsentRequest, type OAuth2Context } from '@olympus/oauth2';
+import { findIdentity, type IdentityContext } from '@olympus/identity';
 import { html, type HttpDeps } from '@olympus/http';
 import { idTokenClaims } from './claims.ts';
+import { closedAsPage } from './closed-request.ts';
 import { allowFormRedirectsTo } from './csp.ts';
 import { decisionForm } from './decision-form.ts';
 import { issueFormToken, postedFormTokenMatches } from './form-token.ts';
@@ -18,41 +19,36 @@ import { describeScope } from './scopes.ts';
 import { formField, queryParam, seeOther } from './send.ts';
 import { shellFor } from './shell/shell.ts';
 
-type ConsentRequest = Awaited<ReturnType<typeof getConsentRequest>>;
-
 const grant = async (ctx: OAuth2Context, identity: IdentityContext, challenge: string, request: ConsentRequest, reply: FastifyReply): Promise<FastifyReply> => {
-  const scopes = request.requested_scope;
-  const subject = request.subject ? await identity.storage.identities.getIdentity(request.subject) : undefined;
-  const { redirect_to } = await acceptConsentRequest(ctx, challenge, {
-    grant_scope: scopes,
-    grant_access_token_audience: request.requested_access_token_audience,
+  const scopes = request.requestedScope;
+  const subject = request.subject ? await findIdentity(identity, request.subject) : undefined;
+  const { redirectTo } = await acceptConsentRequest(ctx, challenge, {
+    grantScope: scopes,
+    grantAudience: request.requestedAudience,
     remember: true,
-    session: { id_token: idTokenClaims(subject, scopes, identity.config.hera.claims), access_token: {} },
+    session: { idToken: idTokenClaims(subject, scopes, identity.config.hera.claims), accessToken: {} },
   });
-  return seeOther(reply, redirect_to);
+  return seeOther(reply, redirectTo);
 };
-
-const clientOf = (request: ConsentRequest) => request.client as { client_id: string; client_name?: string; skip_consent?: boolean };
 
 /** OIDC Core §3.1.2.4: consent may be skipped for a client the operator trusts (its own apps). */
 const consentSkipped = (config: OlympusConfig, request: ConsentRequest): boolean =>
-  request.skip || clientOf(request).skip_consent === true || config.hera.firstPartyClients.includes(clientOf(request).client_id);
+  request.skip || request.client?.skip_consent === true || config.hera.firstPartyClients.includes(request.clientId);
 
 const consentForm = (t: Translator, challenge: string, request: ConsentRequest, token: string) => {
-  const client = clientOf(request);
-  const name = client.client_name || client.client_id;
+  const name = request.client?.client_name || request.clientId;
   return html`<h1>${t.t('consent.heading', { client: name })}</h1>
 <p>${t.t('consent.asks', { client: name })}</p>
-<ul class="scopes">${request.requested_scope.map((s) => html`<li>${describeScope(t, s)}</li>`)}</ul>
+<ul class="scopes">${request.requestedScope.map((s) => html`<li>${describeScope(t, s)}</li>`)}</ul>
 ${decisionForm('/consent', { consent_challenge: challenge, csrf_token: token }, { value: 'allow', label: t.t('consent.allow') }, { value: 'deny', label: t.t('consent.deny') })}`;
 };
 
-const shellOf = (req: FastifyRequest, config: OlympusConfig, request: ConsentRequest) => shellFor(req, config, uiLocalesOf(request.request_url));
+const shellOf = (req: FastifyRequest, config: OlympusConfig, request: ConsentRequest) => shellFor(req, config, uiLocalesOf(request.requestUrl));
 
 export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/consent', async (req, reply) => {
+  app.get('/consent', closedAsPage(identity.config, async (req, reply) => {
     const challenge = queryParam(req, 'consent_challenge');
     if (challenge === undefined) throw new InvalidRequest('The consent page needs a consent_challenge: open it through /oauth2/auth.');
     const request = await getConsentRequest(ctx, challenge);
@@ -61,9 +57,9 @@ export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: Htt
     allowFormRedirectsTo(reply, identity.config, request.client);
     const shell = shellOf(req, identity.config, request);
     return shell.send(reply, shell.t.t('consent.title'), consentForm(shell.t, challenge, request, token));
-  });
+  }));
 
-  app.post('/consent', async (req, reply) => {
+  app.post('/consent', closedAsPage(identity.config, async (req, reply) => {
     const challenge = formField(req, 'consent_challenge');
     if (challenge === undefined) throw new InvalidRequest('The consent form was posted without its consent_challenge.');
     if (!postedFormTokenMatches(req, identity.config, ctx.sealer, formField(req, 'csrf_token'), `consent:${challenge}`)) {
@@ -71,7 +67,7 @@ export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: Htt
     }
     const request = await getConsentRequest(ctx, challenge);
     if (formField(req, 'decision') === 'allow') return grant(ctx, identity, challenge, request, reply);
-    const { redirect_to } = await rejectConsentRequest(ctx, challenge, { error: 'access_denied', error_description: 'The user denied the request.' });
-    return seeOther(reply, redirect_to);
-  });
+    const { redirectTo } = await rejectConsentRequest(ctx, challenge, { error: 'access_denied', errorDescription: 'The user denied the request.' });
+    return seeOther(reply, redirectTo);
+  }));
 };

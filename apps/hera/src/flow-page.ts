@@ -5,23 +5,19 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
-import type { SelfServiceFlow } from '@olympus/identity';
+import { knownLoginRequest, type SelfServiceFlow } from '@olympus/identity';
+import type { LoginRequest } from '@olympus/oauth2';
 import { allowFormRedirectsTo } from './csp.ts';
 import { uiLocalesOf } from './i18n/locale.ts';
 import { shellFor, type Shell } from './shell/shell.ts';
 
-export interface FlowLoginRequest {
-  client?: { client_id?: string; client_name?: string; redirect_uris?: string[] };
-  request_url?: string;
-}
+/** The OAuth2 login request the flow serves, as the flow read it at its start (typed). */
+export const loginRequestOf = (flow: SelfServiceFlow): LoginRequest | undefined => knownLoginRequest(flow);
 
-export const loginRequestOf = (flow: SelfServiceFlow): FlowLoginRequest | undefined =>
-  flow.internal.oauth2LoginRequest as FlowLoginRequest | undefined;
-
-export const clientNameOf = (client: FlowLoginRequest['client']): string | undefined => client?.client_name || client?.client_id;
+export const clientNameOf = (request: LoginRequest | undefined): string | undefined => request?.client?.client_name || request?.clientId;
 
 export const flowShell = (req: FastifyRequest, reply: FastifyReply, config: OlympusConfig, flow: SelfServiceFlow): Shell => {
   const request = loginRequestOf(flow);
   allowFormRedirectsTo(reply, config, request?.client);
-  return shellFor(req, config, uiLocalesOf(request?.request_url));
+  return shellFor(req, config, uiLocalesOf(request?.requestUrl));
 };

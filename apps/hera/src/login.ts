@@ -7,9 +7,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptLoginRequest, getLoginRequest, type OAuth2Context } from '@olympus/oauth2';
 import {
-  browserFlowUrl, continueOAuth2Login, getFlowForUi, isUuid, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
+  browserFlowUrl, continueOAuth2Login, findIdentity, getFlowForUi, isUuid, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
+import { closedAsPage } from './closed-request.ts';
 import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
 import { demandsFreshLogin } from './fresh-login.ts';
 import type { Translator } from './i18n/translator.ts';
@@ -19,7 +20,7 @@ import { uiForms } from './ui-nodes.ts';
 const heading = (t: Translator, flow: SelfServiceFlow, product: string): string => {
   if (flow.requestedAal === 'aal2') return t.t('login.heading.aal2');
   if (flow.refresh) return t.t('login.heading.refresh');
-  const client = clientNameOf(loginRequestOf(flow)?.client);
+  const client = clientNameOf(loginRequestOf(flow));
   return client ? t.t('login.heading.client', { client }) : t.t('login.heading', { product });
 };
 
@@ -39,18 +40,18 @@ const otherWays = (t: Translator, flow: SelfServiceFlow) => {
 const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, req: FastifyRequest, reply: FastifyReply, challenge: string) => {
   const request = await getLoginRequest(ctx, challenge);
   if (request.skip) {
-    const subject = isUuid(request.subject) ? await identity.storage.identities.getIdentity(request.subject) : undefined;
+    const subject = isUuid(request.subject) ? await findIdentity(identity, request.subject) : undefined;
     // A remembered login of an identity deleted or disabled since then signs nobody in: the login
     // flow runs and refuses it (4010011). Subjects of other login UIs (not identity ids) are kept.
     const gone = isUuid(request.subject) && (subject === undefined || subject.state !== 'active');
     if (!gone && requiredAalForOAuth2(identity.config, request, subject) === 'aal1') {
-      const { redirect_to } = await acceptLoginRequest(ctx, challenge, { subject: request.subject });
-      return seeOther(reply, redirect_to);
+      const { redirectTo } = await acceptLoginRequest(ctx, challenge, { subject: request.subject });
+      return seeOther(reply, redirectTo);
     }
   }
   const current = await currentSession(identity, req);
   if (current === undefined) return seeOther(reply, browserFlowUrl(identity.config, 'login', { login_challenge: challenge }));
-  if (demandsFreshLogin(request.request_url, current.session.authenticated_at, identity.now())) {
+  if (demandsFreshLogin(request.requestUrl, current.session.authenticated_at, identity.now())) {
     return seeOther(reply, browserFlowUrl(identity.config, 'login', { login_challenge: challenge, refresh: 'true' }));
   }
   const { redirectTo } = await continueOAuth2Login(identity, challenge, current.session, { request, identity: current.identity });
@@ -60,7 +61,7 @@ const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, re
 export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/login', async (req, reply) => {
+  app.get('/login', closedAsPage(identity.config, async (req, reply) => {
     const flowId = queryParam(req, 'flow');
     if (flowId !== undefined) {
       try {
@@ -80,5 +81,5 @@ export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpD
     }
 
     return settleChallenge(ctx, identity, req, reply, challenge);
-  });
+  }));
 };

@@ -16,3 +16,4 @@ export { readCookies, setCookies } from './cookies.ts';
 export { cookiePolicyOf } from './cookie-policy.ts';
 export { endOAuth2Session } from './end-oauth2-session.ts';
 export { setErrorPageRenderer, type ErrorPageRenderer, type ErrorPageInput } from './error-page.ts';
+export { loginRequestWire } from './admin/challenge-wire.ts';

@@ -4,8 +4,8 @@
  */
 import type { OlympusConfig } from '@olympus/config';
 import type { KeyedHasher, Sealer } from '@olympus/crypto';
-import type { Logger, OAuth2Context } from '@olympus/oauth2';
-import type { IdentityStorage } from './ports.ts';
+import type { Logger } from '@olympus/oauth2';
+import type { IdentityStorage, OAuth2Port } from './ports.ts';
 
 export interface IdentityContext {
   config: OlympusConfig;
@@ -14,5 +14,6 @@ export interface IdentityContext {
   sealer: Sealer;
   log: Logger;
   now: () => number;
-  oauth2: OAuth2Context;
+  /** The little the identity server needs of the OAuth2 server (ports.ts), not its whole context. */
+  oauth2: OAuth2Port;
 }

@@ -15,7 +15,7 @@ export { issueSession, type DeviceInfo, type IssuedSession } from './sessions/is
 export { findSession, isLive, type CurrentSession } from './sessions/lookup.ts';
 export { sessionWire, publicIdentity, type SessionWire, type PublicIdentity } from './sessions/wire.ts';
 export { whoami, noSession, stepUpUrl } from './sessions/whoami.ts';
-export { listMyOtherSessions, revokeMyOtherSessions, revokeMySession, getSessionOrThrow, listAllSessions, extendSession } from './sessions/manage.ts';
+export { listMyOtherSessions, revokeMyOtherSessions, revokeMySession, endMyCurrentSession, getSessionOrThrow, listAllSessions, extendSession } from './sessions/manage.ts';
 export { toWire, type WireFlow } from './flows/wire.ts';
 export { normalizeBody, type FlowBody } from './flows/body.ts';
 export { sealFlowError, openFlowError, type StoredFlowError } from './flows/errors-store.ts';
@@ -43,6 +43,8 @@ export { assembleIdentity, assertValidTraits, schemaFor, type AssembleOptions } 
 export { readIdentityBody, type IdentityInput } from './identities/admin-body.ts';
 export { importedPasswordHash, importedHashFormat } from './identities/password-import.ts';
 export { newIdentityId, isUuid } from './identities/ids.ts';
+export { findIdentity } from './identities/find.ts';
+export { knownLoginRequest } from './flows/oauth2-request.ts';
 export { refreshIdentifiers, newCredential } from './identities/credentials.ts';
 export { createLoginFlow, recreateLoginFlow, type LoginFlowParams } from './flows/login/create.ts';
 export { submitLogin, type LoginSubmitRequest } from './flows/login/submit.ts';

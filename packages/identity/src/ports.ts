@@ -8,6 +8,23 @@ import type { SelfServiceFlow } from './flows/flow.ts';
 import type { CourierStore } from './courier/store.ts';
 import type { ProtectionStore } from './protection/store.ts';
 import type { OneTimeCodeStore } from './codes/code.ts';
+import type { AcceptLogin, ChallengeOutcome, LoginRequest } from '@olympus/oauth2';
+
+/**
+ * What the identity server needs of the OAuth2 server (docs/architecture.md): the login request a
+ * login flow serves, accepting it once the user signed in, and single-use claims for one-time codes.
+ * apps/server implements it over @olympus/oauth2.
+ */
+export interface OAuth2Port {
+  /**
+   * The pending login request, typed, and as Hydra's JSON for the flow's `oauth2_login_request`
+   * (Kratos shows it there; the HTTP edge makes the JSON). Throws the OAuth2 error (404, 410) otherwise.
+   */
+  getLoginRequest(challenge: string): Promise<{ request: LoginRequest; hydraJson: Record<string, unknown> }>;
+  acceptLoginRequest(challenge: string, input: AcceptLogin): Promise<ChallengeOutcome>;
+  /** True the first time `key` is claimed in `namespace`; false ever after (until `expiresAt`). */
+  claimOnce(namespace: string, key: string, expiresAt: number): Promise<boolean>;
+}
 
 export type IdentityWrite =
   | { status: 'ok' }

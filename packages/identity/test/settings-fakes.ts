@@ -25,7 +25,7 @@ export const mfaHarness = (customize: (c: OlympusConfig) => OlympusConfig = (c) 
   const h = harness(customize, secrets);
   const jtis = new MemoryJtiStore();
   const mail: CourierMessage[] = [];
-  Object.assign(h.ctx, { oauth2: { storage: { jtis } } });
+  Object.assign(h.ctx, { oauth2: { claimOnce: (namespace: string, key: string, expiresAt: number) => jtis.consumeJti(namespace, key, expiresAt) } });
   Object.assign(h.ctx.storage, { courier: { enqueue: async (message: CourierMessage) => void mail.push(message) } });
   return { ...h, jtis, mail };
 };

@@ -75,10 +75,26 @@ export class InvalidToken extends define('invalid_token', 401) {}
 export class InsufficientScope extends define('insufficient_scope', 403) {}
 export class NotFound extends define('not_found', 404) {}
 export class Conflict extends define('conflict', 409) {}
-/** A login, consent or logout request handled before; the body carries `redirect_to` (Hydra: 410). */
-export class RequestHandled extends define('request_handled', 410) {}
+/**
+ * Where a login, consent or logout request that can no longer be handled stands. Only the admin API
+ * puts it in the body (Hydra's 410 with `redirect_to`); a page on the public origin never hands a
+ * verifier to a browser that did not complete the step (docs/security.md AS-21).
+ */
+export interface ClosedRequest {
+  status: 'accepted' | 'rejected' | 'used' | 'expired';
+  redirectTo: string;
+  /** The typed request (challenges/requests.ts, logout/challenge.ts). */
+  request: unknown;
+}
+
+/** A login, consent or logout request handled before (Hydra: 410). */
+export class RequestHandled extends define('request_handled', 410) {
+  closed: ClosedRequest | undefined = undefined;
+}
 /** A login, consent or logout request older than `ttl.login_consent_request`. */
-export class RequestExpired extends define('request_expired', 410) {}
+export class RequestExpired extends define('request_expired', 410) {
+  closed: ClosedRequest | undefined = undefined;
+}
 export class RequestForbidden extends define('request_forbidden', 403) {}
 export class ServerError extends define('server_error', 500) {}
 export class TemporarilyUnavailable extends define('temporarily_unavailable', 503) {}

@@ -1,6 +1,6 @@
 import type { OAuth2Context } from './context.ts';
 import { InvalidRequest } from './errors.ts';
-import { consentSessionBody } from './challenges/shapes.ts';
+import { consentSessionOf } from './challenges/views.ts';
 import { endAuthSession, type BackchannelNotice } from './logout/backchannel.ts';
 import type { ConsentSessionCursor } from './ports.ts';
 
@@ -26,7 +26,7 @@ export const listConsentSessions = async (ctx: OAuth2Context, q: ConsentSessionQ
   const last = page[page.length - 1];
   const next: ConsentSessionCursor | undefined =
     flows.length > q.pageSize && last?.consent ? { handledAt: last.consent.handledAt, id: last.id } : undefined;
-  const sessions = await Promise.all(page.map(async (f) => consentSessionBody(f, (await ctx.clients.get(f.clientId))?.client)));
+  const sessions = await Promise.all(page.map(async (f) => consentSessionOf(f, (await ctx.clients.get(f.clientId))?.client)));
   return { sessions, next };
 };
 

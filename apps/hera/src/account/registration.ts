@@ -13,7 +13,7 @@ import { uiForms } from '../ui-nodes.ts';
 import { startBrowserFlow } from './flow-entry.ts';
 
 const heading = (t: Translator, flow: SelfServiceFlow, product: string): string => {
-  const client = clientNameOf(loginRequestOf(flow)?.client);
+  const client = clientNameOf(loginRequestOf(flow));
   return client ? t.t('registration.heading.client', { client }) : t.t('registration.heading', { product });
 };
 

@@ -10,8 +10,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
-import { acceptLogoutRequest, currentAuthSession, getLogoutRequest, InvalidRequest, rejectLogoutRequest } from '@olympus/oauth2';
+import { acceptLogoutRequest, currentAuthSession, getLogoutRequest, InvalidRequest, rejectLogoutRequest, type LogoutRequestView } from '@olympus/oauth2';
 import { cookiePolicyOf, deliverBackchannel, endOAuth2Session, readCookies, type HttpDeps } from '@olympus/http';
+import { closedAsPage } from '../closed-request.ts';
 import { allowFormRedirectsTo } from '../csp.ts';
 import { issueFormToken, postedFormTokenMatches } from '../form-token.ts';
 import { uiLocalesOf } from '../i18n/locale.ts';
@@ -20,20 +21,10 @@ import { shellFor } from '../shell/shell.ts';
 import { endIdentitySession } from './end-session.ts';
 import { confirmationBody, forbiddenBody } from './views.ts';
 
-type LogoutRequest = Awaited<ReturnType<typeof getLogoutRequest>>;
-
-interface LogoutClient {
-  client_id?: string;
-  client_name?: string;
-  skip_logout_consent?: boolean | null;
-  redirect_uris?: string[];
-  post_logout_redirect_uris?: string[];
-}
-
-const clientOf = (request: LogoutRequest): LogoutClient | undefined => (request.client ?? undefined) as LogoutClient | undefined;
+type LogoutClient = LogoutRequestView['client'];
 
 /** Where the form's redirects lead: through /oauth2/sessions/logout to a post-logout URI. */
-const allowPostLogoutRedirects = (reply: FastifyReply, config: OlympusConfig, client: LogoutClient | undefined): void =>
+const allowPostLogoutRedirects = (reply: FastifyReply, config: OlympusConfig, client: LogoutClient): void =>
   allowFormRedirectsTo(reply, config, { redirect_uris: [...(client?.post_logout_redirect_uris ?? []), config.urls.postLogoutRedirect] });
 
 const SIGN_OUT = 'signout';
@@ -47,37 +38,37 @@ export const registerLogoutPage = (app: FastifyInstance, { ctx, identity }: Http
    * latter only when the logout request was started in this browser (its sid is this browser's
    * OAuth2 session), so a challenge from elsewhere cannot sign this browser out (logout CSRF).
    */
-  const accept = async (req: FastifyRequest, reply: FastifyReply, challenge: string, request: LogoutRequest): Promise<FastifyReply> => {
+  const accept = async (req: FastifyRequest, reply: FastifyReply, challenge: string, request: LogoutRequestView): Promise<FastifyReply> => {
     const own = (await currentAuthSession(ctx, readCookies(req, cookiePolicyOf(ctx.config))))?.id === request.sid;
-    const { body, notices } = await acceptLogoutRequest(ctx, challenge);
+    const { redirectTo, notices } = await acceptLogoutRequest(ctx, challenge);
     void deliverBackchannel(notices, req.log);
     if (own) await endIdentitySession(identity, req, reply);
     else req.log.info({ sid: request.sid }, 'logout request from another browser: this browser\'s identity session is kept');
-    return seeOther(reply, body.redirect_to);
+    return seeOther(reply, redirectTo);
   };
 
-  /** A form token missing, forged, or issued for another form or browser: nothing ends (AS-21). */
+  /** A form token missing, forged, or issued for another form or browser: nothing ends (docs/security.md AS-21). */
   const refuse = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const shell = shellFor(req, identity.config);
     return shell.send(reply, shell.t.t('logout.forbidden.title'), forbiddenBody(shell.t), { status: 403 });
   };
 
-  app.get('/logout', async (req, reply) => {
+  app.get('/logout', closedAsPage(identity.config, async (req, reply) => {
     const challenge = queryParam(req, 'logout_challenge');
     if (challenge === undefined) {
       throw new InvalidRequest('The logout page needs a logout_challenge.', { hint: 'Start the logout at /oauth2/sessions/logout; it sends the browser here.' });
     }
     const request = await getLogoutRequest(ctx, challenge);
-    const client = clientOf(request);
+    const { client } = request;
     if (client?.skip_logout_consent === true) return accept(req, reply, challenge, request);
     const token = issueFormToken(req, reply, identity.config, ctx.sealer, subjectOf(challenge));
     allowPostLogoutRedirects(reply, identity.config, client);
-    const shell = shellFor(req, identity.config, uiLocalesOf(request.request_url));
+    const shell = shellFor(req, identity.config, uiLocalesOf(request.requestUrl));
     const name = client?.client_name || client?.client_id;
     return shell.send(reply, shell.t.t('logout.title'), confirmationBody(shell.t, challenge, token, name, identity.config.hera.productName));
-  });
+  }));
 
-  app.post('/logout', async (req, reply) => {
+  app.post('/logout', closedAsPage(identity.config, async (req, reply) => {
     const challenge = formField(req, 'logout_challenge');
     const token = formField(req, 'csrf_token');
     if (challenge === undefined) {
@@ -90,5 +81,5 @@ export const registerLogoutPage = (app: FastifyInstance, { ctx, identity }: Http
     if (formField(req, 'decision') === 'yes') return accept(req, reply, challenge, await getLogoutRequest(ctx, challenge));
     await rejectLogoutRequest(ctx, challenge);
     return seeOther(reply, '/');
-  });
+  }));
 };

@@ -1,13 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import {
-  acceptConsentRequest,
-  acceptLoginRequest,
-  getConsentRequest,
-  getLoginRequest,
-  rejectConsentRequest,
-  rejectLoginRequest,
+  acceptConsentRequest, acceptLoginRequest, getConsentRequest, getLoginRequest, rejectConsentRequest, rejectLoginRequest,
+  RequestExpired, RequestHandled,
 } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { acceptConsentOf, acceptLoginOf, consentRequestWire, loginRequestWire, rejectionOfWire } from './challenge-wire.ts';
 
 const query = (req: FastifyRequest, name: string): string => {
   const v = (req.query as Record<string, unknown>)[name];
@@ -15,15 +12,38 @@ const query = (req: FastifyRequest, name: string): string => {
 };
 
 /**
- * Hydra's login and consent request API (reference/ory-api.md §1.2): the login/consent UI reads
- * the request, then accepts or rejects it and sends the browser to `redirect_to`.
+ * Hydra's 410 for a request handled before: where it stands, the request, and `redirect_to`, so a
+ * login UI hit by a double submit or the back button can carry on. Only the admin API says this;
+ * the core's error carries it typed (`closed`) and nothing else renders it (docs/security.md AS-21).
+ */
+export const withHydraClosedBody = async <T>(work: Promise<T>, requestWire: (request: never) => unknown): Promise<T> => {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof RequestHandled || err instanceof RequestExpired) || err.closed === undefined) throw err;
+    const { status, redirectTo, request } = err.closed;
+    const Closed = err instanceof RequestHandled ? RequestHandled : RequestExpired;
+    const shown = new Closed(err.description, { hint: err.hint, debug: err.debug, extra: { status, request: requestWire(request as never), redirect_to: redirectTo } });
+    shown.traceId = err.traceId;
+    throw shown;
+  }
+};
+
+/**
+ * Hydra's login and consent request API (docs/compatibility.md §1): the login/consent UI reads the
+ * request, then accepts or rejects it and sends the browser to `redirect_to`.
  */
 export const registerChallengeRoutes: RegisterRoutes = (app, { ctx }) => {
   const base = '/admin/oauth2/auth/requests';
-  app.get(`${base}/login`, async (req) => getLoginRequest(ctx, query(req, 'login_challenge') || query(req, 'challenge')));
-  app.put(`${base}/login/accept`, async (req) => acceptLoginRequest(ctx, query(req, 'login_challenge') || query(req, 'challenge'), req.body));
-  app.put(`${base}/login/reject`, async (req) => rejectLoginRequest(ctx, query(req, 'login_challenge') || query(req, 'challenge'), req.body));
-  app.get(`${base}/consent`, async (req) => getConsentRequest(ctx, query(req, 'consent_challenge') || query(req, 'challenge')));
-  app.put(`${base}/consent/accept`, async (req) => acceptConsentRequest(ctx, query(req, 'consent_challenge') || query(req, 'challenge'), req.body));
-  app.put(`${base}/consent/reject`, async (req) => rejectConsentRequest(ctx, query(req, 'consent_challenge') || query(req, 'challenge'), req.body));
+  const login = (req: FastifyRequest) => query(req, 'login_challenge') || query(req, 'challenge');
+  const consent = (req: FastifyRequest) => query(req, 'consent_challenge') || query(req, 'challenge');
+  const redirect = async (outcome: Promise<{ redirectTo: string }>, wire: (request: never) => unknown) =>
+    ({ redirect_to: (await withHydraClosedBody(outcome, wire)).redirectTo });
+
+  app.get(`${base}/login`, async (req) => loginRequestWire(await withHydraClosedBody(getLoginRequest(ctx, login(req)), loginRequestWire)));
+  app.put(`${base}/login/accept`, async (req) => redirect(acceptLoginRequest(ctx, login(req), acceptLoginOf(req.body)), loginRequestWire));
+  app.put(`${base}/login/reject`, async (req) => redirect(rejectLoginRequest(ctx, login(req), rejectionOfWire(req.body)), loginRequestWire));
+  app.get(`${base}/consent`, async (req) => consentRequestWire(await withHydraClosedBody(getConsentRequest(ctx, consent(req)), consentRequestWire)));
+  app.put(`${base}/consent/accept`, async (req) => redirect(acceptConsentRequest(ctx, consent(req), acceptConsentOf(req.body)), consentRequestWire));
+  app.put(`${base}/consent/reject`, async (req) => redirect(rejectConsentRequest(ctx, consent(req), rejectionOfWire(req.body)), consentRequestWire));
 };

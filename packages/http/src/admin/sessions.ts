@@ -12,6 +12,8 @@ import {
 import type { RegisterRoutes } from '../deps.ts';
 import { deliverBackchannel } from '../backchannel.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
+import { consentSessionWire, logoutRequestWire } from './challenge-wire.ts';
+import { withHydraClosedBody } from './challenges.ts';
 
 const q = (req: FastifyRequest, name: string): string => {
   const v = (req.query as Record<string, unknown>)[name];
@@ -25,17 +27,18 @@ const isConsentCursor = (value: unknown): value is ConsentSessionCursor =>
   typeof value === 'object' && value !== null &&
   Number.isSafeInteger((value as ConsentSessionCursor).handledAt) && typeof (value as ConsentSessionCursor).id === 'string';
 
-/** Logout requests, consent and login sessions, bulk token deletion (Hydra's admin API, ory-api.md §1.2). */
+/** Logout requests, consent and login sessions, bulk token deletion (Hydra's admin API, docs/compatibility.md §1). */
 export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
   const base = '/admin/oauth2/auth';
-  app.get(`${base}/requests/logout`, async (req) => getLogoutRequest(ctx, q(req, 'logout_challenge') || q(req, 'challenge')));
+  const logout = (req: FastifyRequest) => q(req, 'logout_challenge') || q(req, 'challenge');
+  app.get(`${base}/requests/logout`, async (req) => logoutRequestWire(await withHydraClosedBody(getLogoutRequest(ctx, logout(req)), logoutRequestWire)));
   app.put(`${base}/requests/logout/accept`, async (req) => {
-    const { body, notices } = await acceptLogoutRequest(ctx, q(req, 'logout_challenge') || q(req, 'challenge'));
+    const { redirectTo, notices } = await withHydraClosedBody(acceptLogoutRequest(ctx, logout(req)), logoutRequestWire);
     void deliverBackchannel(notices, req.log);
-    return body;
+    return { redirect_to: redirectTo };
   });
   app.put(`${base}/requests/logout/reject`, async (req, reply) => {
-    await rejectLogoutRequest(ctx, q(req, 'logout_challenge') || q(req, 'challenge'));
+    await rejectLogoutRequest(ctx, logout(req));
     return reply.code(204).send();
   });
   // Hydra's token paging: page_size + sealed page_token, the next page named in the Link header.
@@ -49,7 +52,7 @@ export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
     if (loginSessionId !== undefined) filters.login_session_id = loginSessionId;
     const nextToken = next && sealPageToken(ctx.sealer, PAGE_ENDPOINT, next);
     reply.header('link', pageLinks(CONSENT_SESSIONS_PATH, filters, pageSize, nextToken));
-    return sessions;
+    return sessions.map(consentSessionWire);
   });
   app.delete(CONSENT_SESSIONS_PATH, async (req, reply) => {
     await revokeConsentSessions(ctx, {

@@ -8,6 +8,7 @@ import {
   startAuthorization,
   type BrowserStep,
 } from '@olympus/oauth2';
+import { findSession } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { requestParams } from '../form-body.ts';
 import { ShowErrorPage } from '../errors.ts';
@@ -19,14 +20,17 @@ import { cookiePolicyOf } from '../cookie-policy.ts';
  * GET/POST /oauth2/auth: a new authorization request, or the browser coming back from the login
  * UI (`login_verifier`) or the consent UI (`consent_verifier`).
  */
-export const registerAuthorizeRoutes: RegisterRoutes = (app, { ctx }) => {
+export const registerAuthorizeRoutes: RegisterRoutes = (app, { ctx, identity }) => {
   const policy = cookiePolicyOf(ctx.config);
+  /** The identity session behind this browser's session cookie (never a header token: this is a browser hop). */
+  const identitySessionOf = (cookies: Record<string, string | undefined>) => async (): Promise<string | undefined> =>
+    identity === undefined ? undefined : (await findSession(identity, cookies[identity.config.session.cookieName] || undefined))?.session.id;
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     const params = requestParams(req);
     const cookies = readCookies(req, policy);
     let step: BrowserStep;
     try {
-      if (params.login_verifier) step = await handleLoginVerifier(ctx, params.login_verifier, cookies);
+      if (params.login_verifier) step = await handleLoginVerifier(ctx, params.login_verifier, { cookies, identitySessionId: identitySessionOf(cookies) });
       else if (params.consent_verifier) step = await handleConsentVerifier(ctx, params.consent_verifier, cookies);
       else step = await startAuthorization(ctx, params, requestUrlOf(ctx.config.serve.public.url, req.url), cookies);
     } catch (err) {

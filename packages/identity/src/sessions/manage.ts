@@ -66,3 +66,9 @@ export const extendSession = async (ctx: IdentityContext, id: string): Promise<S
   ctx.log.info({ session_id: id, identity_id: session.identity_id }, 'session extended by the admin');
   return extended;
 };
+
+/** Logout from a UI: the caller's own current session ends server-side (docs/security.md ID-11). */
+export const endMyCurrentSession = async (ctx: IdentityContext, current: CurrentSession, by: string): Promise<void> => {
+  await ctx.storage.sessions.revokeSession(current.session.id, ctx.now());
+  ctx.log.info({ session_id: current.session.id, identity_id: current.identity.id }, `identity session ended by ${by}`);
+};

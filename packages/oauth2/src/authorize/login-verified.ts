@@ -3,10 +3,10 @@ import { randomToken } from '@olympus/crypto';
 import type { OAuth2Context } from '../context.ts';
 import type { Flow, LoginResult } from '../flows/flow.ts';
 import type { AuthenticationSession } from '../tokens/records.ts';
-import { ConsentRequired, InvalidRequest } from '../errors.ts';
+import { ConsentRequired, InvalidRequest, RequestForbidden } from '../errors.ts';
 import { authSessionCookie } from '../browser/auth-session.ts';
 import { errorParams, respondToClient } from '../browser/client-response.ts';
-import type { BrowserStep, CookieInstruction } from '../browser/instructions.ts';
+import type { BrowserStep, CookieInstruction, VerifierBrowser } from '../browser/instructions.ts';
 import { withParam } from '../endpoints.ts';
 import { AuthorizeRejected } from './rejection.ts';
 import { flowForVerifier, rejectedByUi, restart } from './verifier.ts';
@@ -19,9 +19,9 @@ import { canSkipConsent } from './consent-skip.ts';
 export const handleLoginVerifier = async (
   ctx: OAuth2Context,
   verifier: string,
-  cookies: Record<string, string | undefined>,
+  browser: VerifierBrowser,
 ): Promise<BrowserStep> => {
-  const flow = await flowForVerifier(ctx, 'login', verifier, cookies);
+  const flow = await flowForVerifier(ctx, 'login', verifier, browser.cookies);
   const now = ctx.now();
   if (flow.expiresAt <= now) return restart(flow);
   const target = { redirectUri: flow.request.redirectUri, state: flow.request.state, responseMode: flow.request.responseMode };
@@ -31,6 +31,7 @@ export const handleLoginVerifier = async (
       hint: 'Each login verifier works once. The back button or a double submit replays it; restart from the application.',
     }), null);
   }
+  await checkCompletedHere(ctx, flow, flow.login, browser);
   const sessionCookies = await recordAuthSession(ctx, flow, flow.login, now);
   const stored = await ctx.clients.get(flow.clientId);
   const skip = stored !== undefined && (await canSkipConsent(ctx, flow, stored.client, flow.login.subject, now));
@@ -53,6 +54,20 @@ export const handleLoginVerifier = async (
 };
 
 /**
+ * A login completed in an identity session counts only in the browser that holds that session:
+ * a browser that merely started the flow (and sent its login link to someone else) cannot redeem
+ * the victim's login (docs/security.md AS-21).
+ */
+const checkCompletedHere = async (ctx: OAuth2Context, flow: Flow, login: LoginResult, browser: VerifierBrowser): Promise<void> => {
+  if (!login.completedInIdentitySession) return;
+  if ((await browser.identitySessionId()) === login.completedInIdentitySession) return;
+  ctx.log.warn({ trace_id: flow.traceId, flow_id: flow.id, client_id: flow.clientId }, 'login verifier from a browser other than the one that signed in');
+  throw new AuthorizeRejected(new RequestForbidden('The login was completed in a different browser than the one continuing it.', {
+    hint: 'Sign in in the same browser that opened the application. A sign-in link opened elsewhere cannot be continued here; restart from the application.',
+  }), null);
+};
+
+/**
  * Creates or refreshes the authentication session behind the login. A skipped login keeps the
  * session and its cookie untouched unless the UI asked to extend it (ory-api.md §5 #1).
  */
@@ -65,6 +80,9 @@ const recordAuthSession = async (ctx: OAuth2Context, flow: Flow, login: LoginRes
     // No new authentication happened: auth_time stays the session's (OIDC Core §2, AS-39), or a
     // relying party checking max_age itself would take a remembered login for a fresh one.
     login.authenticatedAt = existing.authenticatedAt;
+    // A remembered login carries the original authentication's acr and amr unless the UI says otherwise.
+    if (!login.acr) login.acr = existing.acr ?? '';
+    if (login.amr.length === 0) login.amr = existing.amr ?? [];
     if (!login.extendSessionLifespan) return [];
     const extended = { ...existing, expiresAt: now + lifespan };
     await sessions.updateAuthenticationSession(extended);
@@ -77,6 +95,8 @@ const recordAuthSession = async (ctx: OAuth2Context, flow: Flow, login: LoginRes
     remember: login.remember,
     expiresAt: now + lifespan,
     identityProviderSessionId: login.identityProviderSessionId,
+    acr: login.acr,
+    amr: login.amr,
     revokedAt: null,
   };
   if (reusable) await sessions.updateAuthenticationSession(session);

@@ -32,3 +32,10 @@ export const AUTH_SESSION_COOKIE_PURPOSE = 'cookie:oauth2-session';
 /** One CSRF cookie per flow, so several tabs can log in at once; only /oauth2/auth reads it. */
 export const flowCsrfCookieName = (flowId: string): string => `olympus_oauth2_csrf_${flowId.slice(0, 12)}`;
 export const FLOW_CSRF_COOKIE_PATH = '/oauth2/auth';
+
+/** What the core needs of the browser bringing a verifier back to /oauth2/auth. */
+export interface VerifierBrowser {
+  cookies: Record<string, string | undefined>;
+  /** The id of the live identity session whose cookie this browser sent, if any; read only when needed. */
+  identitySessionId: () => Promise<string | undefined>;
+}

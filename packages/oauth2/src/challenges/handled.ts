@@ -1,10 +1,10 @@
 import type { OAuth2Context } from '../context.ts';
 import type { Flow } from '../flows/flow.ts';
-import { NotFound, RequestExpired, RequestHandled } from '../errors.ts';
+import { NotFound, RequestExpired, RequestHandled, type ClosedRequest } from '../errors.ts';
 import { endpointsOf, withParam } from '../endpoints.ts';
 
 export type ChallengeKind = 'login' | 'consent';
-export type ChallengeStatus = 'pending' | 'accepted' | 'rejected' | 'used' | 'expired';
+export type ChallengeStatus = 'pending' | ClosedRequest['status'];
 
 const PENDING = { login: 'login_pending', consent: 'consent_pending' } as const;
 
@@ -26,25 +26,30 @@ export const verifierUrl = (ctx: OAuth2Context, kind: ChallengeKind, verifier: s
   withParam(endpointsOf(ctx.config).authorization, `${kind}_verifier`, verifier);
 
 /**
- * A request that can no longer be handled answers 410 with `redirect_to`, so a UI hit by a double
- * submit, the back button or a slow user can carry on instead of stranding the user (ory-api.md §5 #3):
- * an accepted or rejected request continues where it went, a used or expired one restarts the flow.
+ * A request that can no longer be handled answers 410. The error carries where it stands
+ * (`closed`): an accepted or rejected request continues at its verifier, a used or expired one
+ * restarts the flow. Only the admin API shows that to its caller (Hydra's `redirect_to`, so a UI hit
+ * by a double submit can carry on); nothing puts it in a body by default.
  */
 export const notPending = (ctx: OAuth2Context, flow: Flow, kind: ChallengeKind, request: unknown): Error => {
   const status = statusOf(flow, kind, ctx.now());
+  if (status === 'pending') throw new Error('notPending called for a pending request');
   const verifier = kind === 'login' ? flow.loginVerifier : flow.consentVerifier;
-  const extra = { status, request };
   if (status === 'expired') {
-    return new RequestExpired(`The ${kind} request has expired.`, {
-      hint: `The user took longer than ttl.login_consent_request. Send the browser to redirect_to to start the authorization again.`,
-      extra: { ...extra, redirect_to: flow.request.requestUrl },
+    const expired = new RequestExpired(`The ${kind} request has expired.`, {
+      hint: 'The user took longer than ttl.login_consent_request. Send the browser to redirect_to to start the authorization again.',
     });
+    expired.closed = { status, redirectTo: flow.request.requestUrl, request };
+    expired.traceId = flow.traceId;
+    return expired;
   }
   const redirectTo = (status === 'accepted' || status === 'rejected') && verifier ? verifierUrl(ctx, kind, verifier) : flow.request.requestUrl;
-  return new RequestHandled(`The ${kind} request was already ${status === 'used' ? 'used' : status}.`, {
+  const handled = new RequestHandled(`The ${kind} request was already ${status === 'used' ? 'used' : status}.`, {
     hint: `A ${kind} challenge is handled once. Send the browser to redirect_to to continue.`,
-    extra: { ...extra, redirect_to: redirectTo },
   });
+  handled.closed = { status, redirectTo, request };
+  handled.traceId = flow.traceId;
+  return handled;
 };
 
 export const isPending = (flow: Flow, kind: ChallengeKind, now: number): boolean =>

@@ -1,4 +1,4 @@
 export { getLoginRequest, acceptLoginRequest, rejectLoginRequest } from './login.ts';
 export { getConsentRequest, acceptConsentRequest, rejectConsentRequest } from './consent.ts';
-export { consentSessionBody, loginRequestBody, consentRequestBody } from './shapes.ts';
-export { statusOf, type ChallengeStatus } from './handled.ts';
+export { consentSessionOf, type ConsentSession } from './views.ts';
+export type { AcceptConsent, AcceptLogin, ChallengeOutcome, ConsentRequest, LoginRequest, OidcContext, Rejection } from './requests.ts';

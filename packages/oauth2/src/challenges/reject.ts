@@ -1,14 +1,14 @@
 import type { RejectRequest } from '../flows/flow.ts';
-import { optString } from './body.ts';
+import type { Rejection } from './requests.ts';
 
-/** Hydra's RejectOAuth2Request, with its default error `request_denied`. */
-export const rejectionOf = (body: Record<string, unknown>): RejectRequest => {
-  const status = body.status_code;
+/** The stored rejection, with Hydra's defaults: error `request_denied`, status 400. */
+export const rejectionOf = (input: Rejection): RejectRequest => {
+  const status = input.statusCode;
   return {
-    error: optString(body, 'error') || 'request_denied',
-    error_description: optString(body, 'error_description') || 'The resource owner or authorization server denied the request.',
-    error_hint: optString(body, 'error_hint'),
-    error_debug: optString(body, 'error_debug'),
-    status_code: typeof status === 'number' && status >= 400 && status < 600 ? status : 400,
+    error: input.error || 'request_denied',
+    error_description: input.errorDescription || 'The resource owner or authorization server denied the request.',
+    error_hint: input.errorHint ?? '',
+    error_debug: input.errorDebug ?? '',
+    status_code: status !== undefined && Number.isInteger(status) && status >= 400 && status < 600 ? status : 400,
   };
 };

@@ -53,6 +53,11 @@ export interface LoginResult {
   extendSessionLifespan: boolean;
   identityProviderSessionId: string;
   forceSubjectIdentifier: string;
+  /**
+   * The identity session whose browser completed the login, when Olympus' identity server accepted
+   * it; '' otherwise (and in flows stored before it existed). See challenges/requests.ts AcceptLogin.
+   */
+  completedInIdentitySession?: string;
 }
 
 export interface ConsentResult {

@@ -1,3 +1,4 @@
+import type { OAuth2Client } from '../clients/client.ts';
 import type { OAuth2Context } from '../context.ts';
 import { NotFound, RequestExpired, RequestHandled } from '../errors.ts';
 import { endpointsOf, withParam } from '../endpoints.ts';
@@ -13,44 +14,57 @@ const open = (ctx: OAuth2Context, challenge: string): LogoutRequest => {
 const verifierRedirect = (ctx: OAuth2Context, request: LogoutRequest): string =>
   withParam(endpointsOf(ctx.config).endSession, 'logout_verifier', ctx.sealer.seal(JSON.stringify(request), LOGOUT_VERIFIER_PURPOSE));
 
+/** What the logout UI reads of a logout request (Hydra's OAuth2LogoutRequest), typed. */
+export interface LogoutRequestView {
+  challenge: string;
+  subject: string;
+  sid: string;
+  requestUrl: string;
+  rpInitiated: boolean;
+  client: OAuth2Client | undefined;
+  requestedAt: number;
+  expiresAt: number;
+}
+
 /** Still pending: not expired and its session not ended yet (a second accept answers 410). */
-const checkPending = async (ctx: OAuth2Context, request: LogoutRequest, body: unknown): Promise<void> => {
+const checkPending = async (ctx: OAuth2Context, request: LogoutRequest, view: LogoutRequestView): Promise<void> => {
   if (request.expiresAt <= ctx.now()) {
-    throw new RequestExpired('The logout request has expired.', { extra: { status: 'expired', request: body, redirect_to: ctx.config.urls.postLogoutRedirect } });
+    const expired = new RequestExpired('The logout request has expired.');
+    expired.closed = { status: 'expired', redirectTo: ctx.config.urls.postLogoutRedirect, request: view };
+    throw expired;
   }
   const session = await ctx.storage.authSessions.getAuthenticationSession(request.sid);
   if (!session || session.revokedAt !== null) {
-    throw new RequestHandled('The logout request was already handled: its session has ended.', {
-      extra: { status: 'used', request: body, redirect_to: verifierRedirect(ctx, request) },
-    });
+    const handled = new RequestHandled('The logout request was already handled: its session has ended.');
+    handled.closed = { status: 'used', redirectTo: verifierRedirect(ctx, request), request: view };
+    throw handled;
   }
 };
 
-/** Hydra's OAuth2LogoutRequest. */
-const describe = async (ctx: OAuth2Context, challenge: string, request: LogoutRequest) => ({
+const describe = async (ctx: OAuth2Context, challenge: string, request: LogoutRequest): Promise<LogoutRequestView> => ({
   challenge,
   subject: request.subject,
   sid: request.sid,
-  request_url: request.requestUrl,
-  rp_initiated: request.rpInitiated,
-  client: request.clientId ? (await ctx.clients.get(request.clientId))?.client ?? null : null,
-  requested_at: new Date(request.requestedAt).toISOString(),
-  expires_at: new Date(request.expiresAt).toISOString(),
+  requestUrl: request.requestUrl,
+  rpInitiated: request.rpInitiated,
+  client: request.clientId ? (await ctx.clients.get(request.clientId))?.client : undefined,
+  requestedAt: request.requestedAt,
+  expiresAt: request.expiresAt,
 });
 
-export const getLogoutRequest = async (ctx: OAuth2Context, challenge: string) => {
+export const getLogoutRequest = async (ctx: OAuth2Context, challenge: string): Promise<LogoutRequestView> => {
   const request = open(ctx, challenge);
-  const body = await describe(ctx, challenge, request);
-  await checkPending(ctx, request, body);
-  return body;
+  const view = await describe(ctx, challenge, request);
+  await checkPending(ctx, request, view);
+  return view;
 };
 
 /** Ends the session; the browser goes on to the post-logout redirect through the verifier. */
-export const acceptLogoutRequest = async (ctx: OAuth2Context, challenge: string): Promise<{ body: { redirect_to: string }; notices: BackchannelNotice[] }> => {
+export const acceptLogoutRequest = async (ctx: OAuth2Context, challenge: string): Promise<{ redirectTo: string; notices: BackchannelNotice[] }> => {
   const request = open(ctx, challenge);
   await checkPending(ctx, request, await describe(ctx, challenge, request));
   const notices = await endAuthSession(ctx, request.sid);
-  return { body: { redirect_to: verifierRedirect(ctx, request) }, notices };
+  return { redirectTo: verifierRedirect(ctx, request), notices };
 };
 
 /** The user chose to stay logged in: nothing changes (Hydra answers 204). */

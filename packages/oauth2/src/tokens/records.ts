@@ -72,5 +72,8 @@ export interface AuthenticationSession {
   remember: boolean;
   expiresAt: number;
   identityProviderSessionId: string;
+  /** How the user authenticated, replayed into ID tokens of remembered logins (OIDC Core §2); absent in older rows. */
+  acr?: string;
+  amr?: string[];
   revokedAt: number | null;
 }

@@ -29,4 +29,11 @@ export const PAGES_DE: Record<keyof typeof PAGES_EN, string> = {
   'error.give_ids': 'Geben Sie diese IDs an die Entwickler der Anwendung weiter: Damit finden sie die passende Zeile im Server-Log.',
   'error.how_to_fix': 'So beheben Sie {code}',
   'error.generic': 'Etwas ist schiefgelaufen.',
+  'closed.title': 'Anmeldung bereits abgeschlossen',
+  'closed.heading': 'Diese Anmeldung wurde bereits in einem anderen Fenster abgeschlossen',
+  'closed.text': 'Dieser Schritt wurde bereits abgeschlossen, möglicherweise in einem anderen Fenster oder Browser. Hier geschieht nichts weiter.',
+  'closed.again': 'Falls Sie noch nicht fertig waren, kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
+  'closed.expired.title': 'Anmeldung abgelaufen',
+  'closed.expired.heading': 'Diese Anmeldung ist abgelaufen',
+  'closed.expired.text': 'Sie war zu lange geöffnet. Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
 };

@@ -28,4 +28,11 @@ export const PAGES_EN = {
   'error.give_ids': 'Give these ids to the application\'s developers: they find the matching line in the server\'s log.',
   'error.how_to_fix': 'How to fix {code}',
   'error.generic': 'Something went wrong.',
+  'closed.title': 'Sign-in already completed',
+  'closed.heading': 'This sign-in was already completed in another window',
+  'closed.text': 'This step has been completed, possibly in another window or browser. Nothing more happens here.',
+  'closed.again': 'If you were not done, go back to the application and sign in again.',
+  'closed.expired.title': 'Sign-in expired',
+  'closed.expired.heading': 'This sign-in has expired',
+  'closed.expired.text': 'It was left open too long. Go back to the application and sign in again.',
 } as const;

@@ -1,9 +1,8 @@
 /**
  * A login flow created with a login_challenge ends by accepting that OAuth2 login request itself
- * (Kratos' Hydra integration, ory-api.md §4.2): subject = identity id, remembered as long as the
+ * (Kratos' Hydra integration, docs/compatibility.md §4): subject = identity id, remembered as long as the
  * session lives, acr = the session's level and amr from the methods used (RFC 8176 values).
  */
-import { acceptLoginRequest, getLoginRequest } from '@olympus/oauth2';
 import type { IdentityContext } from '../../context.ts';
 import { SessionAal2Required } from '../../errors.ts';
 import { browserFlowUrl } from '../browser-url.ts';
@@ -38,20 +37,25 @@ export interface KnownLogin {
 const requiredAal = async (ctx: IdentityContext, challenge: string, session: Session, known: KnownLogin): Promise<Aal> =>
   requiredAalForOAuth2(
     ctx.config,
-    known.request ?? await getLoginRequest(ctx.oauth2, challenge),
+    known.request ?? (await ctx.oauth2.getLoginRequest(challenge)).request,
     known.identity ?? await ctx.storage.identities.getIdentity(session.identity_id),
   );
 
+/**
+ * Accepted for the session's identity and bound to the session: only the browser holding this
+ * session's cookie can redeem the login verifier (docs/security.md AS-21).
+ */
 const accept = async (ctx: IdentityContext, challenge: string, session: Session): Promise<string> => {
-  const { redirect_to } = await acceptLoginRequest(ctx.oauth2, challenge, {
+  const { redirectTo } = await ctx.oauth2.acceptLoginRequest(challenge, {
     subject: session.identity_id,
     remember: true,
-    remember_for: Math.floor(ctx.config.session.lifespan / 1000),
+    rememberFor: Math.floor(ctx.config.session.lifespan / 1000),
     acr: session.authenticator_assurance_level,
     amr: amrOf(session),
-    identity_provider_session_id: session.id,
+    identityProviderSessionId: session.id,
+    completedInIdentitySession: session.id,
   });
-  return redirect_to;
+  return redirectTo;
 };
 
 /**

@@ -9,21 +9,19 @@
  * `acr`, and the user is not stranded on a second-factor page that offers nothing.
  */
 import type { OlympusConfig } from '@olympus/config';
+import type { LoginRequest } from '@olympus/oauth2';
 import type { Identity } from '../../identities/identity.ts';
 import { hasSecondFactor } from '../../sessions/aal.ts';
 import type { Aal } from '../../sessions/session.ts';
 
-/** What of Hydra's OAuth2LoginRequest the rule reads: `oidc_context.acr_values`, else `request_url`. */
-export interface AalRequestInput {
-  oidc_context?: { acr_values?: readonly string[] | null } | null;
-  request_url?: string;
-}
+/** What of the login request the rule reads: the OIDC `acr_values`, else those in the request URL. */
+export type AalRequestInput = Pick<LoginRequest, 'requestUrl'> & { oidcContext: Pick<LoginRequest['oidcContext'], 'acrValues'> };
 
 export const requestedAcrValues = (request: AalRequestInput | undefined): string[] => {
-  const listed = request?.oidc_context?.acr_values;
-  if (Array.isArray(listed) && listed.length > 0) return listed.filter((v): v is string => typeof v === 'string');
+  const listed = request?.oidcContext.acrValues;
+  if (listed !== undefined && listed.length > 0) return listed;
   try {
-    return (new URL(request?.request_url ?? '').searchParams.get('acr_values') ?? '').split(' ').filter(Boolean);
+    return (new URL(request?.requestUrl ?? '').searchParams.get('acr_values') ?? '').split(' ').filter(Boolean);
   } catch {
     return [];
   }

@@ -20,7 +20,7 @@ import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
 import { rejected } from '../rejected.ts';
 import { recreateLoginFlow } from './create.ts';
 import { continueOAuth2Login } from './oauth2.ts';
-import type { AalRequestInput } from './required-aal.ts';
+import { knownLoginRequest } from '../oauth2-request.ts';
 import { alreadyLoggedIn } from './rules.ts';
 
 export interface LoginSubmitRequest extends SubmitRequest {
@@ -69,7 +69,7 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
  * success accepts the login request.
  */
 const continueOAuth2 = async (ctx: IdentityContext, flow: SelfServiceFlow, identity: LoginResult['identity'], session: IssuedSession['session']): Promise<string> => {
-  const known = { request: flow.internal.oauth2LoginRequest as AalRequestInput | undefined, identity };
+  const known = { request: knownLoginRequest(flow), identity };
   const { redirectTo, steppingUp } = await continueOAuth2Login(ctx, flow.oauth2LoginChallenge, session, known);
   if (steppingUp) ctx.log.info({ flow_id: flow.id, identity_id: identity.id, trace_id: flow.internal.traceId }, 'OAuth2 login needs aal2: continuing with the second factor');
   return redirectTo;

@@ -4,6 +4,16 @@ import { messages } from '../../ui/messages.ts';
 import type { UiContainer, UiNode, UiText } from '../../ui/node.ts';
 import { csrfNode, withValues } from '../../ui/nodes.ts';
 import type { SelfServiceFlow } from '../flow.ts';
+import { knownLoginRequest } from '../oauth2-request.ts';
+
+/**
+ * The identifier the form starts with: on a re-authentication, whose session it confirms; on the
+ * first step of an OAuth2 login, the app's `login_hint` (OIDC Core §3.1.2.1) — the user can change it.
+ */
+const prefilledIdentifier = (flow: SelfServiceFlow, identity?: Identity): string | undefined => {
+  if (flow.refresh) return identity?.credentials.password?.identifiers[0];
+  return flow.requestedAal === 'aal1' ? knownLoginRequest(flow)?.oidcContext.loginHint || undefined : undefined;
+};
 
 /**
  * A login flow's form: the CSRF node of browser flows, then every strategy's nodes for the requested
@@ -12,8 +22,8 @@ import type { SelfServiceFlow } from '../flow.ts';
 export const loginUi = (flow: SelfServiceFlow, identity?: Identity): UiContainer => {
   const nodes: UiNode[] = flow.type === 'browser' ? [csrfNode(flow.internal.csrfToken)] : [];
   for (const strategy of Object.values(loginStrategies)) nodes.push(...strategy.loginNodes(flow, flow.requestedAal, identity));
-  const identifier = identity?.credentials.password?.identifiers[0];
-  const shown = flow.refresh && identifier ? withValues(nodes, { identifier }) : nodes;
+  const prefill = prefilledIdentifier(flow, identity);
+  const shown = prefill ? withValues(nodes, { identifier: prefill }) : nodes;
   const notes: UiText[] = [];
   if (flow.requestedAal === 'aal2') notes.push(messages.secondFactorRequired());
   else if (flow.refresh) notes.push(messages.confirmItIsYou());

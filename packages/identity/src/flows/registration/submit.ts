@@ -19,7 +19,7 @@ import type { UiText } from '../../ui/node.ts';
 import { normalizeBody, stringField, type FlowBody } from '../body.ts';
 import type { SelfServiceFlow } from '../flow.ts';
 import { acceptOAuth2Login } from '../login/oauth2.ts';
-import type { AalRequestInput } from '../login/required-aal.ts';
+import { knownLoginRequest } from '../oauth2-request.ts';
 import { alreadyLoggedIn } from '../login/rules.ts';
 import { ensureNotExpired, loadFlow } from '../lookup.ts';
 import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
@@ -102,7 +102,7 @@ const completeRegistration = async (
   if (req.current) await ctx.storage.sessions.revokeSession(req.current.session.id, now);
   const done: SelfServiceFlow = { ...flow, state: 'passed_challenge', active: method, internal: { ...flow.internal, updatedAt: now } };
   await ctx.storage.flows.updateFlow(done);
-  const oauth2 = flow.oauth2LoginChallenge ? await acceptOAuth2Login(ctx, flow.oauth2LoginChallenge, issued.session, { request: flow.internal.oauth2LoginRequest as AalRequestInput | undefined, identity }) : '';
+  const oauth2 = flow.oauth2LoginChallenge ? await acceptOAuth2Login(ctx, flow.oauth2LoginChallenge, issued.session, { request: knownLoginRequest(flow), identity }) : '';
   ctx.log.info({ flow_id: flow.id, identity_id: identity.id, session_id: issued.session.id, method, trace_id: flow.internal.traceId }, 'registration succeeded');
   return {
     kind: 'success', flow: done, identity, issued,

@@ -23,7 +23,7 @@ const useCode = async (ctx: IdentityContext, identity: Identity, typed: string):
   const index = findLookupCode(ctx, codes, typed);
   if (index < 0) throw new FlowValidationError([messages.lookupSecretInvalid()]);
   const claimed = codes[index].used_at === null
-    && (await ctx.oauth2.storage.jtis.consumeJti(NAMESPACE, codes[index].code_hash, ctx.now() + CLAIM_LIFETIME_MS));
+    && (await ctx.oauth2.claimOnce(NAMESPACE, codes[index].code_hash, ctx.now() + CLAIM_LIFETIME_MS));
   if (!claimed) {
     ctx.log.info({ identity_id: identity.id, reason: 'lookup_secret_reused' }, 'recovery code login refused');
     throw new FlowValidationError([messages.lookupSecretAlreadyUsed()]);

@@ -21,5 +21,5 @@ export const claimStep = async (ctx: IdentityContext, identityId: string, step: 
   const key = ctx.hasher.hash(`${identityId}:${step}`, PURPOSE);
   // Kept until no clock drift allowance can make the code valid again.
   const expiresAt = (step + 3) * TOTP_PERIOD_MS;
-  return ctx.oauth2.storage.jtis.consumeJti(NAMESPACE, key, expiresAt);
+  return ctx.oauth2.claimOnce(NAMESPACE, key, expiresAt);
 };

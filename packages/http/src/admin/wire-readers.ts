@@ -1,4 +1,4 @@
-import { InvalidRequest } from '../errors.ts';
+import { InvalidRequest } from '@olympus/oauth2';
 
 /** Small typed readers for admin JSON bodies: each names the field it rejects. */
 const fail = (field: string, expected: string): never => {
