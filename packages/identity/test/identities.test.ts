@@ -1,35 +1,27 @@
-/** The identity admin operations on an in-memory store: validation, credentials, conflicts, views, paging. */
+/** The identity admin operations on the SQL store in memory: validation, credentials, conflicts, views, paging. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BadRequest, FlowNotFound, IdentityConflict, IdentityService, identityView, importedPasswordHash, type Identity, type IdentityContext,
-  type IdentityPage,
+  BadRequest, FlowNotFound, IdentityConflict, IdentityService, identityView, importedPasswordHash, type IdentityContext,
 } from '@olympus/identity';
-import { MemoryIdentityStore, testContext } from './password-fakes.ts';
-
-/** Keyset pages by id, as the SQL adapters do. */
-class PagedStore extends MemoryIdentityStore {
-  override async listIdentities(page: IdentityPage): Promise<Identity[]> {
-    return [...this.byId.values()]
-      .filter((i) => page.after === undefined || i.id > page.after)
-      .filter((i) => page.ids === undefined || page.ids.includes(i.id))
-      .filter((i) => page.credentialsIdentifier === undefined
-        || Object.values(i.credentials).some((c) => c?.identifiers.includes(page.credentialsIdentifier!)))
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .slice(0, page.limit);
-  }
-}
+import { memoryStores } from './memory-stores.ts';
+import { testContext } from './password-fakes.ts';
 
 const BCRYPT = '$2b$10$NBF1ZJhLN9cnXfBJsYjDYOMb7RiNTV/8sRUvl1Z/06gIqSt5YK7n.';
 const ARGON2ID = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$JTRfx6yMHZ1c3BBQaNmuPfFLXnk9D2gMbQiHJo+GeL8';
 
 const setup = () => {
-  const store = new PagedStore();
+  const { storage } = memoryStores();
+  const store = storage.identities;
   const revoked: string[] = [];
   const { ctx: base } = testContext(store);
+  const revokeSessionsOfIdentity: typeof storage.sessions.revokeSessionsOfIdentity = async (...args) => {
+    revoked.push(args[0]);
+    return storage.sessions.revokeSessionsOfIdentity(...args);
+  };
   const ctx = {
     ...base,
-    storage: { ...base.storage, sessions: { revokeSessionsOfIdentity: async (id: string) => (revoked.push(id), 1) } },
+    storage: { ...base.storage, sessions: { ...storage.sessions, revokeSessionsOfIdentity } },
   } as unknown as IdentityContext;
   const hashed: string[] = [];
   const service = new IdentityService(ctx, { hashPassword: async (p) => (hashed.push(p), `hashed(${p})`) });
@@ -48,7 +40,7 @@ describe('identity service', () => {
     const { service, store, hashed } = setup();
     const identity = await service.create({ schema_id: 'default', traits: { email: 'Ann@Example.com' }, credentials: { password: { config: { password: 'a long passphrase' } } } });
     assert.deepEqual(hashed, ['a long passphrase']);
-    const stored = store.byId.get(identity.id)!;
+    const stored = (await store.getIdentity(identity.id))!;
     assert.deepEqual(stored.credentials.password?.config, { hashed_password: 'hashed(a long passphrase)' });
     assert.deepEqual(stored.credentials.password?.identifiers, ['ann@example.com']);
     assert.deepEqual(stored.credentials.code?.identifiers, ['ann@example.com']);

@@ -1,65 +1,51 @@
-/** An in-memory IdentityStore and a minimal IdentityContext for the password strategy tests. */
+/** A minimal IdentityContext over the real identity store, and the identities and flows the password tests use. */
 import { defaultDevConfig } from '@olympus/config';
 import type { OlympusConfig } from '@olympus/config';
-import type { CredentialType, Identity, IdentityContext, IdentityPage, IdentityStore, IdentityWrite, SelfServiceFlow } from '../src/index.ts';
+import {
+  newCredential, type Credential, type CredentialType, type Identity, type IdentityContext, type IdentityPage, type IdentityStore,
+  type IdentityWrite, type SelfServiceFlow,
+} from '../src/index.ts';
+import { memoryStores } from './memory-stores.ts';
 
-export class MemoryIdentityStore implements IdentityStore {
-  readonly byId = new Map<string, Identity>();
+/**
+ * The SQL identity store (memory-stores.ts), counting the updates it applies; while `failUpdates` is
+ * set an update finds nothing, as one racing a delete would.
+ */
+export class CountingIdentityStore implements IdentityStore {
+  readonly #store: IdentityStore;
   updates = 0;
   failUpdates = false;
 
-  #owner(type: CredentialType, identifier: string): Identity | undefined {
-    return [...this.byId.values()].find((i) => i.credentials[type]?.identifiers.includes(identifier));
+  constructor(store: IdentityStore = memoryStores().storage.identities) {
+    this.#store = store;
   }
 
-  #duplicate(identity: Identity): IdentityWrite | undefined {
-    for (const [type, credential] of Object.entries(identity.credentials)) {
-      for (const identifier of credential?.identifiers ?? []) {
-        const owner = this.#owner(type as CredentialType, identifier);
-        if (owner && owner.id !== identity.id) return { status: 'duplicate_identifier', type: type as CredentialType, identifier };
-      }
-    }
-    return undefined;
+  createIdentity(identity: Identity): Promise<IdentityWrite> {
+    return this.#store.createIdentity(identity);
   }
-
-  async createIdentity(identity: Identity): Promise<IdentityWrite> {
-    const duplicate = this.#duplicate(identity);
-    if (duplicate) return duplicate;
-    this.byId.set(identity.id, structuredClone(identity));
-    return { status: 'ok' };
+  getIdentity(id: string): Promise<Identity | undefined> {
+    return this.#store.getIdentity(id);
   }
-
-  async getIdentity(id: string): Promise<Identity | undefined> {
-    const found = this.byId.get(id);
-    return found && structuredClone(found);
+  findByCredentialIdentifier(type: CredentialType, identifier: string): Promise<Identity | undefined> {
+    return this.#store.findByCredentialIdentifier(type, identifier);
   }
-
-  async findByCredentialIdentifier(type: CredentialType, identifier: string): Promise<Identity | undefined> {
-    const found = this.#owner(type, identifier);
-    return found && structuredClone(found);
-  }
-
   async updateIdentity(identity: Identity): Promise<IdentityWrite> {
-    if (this.failUpdates || !this.byId.has(identity.id)) return { status: 'not_found' };
-    const duplicate = this.#duplicate(identity);
-    if (duplicate) return duplicate;
-    this.updates++;
-    this.byId.set(identity.id, structuredClone(identity));
-    return { status: 'ok' };
+    if (this.failUpdates) return { status: 'not_found' };
+    const result = await this.#store.updateIdentity(identity);
+    if (result.status === 'ok') this.updates++;
+    return result;
   }
-
-  async deleteIdentity(id: string): Promise<boolean> {
-    return this.byId.delete(id);
+  deleteIdentity(id: string): Promise<boolean> {
+    return this.#store.deleteIdentity(id);
   }
-
-  async listIdentities(page: IdentityPage): Promise<Identity[]> {
-    return [...this.byId.values()].slice(0, page.limit).map((i) => structuredClone(i));
+  listIdentities(page: IdentityPage): Promise<Identity[]> {
+    return this.#store.listIdentities(page);
   }
 }
 
 export interface LogLine { level: string; obj: Record<string, unknown>; msg?: string }
 
-export const testContext = (store: MemoryIdentityStore, config: OlympusConfig = defaultDevConfig(process.cwd())) => {
+export const testContext = (store: IdentityStore, config: OlympusConfig = defaultDevConfig(process.cwd())) => {
   const lines: LogLine[] = [];
   const at = (level: string) => (obj: unknown, msg?: string) => {
     lines.push(typeof obj === 'string' ? { level, obj: {}, msg: obj } : { level, obj: obj as Record<string, unknown>, msg });
@@ -80,6 +66,13 @@ export const newIdentity = (email: string, state: Identity['state'] = 'active'):
     verifiable_addresses: [], recovery_addresses: [], credentials: {}, organization_id: null, created_at: at, updated_at: at,
   };
 };
+
+/**
+ * The `code` credential the identity service derives from the email traits (src/identities/credentials.ts):
+ * it is what finds an identity by an address it is sent codes at.
+ */
+export const codeCredential = (addresses: string[]): Credential =>
+  newCredential('code', addresses, { addresses: addresses.map((address) => ({ channel: 'email', address })) }, Date.parse('2030-01-01T00:00:00.000Z'));
 
 export const newFlow = (overrides: Partial<SelfServiceFlow> = {}): SelfServiceFlow => ({
   id: 'f0000000-0000-4000-8000-000000000001', kind: 'login', type: 'api', expiresAt: 0, issuedAt: 0,

@@ -8,7 +8,7 @@ import { passwordLogin } from '../src/strategies/password/login.ts';
 import { passwordRegistration } from '../src/strategies/password/registration.ts';
 import { hasherFor } from '../src/strategies/password/hasher-for.ts';
 import { loginStrategies, loginStrategyFor, registrationStrategies, registrationStrategyFor } from '../src/strategies/index.ts';
-import { MemoryIdentityStore, newFlow, newIdentity, testContext } from './password-fakes.ts';
+import { CountingIdentityStore, newFlow, newIdentity, testContext } from './password-fakes.ts';
 
 const PASSWORD = 'zebra-quartz-71 lantern';
 
@@ -24,7 +24,7 @@ const inputs = (nodes: ReturnType<typeof passwordLogin.loginNodes>) =>
     return { group: n.group, name: a.name, type: a.type, value: a.value, autocomplete: a.autocomplete, label: n.meta.label?.id };
   });
 
-let store: MemoryIdentityStore;
+let store: CountingIdentityStore;
 let ctx: ReturnType<typeof testContext>['ctx'];
 let lines: ReturnType<typeof testContext>['lines'];
 
@@ -50,10 +50,10 @@ const importHash = async (email: string, hashed: string): Promise<Identity> => {
 const login = (identifier: unknown, password: unknown, flow = newFlow()) =>
   passwordLogin.login(ctx, flow, { method: 'password', identifier, password });
 
-const storedHash = (id: string): string => String(store.byId.get(id)?.credentials.password?.config.hashed_password);
+const storedHash = async (id: string): Promise<string> => String((await store.getIdentity(id))?.credentials.password?.config.hashed_password);
 
 beforeEach(() => {
-  store = new MemoryIdentityStore();
+  store = new CountingIdentityStore();
   ({ ctx, lines } = testContext(store));
 });
 
@@ -191,7 +191,7 @@ describe('imported hashes are upgraded on login (ID-5)', () => {
   test('bcrypt: logs in, is re-hashed to argon2id and stored', async () => {
     const identity = await importHash('liam@example.org', bcrypt.hashSync(PASSWORD, 4));
     const result = await login('liam@example.org', PASSWORD);
-    const upgraded = storedHash(identity.id);
+    const upgraded = await storedHash(identity.id);
     assert.match(upgraded, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     assert.equal(result.identity.credentials.password?.config.hashed_password, upgraded);
     assert.equal(result.identity.credentials.password?.updated_at, '2030-01-02T03:04:05.000Z');
@@ -214,7 +214,7 @@ describe('imported hashes are upgraded on login (ID-5)', () => {
     const encoded = `$pbkdf2-sha256$i=1000,l=32$${salt.toString('base64')}$${key.toString('base64')}`;
     const identity = await importHash('noah@example.org', encoded);
     await login('noah@example.org', PASSWORD);
-    assert.match(storedHash(identity.id), /^\$argon2id\$/);
+    assert.match(await storedHash(identity.id), /^\$argon2id\$/);
   });
 
   test('a failed upgrade write does not fail the login', async () => {
@@ -222,7 +222,7 @@ describe('imported hashes are upgraded on login (ID-5)', () => {
     store.failUpdates = true;
     const result = await login('olga@example.org', PASSWORD);
     assert.equal(result.identity.id, identity.id);
-    assert.match(storedHash(identity.id), /^\$2b\$/);
+    assert.match(await storedHash(identity.id), /^\$2b\$/);
     assert.ok(lines.some((l) => l.level === 'warn' && l.obj.identity_id === identity.id));
   });
 

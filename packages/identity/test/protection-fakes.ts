@@ -1,12 +1,13 @@
 /**
- * An IdentityContext for the protection tests: the real counters (SQLite, migration 0007) under a
- * settable clock, a log that keeps its lines, and a wait that records the delays instead of sleeping.
+ * An IdentityContext for the protection tests: the real counters (SQLite in memory, migration 0007)
+ * under a settable clock, a log that keeps its lines, and a wait that records the delays instead of
+ * sleeping.
  */
 import { defaultDevConfig } from '@olympus/config';
 import { KeyedHasher, Sealer } from '@olympus/crypto';
 import { createIdentityStorage, type Db } from '@olympus/storage';
 import type { IdentityContext, SelfServiceFlow } from '../src/index.ts';
-import { testDatabases } from '../../../test/support/databases.ts';
+import { openMemoryDatabase } from '../../../test/support/memory-database.ts';
 
 export interface LogLine {
   level: string;
@@ -24,8 +25,7 @@ export interface ProtectionHarness {
 }
 
 export const protectionHarness = async (failures = 5, lockout = 15 * 60_000): Promise<ProtectionHarness> => {
-  const sqlite = testDatabases.find((d) => d.name === 'sqlite')!;
-  const db = await sqlite.openMigrated();
+  const db = await openMemoryDatabase();
   const clock = { now: Date.parse('2030-01-02T03:04:05Z') };
   const logs: LogLine[] = [];
   const at = (level: string) => (fields: Record<string, unknown> | string, msg = '') =>

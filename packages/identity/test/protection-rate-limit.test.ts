@@ -1,16 +1,13 @@
 /**
  * Rate limits (protection/rate-limit.ts) on the real counters with a fake clock: fixed windows,
- * Retry-After, code requests per address and per IP, the refused flow's message; and the in-memory
- * store other unit tests use behaves like the SQL one.
+ * Retry-After, code requests per address and per IP, the refused flow's message.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import {
   CODE_REQUESTS_PER_ADDRESS, CODE_REQUESTS_PER_IP, TooManyRequests, checkRateLimit, limitCodeRequests, rateLimitedFlow,
-  type CounterHit, type CounterWindow,
 } from '../src/index.ts';
 import { loginFlow, protectionHarness, type ProtectionHarness } from './protection-fakes.ts';
-import { MemoryProtectionStore } from './protection-memory.ts';
 
 const WINDOW = 15 * 60_000;
 
@@ -70,36 +67,5 @@ describe('rate limits', () => {
     assert.deepEqual([err.details.retry_after_seconds, err.details.flow_id], [42, flow.id]);
     const stored = await h.ctx.storage.flows.getFlow(flow.id);
     assert.deepEqual(stored?.ui.messages, [{ id: 4000901, text: 'Too many requests. Wait 42 seconds, then try again.', type: 'error', context: { retry_after_seconds: 42 } }]);
-  });
-
-  test('the in-memory store answers like the SQL one', async () => {
-    const h = await setup();
-    const memory = new MemoryProtectionStore();
-    type Step =
-      | { op: 'hit'; hits: readonly CounterHit[]; now: number; window: CounterWindow }
-      | { op: 'release' | 'reset'; key: string }
-      | { op: 'sweep'; now: number };
-    const hit = (key: string, add: 0 | 1, limit = 2): CounterHit => ({ key, add, limit, windowMs: 1000 });
-    const steps: Step[] = [];
-    for (let t = 0; t < 12; t++) {
-      steps.push({ op: 'hit', hits: [hit('a', 1), hit('b', t % 3 === 0 ? 1 : 0)], now: t * 300, window: t % 2 ? 'sliding' : 'fixed' });
-    }
-    steps.push(
-      { op: 'release', key: 'a' }, { op: 'hit', hits: [hit('a', 1)], now: 4000, window: 'sliding' }, { op: 'reset', key: 'b' },
-      { op: 'hit', hits: [hit('b', 0)], now: 4001, window: 'sliding' }, { op: 'sweep', now: 5500 },
-      { op: 'hit', hits: [hit('a', 1), hit('c', 1, 0)], now: 5600, window: 'sliding' }, { op: 'hit', hits: [hit('c', 1, 0)], now: 5601, window: 'fixed' },
-    );
-    const sql = h.ctx.storage.protection;
-    const sorted = (states: Array<{ key: string }>) => [...states].sort((x, y) => x.key.localeCompare(y.key));
-    for (const step of steps) {
-      if (step.op === 'hit') {
-        assert.deepEqual(sorted(await memory.hit(step.hits, step.now, step.window)), sorted(await sql.hit(step.hits, step.now, step.window)), JSON.stringify(step));
-      } else if (step.op === 'sweep') {
-        assert.equal(await memory.deleteExpired(step.now, 100), await sql.deleteExpired(step.now, 100));
-      } else {
-        await sql[step.op](step.key);
-        await memory[step.op](step.key);
-      }
-    }
   });
 });

@@ -5,7 +5,7 @@ import {
   createRecoveryCodeForIdentity, createRecoveryFlow, getRecoveryFlow, issueSession, submitRecovery, type Identity,
 } from '../src/index.ts';
 import { codeHarness, type CodeHarness } from './codes-fakes.ts';
-import { newIdentity } from './password-fakes.ts';
+import { codeCredential, newIdentity } from './password-fakes.ts';
 
 const DEVICE = { ipAddress: '198.51.100.7', userAgent: 'test-agent/1.0' };
 const REQUEST_URL = 'http://127.0.0.1:4444/self-service/recovery/api';
@@ -15,6 +15,7 @@ const withAccount = async (h: CodeHarness, email = 'ada@example.com', state: Ide
   const at = '2030-01-01T00:00:00.000Z';
   const identity: Identity = {
     ...newIdentity(email, state),
+    credentials: { code: codeCredential([email]) },
     recovery_addresses: [{ id: 'r1', value: email, via: 'email', created_at: at, updated_at: at }],
     verifiable_addresses: [{ id: 'v1', value: email, verified: false, via: 'email', status: 'pending', verified_at: null, created_at: at, updated_at: at }],
   };
@@ -71,7 +72,7 @@ describe('recovery flow rules', () => {
     h.clock.now = flow.expiresAt;
     const err = await submit(h, flow.id, { method: 'code', email: 'ada@example.com' }).then(() => assert.fail('expected 410'), (e: unknown) => e);
     assert.ok(err instanceof SelfServiceFlowExpired);
-    const successor = h.flows.flows.get(String(err.extra.use_flow_id))!;
+    const successor = (await h.flows.getFlow(String(err.extra.use_flow_id)))!;
     assert.equal(successor.state, 'choose_method');
     assert.deepEqual(successor.ui.messages?.map((m) => m.id), [4060005]);
   });
@@ -101,7 +102,7 @@ describe('recovery flow rules', () => {
     assert.ok(done.kind === 'recovered');
     assert.equal(done.issued.session.authenticator_assurance_level, 'aal1');
     assert.deepEqual(done.issued.session.authentication_methods.map((m) => [m.method, m.aal]), [['code', 'aal1']]);
-    assert.equal(h.sessions.rows.get(old.session.id)?.session.active, false);
+    assert.equal((await h.sessions.getSession(old.session.id))?.active, false);
     assert.equal(done.identity.verifiable_addresses[0]?.verified, true);
   });
 

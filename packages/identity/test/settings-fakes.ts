@@ -1,32 +1,23 @@
 /**
- * Fakes for the settings and second-factor tests: the session harness plus the single-use store
- * (the OAuth2 server's jti store) that TOTP steps and recovery codes are claimed in, and a courier
- * queue that keeps what was sent.
+ * The harness of the settings and second-factor tests: the session harness plus the OAuth2 server's
+ * jti store, on the same database, that TOTP steps and recovery codes are claimed in, and the
+ * courier's queue kept for reading.
  */
 import type { OlympusConfig } from '@olympus/config';
+import type { JtiStore } from '@olympus/oauth2';
+import { createOAuth2Storage } from '@olympus/storage';
 import { issueSession, type CourierMessage, type CurrentSession, type Identity, type IssuedSession } from '../src/index.ts';
 import { newIdentity } from './password-fakes.ts';
-import { harness, type Harness } from './sessions-fakes.ts';
+import { harness, recordingCourier, type Harness } from './sessions-fakes.ts';
 
-/** Like the SQL store: the first claim of a (namespace, key) pair wins, every later one loses. */
-export class MemoryJtiStore {
-  readonly seen = new Set<string>();
-  async consumeJti(clientId: string, jti: string, _expiresAt: number): Promise<boolean> {
-    const key = `${clientId}\n${jti}`;
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
-    return true;
-  }
-}
-
-export type MfaHarness = Harness & { jtis: MemoryJtiStore; mail: CourierMessage[] };
+export type MfaHarness = Harness & { jtis: JtiStore; mail: CourierMessage[] };
 
 export const mfaHarness = (customize: (c: OlympusConfig) => OlympusConfig = (c) => c, secrets?: string[]): MfaHarness => {
   const h = harness(customize, secrets);
-  const jtis = new MemoryJtiStore();
+  const { jtis } = createOAuth2Storage(h.db);
   const mail: CourierMessage[] = [];
   Object.assign(h.ctx, { oauth2: { claimOnce: (namespace: string, key: string, expiresAt: number) => jtis.consumeJti(namespace, key, expiresAt) } });
-  Object.assign(h.ctx.storage, { courier: { enqueue: async (message: CourierMessage) => void mail.push(message) } });
+  h.ctx.storage.courier = recordingCourier(h.ctx.storage.courier, mail);
   return { ...h, jtis, mail };
 };
 

@@ -68,13 +68,15 @@ describe('settings flow: access', () => {
     const { identity, current } = await signedIn(h);
     const { flow } = await apiFlow(h, current);
     h.clock.now += h.ctx.config.selfservice.flows.settings.lifespan + 1;
+    let successorId = '';
     await assert.rejects(submitSettings(h.ctx, flow.id, { method: 'profile', traits: { email: 'ada@example.com' } }, { current }), (err: unknown) => {
       assert.ok(err instanceof SelfServiceFlowExpired);
-      const successor = h.flows.flows.get(String(err.extra.use_flow_id))!;
-      assert.equal(successor.identityId, identity.id);
-      assert.equal(successor.ui.messages?.[0]?.id, 4050001);
+      successorId = String(err.extra.use_flow_id);
       return true;
     });
+    const successor = (await h.flows.getFlow(successorId))!;
+    assert.equal(successor.identityId, identity.id);
+    assert.equal(successor.ui.messages?.[0]?.id, 4050001);
   });
 
   test('browser flows check CSRF like login', async () => {

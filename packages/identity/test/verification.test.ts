@@ -4,7 +4,7 @@ import {
   SelfServiceFlowDisabled, createVerificationFlow, getVerificationFlow, sendVerificationAfterRegistration, submitVerification, type Identity,
 } from '../src/index.ts';
 import { codeHarness, type CodeHarness } from './codes-fakes.ts';
-import { newFlow, newIdentity } from './password-fakes.ts';
+import { codeCredential, newFlow, newIdentity } from './password-fakes.ts';
 
 const DEVICE = { ipAddress: '198.51.100.7', userAgent: 'test-agent/1.0' };
 const REQUEST_URL = 'http://127.0.0.1:4444/self-service/verification/api';
@@ -15,6 +15,7 @@ const withAddresses = async (h: CodeHarness, ...emails: string[]) => {
   const at = '2030-01-01T00:00:00.000Z';
   const identity: Identity = {
     ...newIdentity(emails[0]!),
+    credentials: { code: codeCredential(emails) },
     verifiable_addresses: emails.map((value, i) => ({ id: `v${i}`, value, verified: false, via: 'email' as const, status: 'pending' as const, verified_at: null, created_at: at, updated_at: at })),
   };
   await h.identities.createIdentity(identity);
@@ -39,10 +40,10 @@ describe('verification flow rules', () => {
     const sent = await sendVerificationAfterRegistration(h.ctx, newFlow({ kind: 'registration', type: 'browser' }), identity, 'browser-secret');
     assert.deepEqual(sent.continueWith.map((c) => c.action === 'show_verification_ui' && c.flow.verifiable_address), ['ada@example.com', 'ada@work.example']);
     assert.deepEqual(sent.identity.verifiable_addresses.map((a) => a.status), ['sent', 'sent']);
-    assert.deepEqual(h.identities.byId.get(identity.id)?.verifiable_addresses.map((a) => a.status), ['sent', 'sent']);
+    assert.deepEqual((await h.identities.getIdentity(identity.id))?.verifiable_addresses.map((a) => a.status), ['sent', 'sent']);
     const second = sent.continueWith[1]!;
     assert.ok(second.action === 'show_verification_ui');
-    const flow = h.flows.flows.get(second.flow.id)!;
+    const flow = (await h.flows.getFlow(second.flow.id))!;
     assert.equal(flow.type, 'browser');
     assert.equal(flow.state, 'sent_email');
     const code = await h.lastCode('ada@work.example');
@@ -50,7 +51,7 @@ describe('verification flow rules', () => {
       device: DEVICE, csrfCookie: 'browser-secret', csrfToken: flow.internal.csrfToken,
     });
     assert.equal(done.flow.state, 'passed_challenge');
-    assert.deepEqual(h.identities.byId.get(identity.id)?.verifiable_addresses.map((a) => a.verified), [false, true]);
+    assert.deepEqual((await h.identities.getIdentity(identity.id))?.verifiable_addresses.map((a) => a.verified), [false, true]);
   });
 
   test('a verified address links onwards to return_to', async () => {
