@@ -3,8 +3,10 @@
  * (never for secrets), what was expected and, for typos, the nearest known key or value.
  */
 import type { ErrorObject } from 'ajv';
-import { MIN_SECRET_LENGTH } from './defaults.ts';
+import { configSchema } from './schema.ts';
 import { IDENTITY_SCHEMA_URL_PATTERN, SMTP_URI_PATTERN } from './schema-identity.ts';
+import { MIN_SECRET_LENGTH } from './schema-nodes.ts';
+import { nodesAlong } from './schema-walk.ts';
 import { nearest } from './suggest.ts';
 
 export type ConfigPath = (string | number)[];
@@ -28,8 +30,8 @@ const pathOf = (pointer: string): ConfigPath =>
         .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
         .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
-const isSecretPath = (path: ConfigPath): boolean =>
-  path[0] === 'secrets' || path.includes('api_keys') || path.includes('connection_uri');
+/** Below a node the schema marks `x-secret`. */
+const isSecretPath = (path: ConfigPath): boolean => nodesAlong(configSchema, path).some((node) => node['x-secret'] === true);
 
 const show = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value);

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MIN_SECRET_LENGTH } from './defaults.ts';
+import { MIN_SECRET_LENGTH } from './schema-nodes.ts';
 import { ConfigError } from './errors.ts';
 
 export interface DevSecrets {

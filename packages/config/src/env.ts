@@ -3,6 +3,8 @@
  * reported like any other, naming the variable it came from.
  */
 import type { ConfigPath } from './describe.ts';
+import { configSchema } from './schema.ts';
+import { keysOf } from './schema-walk.ts';
 
 export interface EnvOverride {
   name: string;
@@ -11,16 +13,10 @@ export interface EnvOverride {
   list?: boolean;
 }
 
-export const ENV_OVERRIDES: readonly EnvOverride[] = [
-  { name: 'OLYMPUS_PUBLIC_URL', path: ['serve', 'public', 'base_url'] },
-  { name: 'OLYMPUS_ADMIN_URL', path: ['serve', 'admin', 'base_url'] },
-  { name: 'OLYMPUS_DSN', path: ['dsn'] },
-  { name: 'OLYMPUS_DATA_DIR', path: ['data_dir'] },
-  { name: 'OLYMPUS_LOG_LEVEL', path: ['log', 'level'] },
-  { name: 'OLYMPUS_SECRETS_SYSTEM', path: ['secrets', 'system'], list: true },
-  { name: 'OLYMPUS_ADMIN_API_KEYS', path: ['serve', 'admin', 'api_keys'], list: true },
-  { name: 'OLYMPUS_COURIER_SMTP_CONNECTION_URI', path: ['courier', 'smtp', 'connection_uri'] },
-];
+/** The keys the schema marks with `x-env`; list-valued keys take comma-separated values. */
+export const ENV_OVERRIDES: readonly EnvOverride[] = keysOf(configSchema).flatMap(({ path, node }) =>
+  typeof node['x-env'] === 'string' ? [{ name: node['x-env'], path, ...(node.type === 'array' ? { list: true } : {}) }] : [],
+);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,19 +2,8 @@
  * docs/configuration.md, generated from the schema so the reference cannot drift from what the
  * loader accepts. Regenerate with `node packages/config/src/write-reference-doc.ts`.
  */
-import { ENV_OVERRIDES } from './env.ts';
 import { configSchema, type SchemaNode } from './schema.ts';
-
-interface Row {
-  key: string;
-  node: SchemaNode;
-}
-
-const leaves = (node: SchemaNode, prefix: string[] = []): Row[] => {
-  const properties = node.properties as Record<string, SchemaNode> | undefined;
-  if (node.type !== 'object' || !properties) return [{ key: prefix.join('.'), node }];
-  return Object.entries(properties).flatMap(([key, child]) => leaves(child, [...prefix, key]));
-};
+import { keysOf } from './schema-walk.ts';
 
 const FORMAT_NAMES: Record<string, string> = { duration: 'duration', 'http-url': 'URL', dsn: 'DSN' };
 
@@ -35,10 +24,9 @@ const defaultOf = (node: SchemaNode): string => {
   return `\`${typeof node.default === 'string' ? node.default : JSON.stringify(node.default)}\``;
 };
 
-const envOf = (key: string): string => {
-  const override = ENV_OVERRIDES.find((o) => o.path.join('.') === key);
-  if (!override) return '';
-  return `\`${override.name}\`${override.list ? ' (comma-separated)' : ''}`;
+const envOf = (node: SchemaNode): string => {
+  if (typeof node['x-env'] !== 'string') return '';
+  return `\`${node['x-env']}\`${node.type === 'array' ? ' (comma-separated)' : ''}`;
 };
 
 const cell = (text: string): string => text.replaceAll('\n', ' ');
@@ -93,9 +81,9 @@ ttl: { access_token: 15m, refresh_token: 720h }
 `;
 
 export const renderConfigReference = (): string => {
-  const rows = leaves(configSchema).map(
-    ({ key, node }) =>
-      `| \`${key}\` | ${typeOf(node)} | ${cell(defaultOf(node))} | ${envOf(key)} | ${cell(String(node.description ?? ''))} |`,
+  const rows = keysOf(configSchema).map(
+    ({ path, node }) =>
+      `| \`${path.join('.')}\` | ${typeOf(node)} | ${cell(defaultOf(node))} | ${envOf(node)} | ${cell(String(node.description ?? ''))} |`,
   );
   return `${INTRO}\n| key | type | default | environment | meaning |\n|---|---|---|---|---|\n${rows.join('\n')}\n${EXAMPLE}`;
 };

@@ -1,131 +1,121 @@
 /**
  * Schema sections of the identity server (Kratos-compatible): identity schemas, self-service flows
  * and methods, sessions, password hashing, the courier and brute-force protection. Spread into the
- * top level of configSchema (schema.ts).
+ * top level of configSchema (schema.ts). Defaults follow Kratos' unless a comment says otherwise.
  */
-import { AAL_VALUES, ARGON2_MINIMUM, IDENTITY_DEFAULTS as D, SELFSERVICE_UI_PATHS } from './identity-defaults.ts';
-import { boolean, duration, integer, object, ttl, url, type SchemaNode } from './schema-nodes.ts';
+import { Type, type TProperties } from '@sinclair/typebox';
+import { boolean, choice, integer, publicPage, section, text, ttl, urlList, withDefault } from './schema-nodes.ts';
+
+export const PRODUCT_NAME = 'Olympus';
 
 /** Identity schema locations Olympus can read without network access. */
 export const IDENTITY_SCHEMA_URL_PATTERN = '^(file://|base64://).+';
 /** Empty (dev inbox) or an SMTP URL. */
 export const SMTP_URI_PATTERN = '^(|smtps?://.+)$';
 
-const uiUrl = (what: string, path: string): SchemaNode => url(`${what} UI; receives \`?flow=<id>\`.`, `\`<public>${path}\``);
+/**
+ * argon2id floor: OWASP Password Storage Cheat Sheet's minimum (m=19 MiB, t=2, p=1). The schema
+ * refuses anything lower, so a config cannot weaken new hashes below it.
+ */
+export const ARGON2_MINIMUM = { memoryKiB: 19_456, iterations: 2, parallelism: 1 } as const;
 
-const flow = (name: string, path: string, extra: Record<string, SchemaNode> = {}): SchemaNode =>
-  object(`The ${name} flow.`, {
-    ui_url: uiUrl(name[0].toUpperCase() + name.slice(1), path),
-    lifespan: ttl(`How long a ${name} flow may be completed.`, D.flowLifespan),
+const AAL_VALUES = ['aal1', 'highest_available'] as const;
+
+const flow = <Extra extends TProperties>(name: string, path: string, extra: Extra) =>
+  section(`The ${name} flow.`, {
+    ui_url: publicPage(`${name[0].toUpperCase() + name.slice(1)} UI; receives \`?flow=<id>\`.`, path),
+    lifespan: ttl(`How long a ${name} flow may be completed.`, '1h'),
     ...extra,
   });
 
-const enabled = (what: string, def = true): SchemaNode => boolean(`Offer ${what}.`, def);
+const enabled = (what: string) => boolean(`Offer ${what}.`, true);
 
-const P = SELFSERVICE_UI_PATHS;
-
-export const identitySchemaSections: Record<string, SchemaNode> = {
-  identity: object('Identities and their JSON Schemas.', {
-    default_schema_id: {
-      type: 'string',
-      minLength: 1,
-      description: 'Schema of identities created without `schema_id` (self-service registration). `default` is built in: email + name.',
-      default: D.defaultSchemaId,
-    },
-    schemas: {
-      type: 'array',
-      description: 'Further identity schemas, as `{ id, url }` with `url` either `file://<path>` or `base64://<JSON Schema>`.',
-      default: [],
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'url'],
-        properties: {
-          id: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9._-]+$' },
-          url: { type: 'string', pattern: IDENTITY_SCHEMA_URL_PATTERN },
-        },
-      },
-    },
+const selfservice = section('Self-service flows (login, registration, settings, recovery, verification).', {
+  default_browser_return_url: publicPage('Where a browser flow ends when it has no `return_to`.', '/'),
+  allowed_return_urls: urlList('Allowed `return_to` prefixes (scheme://host[:port][/path]); the public origin is always allowed.'),
+  flows: section('Each flow: its UI page and lifespan.', {
+    login: flow('login', '/login', {}),
+    registration: flow('registration', '/registration', { enabled: enabled('self-service registration') }),
+    settings: flow('settings', '/settings', {
+      privileged_session_max_age: ttl('Sessions older than this must re-authenticate before changing credentials.', '15m'),
+      required_aal: choice(AAL_VALUES, 'AAL a session needs to use settings.', 'highest_available'),
+    }),
+    recovery: flow('recovery', '/recovery', { enabled: enabled('account recovery') }),
+    verification: flow('verification', '/verification', { enabled: enabled('address verification') }),
+    error: section('The error page.', { ui_url: publicPage('Error UI; receives `?id=<error id>`.', '/error') }),
   }),
-  selfservice: object('Self-service flows (login, registration, settings, recovery, verification).', {
-    default_browser_return_url: url('Where a browser flow ends when it has no `return_to`.', '`<public>/`'),
-    allowed_return_urls: {
-      type: 'array',
-      description: 'Allowed `return_to` prefixes (scheme://host[:port][/path]); the public origin is always allowed.',
-      items: { type: 'string', format: 'http-url' },
-      default: [],
-    },
-    flows: object('Each flow: its UI page and lifespan.', {
-      login: flow('login', P.login),
-      registration: flow('registration', P.registration, { enabled: enabled('self-service registration') }),
-      settings: flow('settings', P.settings, {
-        privileged_session_max_age: ttl(
-          'Sessions older than this must re-authenticate before changing credentials.',
-          D.privilegedSessionMaxAge,
+  methods: section('Credential methods.', {
+    password: section('Passwords (NIST SP 800-63B §5.1.1.2).', {
+      min_length: integer('Shortest accepted password, in characters.', 8, 8, 1024),
+      max_bytes: integer('Longest accepted password, in UTF-8 bytes.', 1024, 64, 4096),
+      identifier_similarity_check: boolean('Refuse passwords too similar to the identifier.', true),
+      common_password_check: boolean('Refuse commonly used and breached passwords.', true),
+    }),
+    totp: section('Time-based one-time passwords (RFC 6238).', {
+      enabled: enabled('TOTP as a second factor'),
+      issuer: text('Issuer shown in authenticator apps.', PRODUCT_NAME, { minLength: 1 }),
+    }),
+    lookup_secret: section('Recovery codes.', { enabled: enabled('lookup secrets (recovery codes)') }),
+    code: section('One-time codes sent by email (recovery, verification, login).', {
+      lifespan: ttl('How long a code is valid.', '15m'),
+      max_attempts: integer('Wrong codes accepted before the flow must start over.', 5, 1, 100),
+    }),
+  }),
+});
+
+const { memoryKiB, iterations, parallelism } = ARGON2_MINIMUM;
+
+export const identitySchemaSections = {
+  identity: section('Identities and their JSON Schemas.', {
+    default_schema_id: text(
+      'Schema of identities created without `schema_id` (self-service registration). `default` is built in: email + name.',
+      'default',
+      { minLength: 1 },
+    ),
+    schemas: withDefault(
+      Type.Array(
+        Type.Object(
+          { id: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9._-]+$' }), url: Type.String({ pattern: IDENTITY_SCHEMA_URL_PATTERN }) },
+          { additionalProperties: false },
         ),
-        required_aal: { enum: [...AAL_VALUES], description: 'AAL a session needs to use settings.', default: D.settingsRequiredAal },
-      }),
-      recovery: flow('recovery', P.recovery, { enabled: enabled('account recovery') }),
-      verification: flow('verification', P.verification, { enabled: enabled('address verification') }),
-      error: object('The error page.', { ui_url: url('Error UI; receives `?id=<error id>`.', `\`<public>${P.error}\``) }),
-    }),
-    methods: object('Credential methods.', {
-      password: object('Passwords (NIST SP 800-63B §5.1.1.2).', {
-        min_length: integer('Shortest accepted password, in characters.', D.password.minLength, 8, 1024),
-        max_bytes: integer('Longest accepted password, in UTF-8 bytes.', D.password.maxBytes, 64, 4096),
-        identifier_similarity_check: boolean('Refuse passwords too similar to the identifier.', D.password.identifierSimilarityCheck),
-        common_password_check: boolean('Refuse commonly used and breached passwords.', D.password.commonPasswordCheck),
-      }),
-      totp: object('Time-based one-time passwords (RFC 6238).', {
-        enabled: enabled('TOTP as a second factor'),
-        issuer: { type: 'string', minLength: 1, description: 'Issuer shown in authenticator apps.', default: D.totpIssuer },
-      }),
-      lookup_secret: object('Recovery codes.', { enabled: enabled('lookup secrets (recovery codes)') }),
-      code: object('One-time codes sent by email (recovery, verification, login).', {
-        lifespan: ttl('How long a code is valid.', D.code.lifespan),
-        max_attempts: integer('Wrong codes accepted before the flow must start over.', D.code.maxAttempts, 1, 100),
-      }),
-    }),
-  }),
-  session: object('Sessions of the identity server.', {
-    lifespan: ttl('How long a session lasts.', D.session.lifespan),
-    cookie: object('The session cookie.', {
-      name: { type: 'string', pattern: '^[A-Za-z0-9_-]+$', description: 'Cookie name.', default: D.session.cookieName },
-    }),
-    whoami: object('`/sessions/whoami`.', {
-      required_aal: { enum: [...AAL_VALUES], description: 'AAL a session needs to be returned.', default: D.session.whoamiRequiredAal },
-    }),
-  }),
-  hashers: object('Password hashing of new and re-hashed passwords.', {
-    argon2: object(`argon2id parameters; never below OWASP's minimum (m=${ARGON2_MINIMUM.memoryKiB} KiB, t=${ARGON2_MINIMUM.iterations}, p=${ARGON2_MINIMUM.parallelism}).`, {
-      memory: integer(`Memory in KiB; at least ${ARGON2_MINIMUM.memoryKiB}.`, ARGON2_MINIMUM.memoryKiB, ARGON2_MINIMUM.memoryKiB, 4_194_304),
-      iterations: integer(`Passes over memory; at least ${ARGON2_MINIMUM.iterations}.`, ARGON2_MINIMUM.iterations, ARGON2_MINIMUM.iterations, 100),
-      parallelism: integer('Lanes.', ARGON2_MINIMUM.parallelism, ARGON2_MINIMUM.parallelism, 64),
-    }),
-  }),
-  courier: object('Outgoing email (verification, recovery and login codes).', {
-    smtp: object('SMTP delivery.', {
-      connection_uri: {
-        type: 'string',
-        pattern: SMTP_URI_PATTERN,
-        description: 'e.g. `smtps://user:password@mail.example.com:465`. Empty: messages stay in the store (the dev inbox).',
-        default: '',
-        'x-default': 'empty: the dev inbox',
-        'x-secret': true,
-      },
-      from_address: { type: 'string', format: 'email', description: 'Sender address.', default: D.courier.fromAddress },
-      from_name: { type: 'string', description: 'Sender name.', default: D.courier.fromName },
-    }),
-  }),
-  protection: object('Brute-force protection.', {
-    login: object('Failed logins.', {
-      failures_before_lockout: integer(
-        'Failed logins per identifier before a temporary lockout.',
-        D.lockout.failures,
-        1,
-        1000,
+        { description: 'Further identity schemas, as `{ id, url }` with `url` either `file://<path>` or `base64://<JSON Schema>`.' },
       ),
-      lockout: duration('How long the lockout lasts.', D.lockout.duration, { positiveDuration: true }),
+      [],
+    ),
+  }),
+  selfservice,
+  session: section('Sessions of the identity server.', {
+    lifespan: ttl('How long a session lasts.', '24h'),
+    cookie: section('The session cookie.', { name: text('Cookie name.', 'olympus_session', { pattern: '^[A-Za-z0-9_-]+$' }) }),
+    whoami: section('`/sessions/whoami`.', { required_aal: choice(AAL_VALUES, 'AAL a session needs to be returned.', 'aal1') }),
+  }),
+  hashers: section('Password hashing of new and re-hashed passwords.', {
+    argon2: section(`argon2id parameters; never below OWASP's minimum (m=${memoryKiB} KiB, t=${iterations}, p=${parallelism}).`, {
+      memory: integer(`Memory in KiB; at least ${memoryKiB}.`, memoryKiB, memoryKiB, 4_194_304),
+      iterations: integer(`Passes over memory; at least ${iterations}.`, iterations, iterations, 100),
+      parallelism: integer('Lanes.', parallelism, parallelism, 64),
+    }),
+  }),
+  courier: section('Outgoing email (verification, recovery and login codes).', {
+    smtp: section('SMTP delivery.', {
+      connection_uri: withDefault(
+        Type.String({
+          pattern: SMTP_URI_PATTERN,
+          description: 'e.g. `smtps://user:password@mail.example.com:465`. Empty: messages stay in the store (the dev inbox).',
+          'x-default': 'empty: the dev inbox',
+          'x-secret': true,
+          'x-env': 'OLYMPUS_COURIER_SMTP_CONNECTION_URI',
+        }),
+        '',
+      ),
+      from_address: text('Sender address.', 'no-reply@localhost', { format: 'email' }),
+      from_name: text('Sender name.', PRODUCT_NAME),
+    }),
+  }),
+  protection: section('Brute-force protection.', {
+    login: section('Failed logins.', {
+      failures_before_lockout: integer('Failed logins per identifier before a temporary lockout.', 5, 1, 1000),
+      lockout: ttl('How long the lockout lasts.', '15m'),
     }),
   }),
 };

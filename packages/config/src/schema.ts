@@ -1,130 +1,133 @@
 /**
- * The one JSON Schema (ajv 8) of the YAML config file. Keys are snake_case as in Hydra's config;
- * every object rejects unknown keys. `x-default` is documentation for defaults computed at load time
- * (they depend on --dev or on another key); resolve.ts applies all defaults.
- * Custom formats and keywords (`duration`, `http-url`, `dsn`, `maxDuration`, `positiveDuration`)
- * are registered in validate.ts.
+ * The one schema of the YAML config file, built with TypeBox (schema-nodes.ts): the JSON Schema ajv
+ * validates, the defaults, the file's and the decoded values' types and docs/configuration.md all come
+ * from it. Keys are snake_case as in Hydra's config; every object rejects unknown keys. Custom formats
+ * and keywords (`duration`, `http-url`, `dsn`, `maxDuration`, `positiveDuration`) are registered in
+ * validate.ts.
  */
-import { DEFAULTS, LIMITS, LOG_LEVELS, MIN_SECRET_LENGTH } from './defaults.ts';
+import { Type, type TProperties } from '@sinclair/typebox';
 import { heraSchemaSection } from './schema-hera.ts';
 import { identitySchemaSections } from './schema-identity.ts';
-import { duration, object, secretList, ttl, url, type SchemaNode } from './schema-nodes.ts';
+import { choice, duration, MIN_SECRET_LENGTH, modeSwitch, publicPage, secretList, section, text, ttl, url, urlList, withDefault } from './schema-nodes.ts';
 
 export type { SchemaNode } from './schema-nodes.ts';
 
-const origin = (name: string, defaultUrl: string, extra: Record<string, SchemaNode> = {}): SchemaNode =>
-  object(`The ${name} origin.`, {
-    base_url: url(`URL under which the ${name} origin is reached; its port is the listen port unless \`port\` is set.`, `\`${defaultUrl}\``),
-    host: { type: 'string', minLength: 1, description: 'Listen address.', default: DEFAULTS.host },
-    port: {
-      type: 'integer',
+/** Upper bounds: RFC 6749 §4.1.2 recommends authorization codes live at most 10 minutes; Hydra caps the grace period at 5m. */
+const LIMITS = { authCode: '10m', refreshTokenRotationGracePeriod: '5m' } as const;
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+const origin = <Extra extends TProperties>(name: string, defaultUrl: string, env: string, extra: Extra) =>
+  section(`The ${name} origin.`, {
+    base_url: withDefault(
+      Type.String({
+        format: 'http-url',
+        description: `URL under which the ${name} origin is reached; its port is the listen port unless \`port\` is set.`,
+        'x-env': env,
+      }),
+      defaultUrl,
+    ),
+    host: text('Listen address.', '127.0.0.1', { minLength: 1 }),
+    port: Type.Integer({
       minimum: 1,
       maximum: 65535,
       description: 'Listen port, when it differs from the base URL (e.g. behind a TLS-terminating proxy).',
       'x-default': "the base URL's port (80/443 by scheme)",
-    },
+    }),
     ...extra,
   });
 
-export const configSchema: SchemaNode = {
-  $id: 'https://olympus.dev/schemas/config.json',
-  ...object('Olympus configuration file.', {
-    dsn: {
-      type: 'string',
+export const configSchema = section(
+  'Olympus configuration file.',
+  {
+    dsn: Type.String({
       format: 'dsn',
       description: 'Database: `sqlite://<file>` or `postgres://user:password@host:5432/db`. Required outside --dev.',
       'x-default': '--dev: `sqlite://<data_dir>/olympus.sqlite`; otherwise none',
-    },
-    data_dir: {
-      type: 'string',
+      'x-env': 'OLYMPUS_DSN',
+    }),
+    data_dir: text('Folder for --dev generated secrets and the default SQLite file; relative to the working directory.', 'data', {
       minLength: 1,
-      description: 'Folder for --dev generated secrets and the default SQLite file; relative to the working directory.',
-      default: DEFAULTS.dataDir,
-    },
-    serve: object('Where Olympus listens.', {
-      public: origin('public', DEFAULTS.publicUrl),
-      admin: origin('admin', DEFAULTS.adminUrl, {
-        api_keys: {
-          type: 'array',
-          description: 'Bearer keys for the admin origin (`Authorization: Bearer <key>`); required when `host` is not loopback.',
-          items: { type: 'string', minLength: MIN_SECRET_LENGTH },
-          default: [],
-          'x-secret': true,
-        },
+      'x-env': 'OLYMPUS_DATA_DIR',
+    }),
+    serve: section('Where Olympus listens.', {
+      public: origin('public', 'http://localhost:4444', 'OLYMPUS_PUBLIC_URL', {}),
+      admin: origin('admin', 'http://localhost:4445', 'OLYMPUS_ADMIN_URL', {
+        api_keys: withDefault(
+          Type.Array(Type.String({ minLength: MIN_SECRET_LENGTH }), {
+            description: 'Bearer keys for the admin origin (`Authorization: Bearer <key>`); required when `host` is not loopback.',
+            'x-secret': true,
+            'x-env': 'OLYMPUS_ADMIN_API_KEYS',
+          }),
+          [],
+        ),
       }),
-      cookies: object('Cookies set on the public origin.', {
-        same_site: { enum: ['Lax', 'Strict', 'None'], description: 'SameSite attribute.', default: DEFAULTS.sameSite },
-        secure: { type: 'boolean', description: 'Secure attribute.', 'x-default': '`false` with --dev, else `true`' },
+      cookies: section('Cookies set on the public origin.', {
+        same_site: choice(['Lax', 'Strict', 'None'], 'SameSite attribute.', 'Lax'),
+        secure: modeSwitch('Secure attribute.', false),
       }),
     }),
-    urls: object('URLs Olympus sends browsers to.', {
-      self: object('Olympus itself.', {
+    urls: section('URLs Olympus sends browsers to.', {
+      self: section('Olympus itself.', {
         issuer: url('OIDC issuer (`iss`); must be https outside --dev.', '`serve.public.base_url`'),
       }),
-      login: url('Login UI; receives `?login_challenge=`.', '`<public>/login`'),
-      consent: url('Consent UI; receives `?consent_challenge=`.', '`<public>/consent`'),
-      logout: url('Logout UI; receives `?logout_challenge=`.', '`<public>/logout`'),
-      error: url('Error page for errors that cannot go back to the client.', '`<public>/oauth2/fallbacks/error`'),
-      post_logout_redirect: url(
-        'Where a logout ends when the client gave no `post_logout_redirect_uri`.',
-        '`<public>/oauth2/fallbacks/logout/callback`',
-      ),
+      login: publicPage('Login UI; receives `?login_challenge=`.', '/login'),
+      consent: publicPage('Consent UI; receives `?consent_challenge=`.', '/consent'),
+      logout: publicPage('Logout UI; receives `?logout_challenge=`.', '/logout'),
+      error: publicPage('Error page for errors that cannot go back to the client.', '/oauth2/fallbacks/error'),
+      post_logout_redirect: publicPage('Where a logout ends when the client gave no `post_logout_redirect_uri`.', '/oauth2/fallbacks/logout/callback'),
     }),
-    secrets: object('Secrets as lists: the first entry encrypts and signs, every entry decrypts and verifies, so they rotate.', {
-      system: secretList(
-        `Seals stored keys and state, keys token hashes. At least ${MIN_SECRET_LENGTH} characters each; required outside --dev.`,
-        '--dev: generated into `<data_dir>/secrets.json`',
-      ),
-      cookie: secretList(
-        `Signs and encrypts cookies. At least ${MIN_SECRET_LENGTH} characters each.`,
-        '--dev: generated into `<data_dir>/secrets.json`; otherwise `secrets.system`',
-      ),
-    }),
-    ttl: object('Lifetimes, as durations like `15m` or `1h30m`.', {
-      access_token: ttl('Access tokens.', DEFAULTS.ttl.access_token),
-      refresh_token: ttl('Refresh tokens.', DEFAULTS.ttl.refresh_token),
-      id_token: ttl('ID tokens.', DEFAULTS.ttl.id_token),
-      auth_code: ttl(`Authorization codes; at most ${LIMITS.authCode}.`, DEFAULTS.ttl.auth_code, { maxDuration: LIMITS.authCode }),
-      login_consent_request: ttl('Login, consent and logout challenges.', DEFAULTS.ttl.login_consent_request),
-      authentication_session: ttl('Remembered login sessions (`remember: true`).', DEFAULTS.ttl.authentication_session),
-    }),
-    oauth2: object('Authorization server behaviour.', {
-      expose_debug: {
-        type: 'boolean',
-        description: 'Add `error_hint` and `error_debug` to error responses.',
-        'x-default': '`true` with --dev, else `false`',
+    secrets: section(
+      'Secrets as lists: the first entry encrypts and signs, every entry decrypts and verifies, so they rotate.',
+      {
+        system: secretList(
+          `Seals stored keys and state, keys token hashes. At least ${MIN_SECRET_LENGTH} characters each; required outside --dev.`,
+          '--dev: generated into `<data_dir>/secrets.json`',
+          { 'x-env': 'OLYMPUS_SECRETS_SYSTEM' },
+        ),
+        cookie: secretList(
+          `Signs and encrypts cookies. At least ${MIN_SECRET_LENGTH} characters each.`,
+          '--dev: generated into `<data_dir>/secrets.json`; otherwise `secrets.system`',
+        ),
       },
+      { 'x-secret': true },
+    ),
+    ttl: section('Lifetimes, as durations like `15m` or `1h30m`.', {
+      access_token: ttl('Access tokens.', '15m'),
+      refresh_token: ttl('Refresh tokens.', '720h'),
+      id_token: ttl('ID tokens.', '1h'),
+      auth_code: ttl(`Authorization codes; at most ${LIMITS.authCode}.`, '10m', { maxDuration: LIMITS.authCode }),
+      login_consent_request: ttl('Login, consent and logout challenges.', '30m'),
+      authentication_session: ttl('Remembered login sessions (`remember: true`).', '720h'),
+    }),
+    oauth2: section('Authorization server behaviour.', {
+      expose_debug: modeSwitch('Add `error_hint` and `error_debug` to error responses.', true),
       refresh_token_rotation_grace_period: duration(
         `How long a used refresh token may be used again without revoking its family; at most ${LIMITS.refreshTokenRotationGracePeriod}.`,
-        DEFAULTS.refreshTokenRotationGracePeriod,
+        '0s',
         { maxDuration: LIMITS.refreshTokenRotationGracePeriod },
       ),
-      access_token_strategy: { enum: ['opaque', 'jwt'], description: 'Access token format.', default: DEFAULTS.accessTokenStrategy },
-      id_token_signing_alg: { enum: ['RS256', 'ES256'], description: 'Algorithm of the generated ID token key.', default: DEFAULTS.idTokenSigningAlg },
+      access_token_strategy: choice(['opaque', 'jwt'], 'Access token format.', 'opaque'),
+      id_token_signing_alg: choice(['RS256', 'ES256'], 'Algorithm of the generated ID token key.', 'RS256'),
     }),
-    log: object('Logging.', {
-      level: { enum: [...LOG_LEVELS], description: 'Least severe level written.', default: DEFAULTS.logLevel },
+    log: section('Logging.', {
+      level: choice(LOG_LEVELS, 'Least severe level written.', 'info', { 'x-env': 'OLYMPUS_LOG_LEVEL' }),
     }),
-    clients: object('Requests Olympus makes on behalf of OAuth2 clients.', {
-      http: object("Outbound HTTP: fetching a client's `jwks_uri` (names as in Hydra).", {
-        disallow_private_ip_ranges: {
-          type: 'boolean',
-          description:
-            'Refuse URLs whose host resolves to a private, loopback, link-local, CGNAT, multicast or unspecified address ' +
+    clients: section('Requests Olympus makes on behalf of OAuth2 clients.', {
+      http: section("Outbound HTTP: fetching a client's `jwks_uri` (names as in Hydra).", {
+        disallow_private_ip_ranges: modeSwitch(
+          'Refuse URLs whose host resolves to a private, loopback, link-local, CGNAT, multicast or unspecified address ' +
             '(IPv4, IPv6 and IPv4-mapped IPv6), so a client cannot make Olympus call into its own network (SSRF).',
-          'x-default': '`false` with --dev, else `true`',
-        },
-        private_ip_exception_urls: {
-          type: 'array',
-          description:
-            'Exact URLs fetched even when they resolve to such an address, e.g. a `jwks_uri` served inside your network. ' +
+          false,
+        ),
+        private_ip_exception_urls: urlList(
+          'Exact URLs fetched even when they resolve to such an address, e.g. a `jwks_uri` served inside your network. ' +
             'Plain http is fetched only for loopback hosts, and only with --dev or when the URL may reach private addresses.',
-          items: { type: 'string', format: 'http-url' },
-          default: [],
-        },
+        ),
       }),
     }),
     ...identitySchemaSections,
     ...heraSchemaSection,
-  }),
-};
+  },
+  { $id: 'https://olympus.dev/schemas/config.json' },
+);

@@ -22,7 +22,8 @@ export const DSN_PATTERN = /^(sqlite|postgres|postgresql):\/\/.+/;
 
 const createAjv = (): Ajv => {
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-  ajv.addVocabulary(['x-default', 'x-secret']);
+  // Annotations of schema-nodes.ts: documentation and loading hints, not constraints.
+  ajv.addVocabulary(['x-default', 'x-mode-default', 'x-public-path', 'x-env', 'x-secret']);
   ajv.addFormat('duration', DURATION_PATTERN);
   ajv.addFormat('http-url', isHttpUrl);
   ajv.addFormat('dsn', DSN_PATTERN);
