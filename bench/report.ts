@@ -1,6 +1,6 @@
 /**
  * The printed result: machine facts, one row per scenario × target, and the ratios against the
- * targets of DESIGN.md §7 with a pass/fail mark each.
+ * targets of bench/README.md with a pass/fail mark each.
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { failureShare, type Measurement } from './measure.ts';

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: Olympus on durable storage against oidc-provider and a bare node:http server
- * (DESIGN.md §7). Each target runs alone in its own child process; autocannon drives it from here.
+ * (bench/README.md). Each target runs alone in its own child process; autocannon drives it from here.
  * Exits 0 after printing, whatever the ratios: it is a measurement. Exits 1 only when a target
  * did not start or a run failed en masse (> 1 % of requests non-2xx, unanswered or wrong).
  */
@@ -92,7 +92,7 @@ for (const target of targets) {
   problems.push(...(await benchTarget(target, options, results, argon2PerSec)));
 }
 
-say(`\n${resultsTable(results, [...targets, RAW_ARGON2])}\n\nTargets (DESIGN.md §7):\n${goalsReport(results, options.databases)}\n\nCaveats:\n${CAVEATS}\n`);
+say(`\n${resultsTable(results, [...targets, RAW_ARGON2])}\n\nTargets (bench/README.md):\n${goalsReport(results, options.databases)}\n\nCaveats:\n${CAVEATS}\n`);
 if (problems.length > 0) {
   process.stderr.write(`\nThe benchmark is not valid:\n${problems.map((p) => `  • ${p}`).join('\n')}\n`);
   process.exit(1);

@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium for the browser tests (issue 4): playwright-core drives /usr/bin/chromium, never a
+ * Debian's Chromium for the browser tests (docs/architecture.md §8): playwright-core drives /usr/bin/chromium, never a
  * browser of its own download. When Chromium is missing it is installed with apt-get, non-interactively
  * (CI has no stdin); when that is impossible the run fails with the reason, so browser tests are never
  * skipped silently. Already installed, this is one existsSync.

@@ -1,5 +1,5 @@
 /**
- * A throwaway PostgreSQL for tests (DESIGN.md §6): the machine's PostgreSQL binaries on a temp
+ * A throwaway PostgreSQL for tests (docs/architecture.md §8): the machine's PostgreSQL binaries on a temp
  * directory and a free loopback port, trust auth, fsync off. PostgreSQL refuses to run as root, so
  * as root the server runs as the `postgres` user (created when missing) through `runuser`.
  * Where OLYMPUS_TEST_PG_DSN is set, that server is used instead and nothing is started.

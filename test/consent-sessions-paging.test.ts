@@ -1,5 +1,5 @@
 /**
- * GET /admin/oauth2/auth/sessions/consent paged Hydra's way (reference/ory-api.md §1.2): page_size
+ * GET /admin/oauth2/auth/sessions/consent paged Hydra's way (docs/compatibility.md §1.2): page_size
  * and a sealed page_token, the next page named in the Link header, newest first; and DELETE with
  * consent_request_id revoking one consent session with its tokens. Driven through @ory/client-fetch.
  */

@@ -1,5 +1,5 @@
 /**
- * `--dev` seeds the demo user admin@demo.user (issue 4 §3) so the README walkthrough can sign in; doing it
+ * `--dev` seeds the demo user admin@demo.user so the README walkthrough can sign in; doing it
  * twice is harmless, and the user signs in with the documented password. On SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';

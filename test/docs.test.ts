@@ -1,5 +1,5 @@
 /**
- * The troubleshooting promise of DESIGN.md §4: every OAuth2 error code and every identity-server error id
+ * The troubleshooting promise of docs/architecture.md §5: every OAuth2 error code and every identity-server error id
  * Olympus can emit has a page at docs/troubleshooting/<code>.md (error hints link there) with the sections
  * Cause, How to see it and Fix, and the README index links every page. Adding a code to
  * OAUTH2_ERROR_CODES or IDENTITY_ERROR_IDS without a page fails here.

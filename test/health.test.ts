@@ -1,5 +1,5 @@
 /**
- * Health, version and request ids on both origins (DESIGN.md §4: every response carries
+ * Health, version and request ids on both origins (docs/architecture.md §5: every response carries
  * X-Request-Id, errors included), on SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';

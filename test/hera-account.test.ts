@@ -1,5 +1,5 @@
 /**
- * Hera's account pages in headless Chromium (issue 4), on SQLite and PostgreSQL: registration, the
+ * Hera's account pages in headless Chromium (docs/operations/hera.md), on SQLite and PostgreSQL: registration, the
  * verification code from the dev inbox, sign-in landing on the account home; recovery by code ending
  * in a new password; TOTP enrolment and recovery codes in settings (with the AAL2 step-up and the
  * re-authentication a privileged change asks for); the devices page revoking another browser's

@@ -1,5 +1,5 @@
 /**
- * Hera end to end in headless Chromium (issue 4): a public PKCE client, the demo user signs in on
+ * Hera end to end in headless Chromium (docs/operations/hera.md): a public PKCE client, the demo user signs in on
  * Hera's login page, allows the consent screen, the app's callback gets a code whose ID token names
  * the demo identity (the same claims /userinfo returns); a second authorization in the same browser goes
  * straight back to the callback. On SQLite and PostgreSQL, one Chromium for both.

@@ -1,7 +1,7 @@
 /**
  * A remembered OAuth2 login (`skip`) never outlives the account's access: signing out through the
  * identity server's own logout (/self-service/logout, what an SPA or @ory/client calls) ends it, so
- * the next authorization asks for the password (security-checklist ID-11); and an identity disabled
+ * the next authorization asks for the password (docs/security.md ID-11); and an identity disabled
  * by an administrator is not signed in again by it.
  */
 import { after, before, describe, test } from 'node:test';

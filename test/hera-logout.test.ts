@@ -1,5 +1,5 @@
 /**
- * Hera's /logout in headless Chromium (issue 4), on SQLite and PostgreSQL: RP-initiated logout
+ * Hera's /logout in headless Chromium (docs/operations/hera.md), on SQLite and PostgreSQL: RP-initiated logout
  * (confirmation, Yes, No, skip_logout_consent), a challenge from another browser, and the account's
  * "Sign out" POST with its form token.
  */

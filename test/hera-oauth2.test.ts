@@ -1,5 +1,5 @@
 /**
- * Hera's OAuth2 edges in headless Chromium (issue 4), on SQLite and PostgreSQL: the aal2 step-up of
+ * Hera's OAuth2 edges in headless Chromium (docs/operations/hera.md), on SQLite and PostgreSQL: the aal2 step-up of
  * an OAuth2 login (acr_values=aal2, and session.whoami.required_aal: highest_available), prompt=login
  * and prompt=none. Logout: hera-logout.test.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Hera's pages as people use them, in headless Chromium on SQLite and PostgreSQL (issue 4 §2): in
+ * Hera's pages as people use them, in headless Chromium on SQLite and PostgreSQL (docs/operations/hera.md): in
  * German (ui_locales, Accept-Language) and English, branded from config, at phone width, by keyboard
  * only, with JavaScript disabled, with errors announced to screen readers, and with zero axe-core
  * violations on every page visited.

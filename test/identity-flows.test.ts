@@ -1,7 +1,7 @@
 /**
  * Self-service login and registration through @ory/client-fetch's FrontendApi and a cookie-jar
- * browser, on a real port, on SQLite and PostgreSQL (reference/ory-api.md §2.1, §2.3, §2.4;
- * security-checklist ID-6, ID-8, ID-10, ID-11, AS-7). Logout: identity-logout-flows.test.ts.
+ * browser, on a real port, on SQLite and PostgreSQL (docs/compatibility.md §2.1, §2.3, §2.4;
+ * docs/security.md ID-6, ID-8, ID-10, ID-11, AS-7). Logout: identity-logout-flows.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

@@ -1,6 +1,6 @@
 /**
  * Migrating users: an identity imported with a bcrypt hash signs in through a native login flow, and
- * its stored hash becomes argon2id at the current parameters (issue 3 §1), on SQLite and PostgreSQL.
+ * its stored hash becomes argon2id at the current parameters (docs/security.md ID-5), on SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

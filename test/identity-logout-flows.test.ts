@@ -1,6 +1,6 @@
 /**
  * Self-service logout through @ory/client-fetch's FrontendApi and a cookie-jar browser, on a real
- * port, on SQLite and PostgreSQL (reference/ory-api.md §2.1): the browser logout URL and the native
+ * port, on SQLite and PostgreSQL (docs/compatibility.md §2.1): the browser logout URL and the native
  * logout both end the session for good.
  */
 import assert from 'node:assert/strict';

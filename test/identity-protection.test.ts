@@ -1,6 +1,6 @@
 /**
- * Brute-force protection and rate limits on a real server, on SQLite and PostgreSQL (issue 3 §7;
- * security-checklist ID-6, ID-7, §4 item 15): the lockout per identifier answers the same 400 flow
+ * Brute-force protection and rate limits on a real server, on SQLite and PostgreSQL (docs/operations/protection.md;
+ * docs/security.md ID-6, ID-7): the lockout per identifier answers the same 400 flow
  * for known and unknown identifiers and for the right password; it ends after protection.lockout;
  * a success resets the count; the per-IP threshold; a lock set through the native API also holds on
  * the browser login that serves an OAuth2 login_challenge; registration submissions per IP answer
@@ -122,7 +122,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(messageIds(await login(email, PASSWORD)), [LOCKED]);
     });
 
-    test('a lock set through the native API holds on the browser login that serves an OAuth2 login_challenge (§4 item 15)', async () => {
+    test('a lock set through the native API holds on the browser login that serves an OAuth2 login_challenge (ID-7)', async () => {
       const email = await register();
       for (let i = 0; i < 5; i++) await login(email, WRONG);
       const oauth2 = adminApi(olympus.adminUrl);

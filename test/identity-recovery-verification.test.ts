@@ -1,7 +1,7 @@
 /**
  * Recovery and verification by one-time code through @ory/client-fetch's FrontendApi, CourierApi and
- * IdentityApi on a real port, on SQLite and PostgreSQL (reference/ory-api.md §2.1–§2.3; security-
- * checklist ID-6, ID-16, ID-17, ID-19). Codes are read from the dev inbox (/admin/courier/messages),
+ * IdentityApi on a real port, on SQLite and PostgreSQL (docs/compatibility.md §2.1–§2.3; docs/security.md
+ * ID-6, ID-16, ID-17, ID-19). Codes are read from the dev inbox (/admin/courier/messages),
  * and once from a real SMTP server the test starts.
  */
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 /**
  * Identity sessions on a real port, SQLite and PostgreSQL: my sessions (FrontendApi), the admin's
  * sessions API (IdentityApi), expiry, the aal2 rule of whoami and the cookie flags outside dev
- * (reference/ory-api.md §2.1, §2.2, §2.4; security-checklist ID-9, ID-11, ID-12).
+ * (docs/compatibility.md §2.1, §2.2, §2.4; docs/security.md ID-9, ID-11, ID-12).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';

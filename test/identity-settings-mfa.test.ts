@@ -2,7 +2,7 @@
  * The settings flow and second factors through @ory/client-fetch's FrontendApi on a real port, on
  * SQLite and PostgreSQL: profile and password changes, TOTP set up in settings and used at aal=aal2
  * (each code once), recovery codes (each once), whoami's and settings' aal2 rule, re-authentication
- * for privileged changes (reference/ory-api.md §2.1, §2.3, §2.4; security-checklist ID-11, ID-13,
+ * for privileged changes (docs/compatibility.md §2.1, §2.3, §2.4; docs/security.md ID-11, ID-13,
  * ID-14, ID-16).
  */
 import assert from 'node:assert/strict';

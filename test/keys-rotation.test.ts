@@ -1,5 +1,5 @@
 /**
- * Signing-key rotation through the admin API (OIDC Core §10.1.1, security-checklist AS-42): a new
+ * Signing-key rotation through the admin API (OIDC Core §10.1.1, docs/security.md AS-42): a new
  * key is published before it signs, so relying parties that cache the JWKS never see an unknown kid.
  */
 import assert from 'node:assert/strict';

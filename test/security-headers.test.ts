@@ -1,5 +1,5 @@
 /**
- * Security checklist §1E–§1F and AS-34 against a real Olympus on SQLite and PostgreSQL: state and
+ * docs/security.md §1.4–§1.5 and AS-34 against a real Olympus on SQLite and PostgreSQL: state and
  * iss in authorization responses, browser hardening headers, no 307, output encoding, metadata.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Security checklist §1B (authorization code and PKCE) and AS-30 (grant hygiene) against a real
+ * docs/security.md §1.2 (authorization code and PKCE) and AS-30 (grant hygiene) against a real
  * Olympus, on SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';

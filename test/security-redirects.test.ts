@@ -1,5 +1,5 @@
 /**
- * Security checklist §1A (redirect URIs and open redirectors) against a real Olympus, on SQLite and
+ * docs/security.md §1.1 (redirect URIs and open redirectors) against a real Olympus, on SQLite and
  * PostgreSQL: exact matching at /oauth2/auth, the loopback port exception, registration rules in
  * production mode, duplicated parameters and logout redirects.
  */

@@ -1,5 +1,5 @@
 /**
- * Security checklist §1G and §1J: what the database holds (AS-27, AS-43), constant-time comparison
+ * docs/security.md §1.6 and §1.9: what the database holds (AS-27, AS-43), constant-time comparison
  * (AS-28) and tamper-proof page tokens (AS-44), against a real Olympus on SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Security checklist AS-21 (login/consent CSRF), AS-39 and AS-40 (max_age, prompt) against a real
+ * docs/security.md AS-21 (login/consent CSRF), AS-39 and AS-40 (max_age, prompt) against a real
  * Olympus on SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';

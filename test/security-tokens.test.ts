@@ -1,5 +1,5 @@
 /**
- * Security checklist §1C (refresh tokens), §1H (revocation, introspection, bearer usage), AS-41 (ID
+ * docs/security.md §1.3 (refresh tokens), §1.7 (revocation, introspection, bearer usage), AS-41 (ID
  * token claims) and AS-6 at the token endpoint, against a real Olympus on SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';

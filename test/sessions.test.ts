@@ -1,5 +1,5 @@
 /**
- * Consent sessions and login sessions through Hydra's admin API (reference/ory-api.md §1.2, §1.5):
+ * Consent sessions and login sessions through Hydra's admin API (docs/compatibility.md §1.2, §1.5):
  * listing, revoking, and what a revocation does to tokens and to the next authorization.
  */
 import assert from 'node:assert/strict';

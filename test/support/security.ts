@@ -1,5 +1,5 @@
 /**
- * Helpers for the security-checklist suites (test/security-*.test.ts): a production-mode server,
+ * Helpers for the security suites (test/security-*.test.ts, docs/security.md): a production-mode server,
  * authorization with a caller-chosen PKCE challenge and state, token redemption, introspection and
  * the assertions every "never redirect, show the page" case shares.
  */

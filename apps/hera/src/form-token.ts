@@ -1,5 +1,5 @@
 /**
- * CSRF tokens of Hera's own forms (consent, logout, session revocation, sign-out; security-checklist
+ * CSRF tokens of Hera's own forms (consent, logout, session revocation, sign-out; docs/security.md
  * AS-21): what the form acts on (e.g. `consent:<challenge>`) and the browser's CSRF cookie secret
  * sealed together, so a form posted from elsewhere, for another object or from another browser is refused.
  */

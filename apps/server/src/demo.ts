@@ -1,8 +1,8 @@
 import { IdentityConflict, identityServiceFor, type IdentityContext } from '@olympus/identity';
 
 /**
- * The demo user of `--dev` (issue 4 §3), so the first-client walkthrough can sign in on a fresh clone.
- * Only dev mode creates it: production starts with no account at all (security-checklist ID-20). It is
+ * The demo user of `--dev`, so the README's first-client walkthrough can sign in on a fresh clone.
+ * Only dev mode creates it: production starts with no account at all (docs/security.md ID-20). It is
  * an ordinary identity, not an administrator — the admin API is guarded by the admin origin itself.
  */
 export const DEMO_EMAIL = 'admin@demo.user';

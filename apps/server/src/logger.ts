@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import type { OlympusConfig } from '@olympus/config';
 
 /**
- * JSON logs, one line per decision (DESIGN.md §4). Secrets never reach a log line: the fields that
+ * JSON logs, one line per decision (docs/architecture.md §5). Secrets never reach a log line: the fields that
  * could carry them are redacted even if a caller slips.
  */
 export const createLogger = (config: Pick<OlympusConfig, 'log'>, destination?: pino.DestinationStream): Logger =>

@@ -12,7 +12,7 @@ export const consistencyIssues = (config: OlympusConfig): string[] => {
   const issues: string[] = [];
   const { admin, cookies } = config.serve;
   if (!isLoopback(admin.host) && admin.apiKeys.length === 0) {
-    // DESIGN.md §1: the admin origin is protected by a credential whenever it is reachable from elsewhere.
+    // docs/architecture.md §1: the admin origin is protected by a credential whenever it is reachable from elsewhere.
     issues.push(
       `serve.admin.host is "${admin.host}", beyond loopback, but serve.admin.api_keys is empty, so anyone who reaches ` +
         'the admin origin could run it. Fix: set serve.admin.api_keys (or OLYMPUS_ADMIN_API_KEYS, comma-separated) to ' +

@@ -93,7 +93,7 @@ describe('validation', () => {
 });
 
 describe('defaults', () => {
-  test('dev defaults follow DESIGN.md §3 and the public URL', async () => {
+  test('dev defaults follow docs/security.md and the public URL', async () => {
     const config = await loadYaml(`secrets:\n  system: ["${SECRET}"]\n  cookie: ["${SECRET}"]\n`);
     assert.equal(config.dev, true);
     assert.deepEqual(config.serve.public, { url: 'http://localhost:4444', host: '127.0.0.1', port: 4444 });

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
- * Compares two strings in time independent of where they differ (security-checklist AS-28).
+ * Compares two strings in time independent of where they differ (docs/security.md AS-28).
  * Both sides are hashed first so that unequal lengths leak nothing either.
  */
 export const constantTimeEqual = (a: string, b: string): boolean => {

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 /**
  * Keyed hashes for high-entropy machine-generated values (tokens, client secrets): HMAC-SHA-256
  * under the system secrets. A database dump alone yields no usable token, and verification costs
- * one HMAC, not a password hash (DESIGN.md §7). The first secret signs; all verify, so secrets rotate.
+ * one HMAC, not a password hash (docs/architecture.md §6). The first secret signs; all verify, so secrets rotate.
  */
 export class KeyedHasher {
   readonly #secrets: readonly string[];

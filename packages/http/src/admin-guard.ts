@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { constantTimeEqual } from '@olympus/crypto';
 import { InvalidClient } from '@olympus/oauth2';
 
-/** Hydra's admin paths without the /admin prefix still work (ory-api.md §1.2). */
+/** Hydra's admin paths without the /admin prefix still work (docs/compatibility.md §1.2). */
 const LEGACY = /^\/(clients|keys|oauth2\/auth\/requests|oauth2\/auth\/sessions|oauth2\/introspect|oauth2\/tokens|trust)(\/|\?|$)/;
 export const addAdminPrefix = (url: string): string => (LEGACY.test(url) ? `/admin${url}` : url);
 

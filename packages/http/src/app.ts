@@ -61,7 +61,7 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string)
     bodyLimit: 1024 * 1024,
     rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/') : undefined,
     // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
-    // OAuth2 error shape here, like every other response (DESIGN.md §4).
+    // OAuth2 error shape here, like every other response (docs/architecture.md §5).
     frameworkErrors: (err, req, reply) => {
       const error = toOAuth2Error(err);
       void (reply as FastifyReply).code(error.status).header(REQUEST_ID_HEADER, req.id).header('cache-control', 'no-store').send(errorBody(error, rendering));

@@ -8,7 +8,7 @@ const REFRESH_MS = 10_000;
 
 /**
  * The origins registered by any client's `allowed_cors_origins`, re-read every few seconds so
- * every node converges after a client change (ory-api.md §5 #7: per-client CORS just works).
+ * every node converges after a client change (docs/compatibility.md §5.7: per-client CORS just works).
  */
 export class CorsOrigins {
   readonly #ctx: OAuth2Context;

@@ -1,7 +1,7 @@
 /**
  * How HTTP route modules are wired: each module exports one `register(app, deps)` function and
  * translates between HTTP and the core. Handlers throw OAuth2Error subclasses; the error plugin
- * (errors.ts) renders them per DESIGN.md §4, so no route formats errors itself.
+ * (errors.ts) renders them per docs/architecture.md §5, so no route formats errors itself.
  */
 import type { FastifyInstance } from 'fastify';
 import type { IdentityContext } from '@olympus/identity';

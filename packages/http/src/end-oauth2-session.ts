@@ -2,7 +2,7 @@
  * Ends this browser's OAuth2 authentication session (Hydra's remembered login) and clears its cookie,
  * announcing it to clients with a back-channel logout URI (OpenID Back-Channel Logout §2.5, in the
  * background). Every identity logout of a browser does this too: otherwise the next authorization
- * would be settled by `skip` with no login at all (security-checklist ID-11).
+ * would be settled by `skip` with no login at all (docs/security.md ID-11).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clearAuthSessionCookie, currentAuthSession, endAuthSession, type OAuth2Context } from '@olympus/oauth2';

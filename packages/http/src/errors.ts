@@ -64,7 +64,7 @@ const logError = (req: FastifyRequest, err: OAuth2Error, errorId: string, origin
   else req.log.info(fields, 'request rejected');
 };
 
-/** Identity-server errors keep Kratos' envelope (reference/ory-api.md §2.4), not the OAuth2 one. */
+/** Identity-server errors keep Kratos' envelope (docs/compatibility.md §2.4), not the OAuth2 one. */
 const sendIdentityError = (req: FastifyRequest, reply: FastifyReply, err: IdentityError, errorId: string, exposeDebug: boolean) => {
   const fields = { error_id: errorId, error: err.id, error_description: err.message, error_reason: err.reason, error_debug: err.debug };
   if (err.code >= 500) req.log.error({ ...fields, err }, 'request failed');

@@ -1,6 +1,6 @@
 /**
  * Escaped HTML templates. Every interpolated value is escaped unless it is already `SafeHtml`
- * (security-checklist AS-26: error pages and form_post must never reflect raw input).
+ * (docs/security.md AS-26: error pages and form_post must never reflect raw input).
  */
 export class SafeHtml {
   readonly value: string;

@@ -2,7 +2,7 @@
  * Token-based paging for admin list endpoints (Hydra's `page_size` / `page_token` and `Link` header).
  * A page token is the keyset position sealed with AES-GCM under the system secrets and bound to the
  * endpoint's name, so a forged, altered or borrowed token is refused with a 400 before it reaches
- * storage (security-checklist AS-44: Hydra once had SQL injection through forged page tokens).
+ * storage (docs/security.md AS-44: Hydra once had SQL injection through forged page tokens).
  */
 import type { Sealer } from '@olympus/crypto';
 import { InvalidRequest } from '@olympus/oauth2';

@@ -6,7 +6,7 @@ export const PAGE_CSP =
 
 /**
  * Headers on every response: no MIME sniffing, no referrer (RFC 9700 §4.2.4), HSTS behind https
- * (ASVS 5.0 3.4.1); on HTML also CSP, X-Frame-Options (security-checklist AS-22, AS-23).
+ * (ASVS 5.0 3.4.1); on HTML also CSP, X-Frame-Options (docs/security.md AS-22, AS-23).
  * A route that needs its own CSP (form_post) sets it and it is kept.
  */
 export const registerSecurityHeaders = (app: FastifyInstance, opts: { https: boolean }): void => {

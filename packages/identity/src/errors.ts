@@ -1,5 +1,5 @@
 /**
- * Kratos' error envelope (reference/ory-api.md §2.4): `{error: {id, code, status, message, reason,
+ * Kratos' error envelope (docs/compatibility.md §2.4): `{error: {id, code, status, message, reason,
  * details}}` plus top-level extras such as `redirect_browser_to` or `use_flow_id`. One class per id.
  * Every id has docs/troubleshooting/<id>.md.
  */

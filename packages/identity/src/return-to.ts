@@ -1,5 +1,5 @@
 /**
- * `return_to` of the self-service flows (security-checklist AS-7: no open redirect). Accepted: an
+ * `return_to` of the self-service flows (docs/security.md AS-7: no open redirect). Accepted: an
  * absolute http(s) URL whose origin equals an allowed entry's and whose path lies under that
  * entry's path, or a path on the public origin. Everything a browser might read differently from
  * a URL parser is refused up front: `//evil`, `/\evil`, `https:evil`, backslashes, control

@@ -1,5 +1,5 @@
 /**
- * Recovery codes (Kratos' lookup secrets; security-checklist ID-16 single use): generated in
+ * Recovery codes (Kratos' lookup secrets; docs/security.md ID-16 single use): generated in
  * settings, shown once, saved only as keyed hashes, each usable once at aal2 — also under
  * concurrency and after a rotation of the system secrets.
  */

@@ -1,5 +1,5 @@
 /**
- * The settings flow core (reference/ory-api.md §2.1, §2.4; security-checklist ID-11, ID-13): who may
+ * The settings flow core (docs/compatibility.md §2.1, §2.4; docs/security.md ID-11, ID-13): who may
  * use a flow, the aal2 rule, privileged changes, CSRF, method choice, sessions ended by a credential
  * change, expiry.
  */

@@ -1,5 +1,5 @@
 /**
- * TOTP (RFC 6238; security-checklist ID-14): codes of the current step and one step either side,
+ * TOTP (RFC 6238; docs/security.md ID-14): codes of the current step and one step either side,
  * nothing further; each step once, also under concurrency; the secret only sealed; setup and
  * removal in settings.
  */

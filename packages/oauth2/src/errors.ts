@@ -1,7 +1,7 @@
 /**
  * One error type per OAuth2 error code (RFC 6749 §4.1.2.1, §5.2; OIDC Core §3.1.2.6; RFC 7591 §3.2.2).
  * The public `description` is safe for any client; `hint` names the cause and the fix and `debug`
- * carries internals — both reach the client only with `expose_debug` (DESIGN.md §4).
+ * carries internals — both reach the client only with `expose_debug` (docs/architecture.md §5).
  * Every code has a page at docs/troubleshooting/<code>.md.
  */
 export interface ErrorDetails {

@@ -6,7 +6,7 @@ import { loginSessionLive } from './tokens/refresh-session.ts';
 import { parseScope, scopesNotIn } from './tokens/scope.ts';
 import { toSeconds } from './tokens/time.ts';
 
-/** Hydra's `IntrospectedOAuth2Token` (reference/ory-api.md §1.4). */
+/** Hydra's `IntrospectedOAuth2Token` (docs/compatibility.md §1.4). */
 export interface IntrospectedToken {
   active: boolean;
   scope?: string;
@@ -80,7 +80,7 @@ export const introspectToken = async (
   const result = await lookUp(ctx, input.token);
   const required = parseScope(input.scope);
   const active = result.active && scopesNotIn(required, parseScope(result.scope)).length === 0;
-  // debug, not info: introspection is the hottest read path (DESIGN.md §7) and changes no state.
+  // debug, not info: introspection is the hottest read path (docs/architecture.md §6) and changes no state.
   ctx.log.debug({ client_id: result.client_id, token_use: result.token_use, active }, 'token introspected');
   return active ? result : INACTIVE;
 };

@@ -1,6 +1,6 @@
 /**
  * The logging surface the core needs: pino's, without importing pino. One line per decision,
- * with `trace_id`, `client_id`, `challenge_id`, `flow_id` where known (DESIGN.md §4).
+ * with `trace_id`, `client_id`, `challenge_id`, `flow_id` where known (docs/architecture.md §5).
  */
 export interface LogFn {
   (obj: Record<string, unknown>, msg?: string): void;

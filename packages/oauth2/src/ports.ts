@@ -103,7 +103,7 @@ export interface TokenStore {
   revokeAccessTokensOfClient(clientId: string, now: number): Promise<void>;
 }
 
-/** private_key_jwt assertion ids, single-use until they expire (security-checklist AS-29). */
+/** private_key_jwt assertion ids, single-use until they expire (docs/security.md AS-29). */
 export interface JtiStore {
   /** Returns false when the jti was already seen for this client. */
   consumeJti(clientId: string, jti: string, expiresAt: number): Promise<boolean>;

@@ -49,7 +49,7 @@ const revokedFlowIds = (ctx: OAuth2Context, q: RevokeConsentQuery, now: number):
 /**
  * DELETE /admin/oauth2/auth/sessions/consent: revokes the subject's consent for one consent session
  * (consent_request_id), one client, or all with all=true, and every token issued under it
- * (reference/ory-api.md §1.2). Revoking what is already gone is a success, as in Hydra.
+ * (docs/compatibility.md §1.2). Revoking what is already gone is a success, as in Hydra.
  */
 export const revokeConsentSessions = async (ctx: OAuth2Context, q: RevokeConsentQuery): Promise<void> => {
   if (!q.subject) throw new InvalidRequest('The query parameter "subject" is required.');

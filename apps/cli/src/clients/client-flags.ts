@@ -1,5 +1,5 @@
 /**
- * The client flags of `create`/`update oauth2-client` (hydra's names, reference/ory-api.md §3.1)
+ * The client flags of `create`/`update oauth2-client` (hydra's names, docs/compatibility.md §3.1)
  * and how each maps onto an OAuth2Client field (§1.4). One table drives the flag specs, the create
  * body and the update patch, so a new field is one line.
  */

@@ -1,4 +1,4 @@
-/** `olympus create oauth2-client`: POST /admin/clients (reference/ory-api.md §1.2). */
+/** `olympus create oauth2-client`: POST /admin/clients (docs/compatibility.md §1.2). */
 import type { Command } from '../command.ts';
 import { noArgs } from '../command.ts';
 import { clientFieldOptions, clientFieldsFromFlags, fileOption } from '../clients/client-flags.ts';

@@ -1,6 +1,6 @@
 /**
  * `olympus get login-request|consent-request <challenge>`: GET /admin/oauth2/auth/requests/{login,consent}
- * (reference/ory-api.md §1.2) — where a challenge stands: pending, or how it ended.
+ * (docs/compatibility.md §1.2) — where a challenge stands: pending, or how it ended.
  */
 import type { Command } from '../command.ts';
 import { challengeView, fetchChallenge } from '../challenges/get-challenge.ts';

@@ -1,6 +1,6 @@
 /**
  * Flags shared by every command that talks to a running Olympus (Hydra's global client flags,
- * reference/ory-api.md §3.1), in an admin and a public flavour that differ in their endpoint.
+ * docs/compatibility.md §3.1), in an admin and a public flavour that differ in their endpoint.
  */
 import type { OptionSpecs } from '../options.ts';
 

@@ -3,7 +3,7 @@
  * user's account, and signing one of the others out. GET /sessions without a navigation stays
  * Kratos' JSON list (packages/http/src/identity/sessions.ts); the navigation constraint picks.
  * Revocation goes through revokeMySession, which only touches the caller's own sessions
- * (security-checklist ID-11); its form token names the session, so a token for one device cannot
+ * (docs/security.md ID-11); its form token names the session, so a token for one device cannot
  * revoke another (AS-21).
  */
 import type { FastifyInstance } from 'fastify';

@@ -1,5 +1,5 @@
 /**
- * Admin API for OAuth2 clients, Hydra's paths and status codes (reference/ory-api.md §1.2):
+ * Admin API for OAuth2 clients, Hydra's paths and status codes (docs/compatibility.md §1.2):
  * GET/POST /admin/clients, GET/PUT/PATCH/DELETE /admin/clients/:id,
  * POST/DELETE /admin/clients/:id/secrets/rotate. The core (ctx.clients) does the work; this module
  * only translates HTTP: JSON bodies, paging tokens and the Link header.

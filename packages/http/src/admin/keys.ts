@@ -1,5 +1,5 @@
 /**
- * Admin API for JSON Web Keys in Hydra's shapes (reference/ory-api.md §1.2): GET/POST/PUT/DELETE
+ * Admin API for JSON Web Keys in Hydra's shapes (docs/compatibility.md §1.2): GET/POST/PUT/DELETE
  * /admin/keys/:set and GET/PUT/DELETE /admin/keys/:set/:kid. The key ring (ctx.keys) does the work
  * and throws the errors; legacy paths without /admin reach these routes through addAdminPrefix.
  */

@@ -1,5 +1,5 @@
 /**
- * Kratos' courier admin API (reference/ory-api.md §2.2): GET /admin/courier/messages (filters
+ * Kratos' courier admin API (docs/compatibility.md §2.2): GET /admin/courier/messages (filters
  * `status`, `recipient`; keyset pages through sealed `page_token`s and the Link header) and
  * GET /admin/courier/messages/:id. Errors keep Kratos' envelope. In dev with no SMTP configured
  * this is the inbox: queued messages with their bodies, codes included.

@@ -1,5 +1,5 @@
 /**
- * Kratos' identity admin API (reference/ory-api.md §2.2): GET/POST /admin/identities,
+ * Kratos' identity admin API (docs/compatibility.md §2.2): GET/POST /admin/identities,
  * GET/PUT/PATCH/DELETE /admin/identities/:id, DELETE /admin/identities/:id/credentials/:type.
  * The core (IdentityService) does the work; this module translates HTTP: JSON bodies, sealed
  * keyset page tokens with the Link header, include_credential, and Kratos' error envelope.

@@ -1,7 +1,7 @@
 /**
  * The per-browser CSRF cookie of the self-service flows (packages/identity/src/csrf): HttpOnly,
  * SameSite=Lax whatever the session cookie's policy, Secure and `__Host-` outside dev
- * (security-checklist ID-9, ID-10). It lives as long as the browser session.
+ * (docs/security.md ID-9, ID-10). It lives as long as the browser session.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';

@@ -1,5 +1,5 @@
 /**
- * The GET-flow and submit handlers login and registration share (ory-api.md §2.1): same CSRF
+ * The GET-flow and submit handlers login and registration share (docs/compatibility.md §2.1): same CSRF
  * reading, same negotiation, only the flow kind and the submit function differ.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';

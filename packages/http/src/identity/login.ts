@@ -1,5 +1,5 @@
 /**
- * The login flow's endpoints (ory-api.md §2.1): create (browser, api), get, submit. The core
+ * The login flow's endpoints (docs/compatibility.md §2.1): create (browser, api), get, submit. The core
  * (packages/identity/src/flows/login) decides; this module reads the request and negotiates.
  */
 import type { FastifyRequest } from 'fastify';

@@ -1,5 +1,5 @@
 /**
- * Logout (ory-api.md §2.1): GET /self-service/logout/browser → {logout_url, logout_token};
+ * Logout (docs/compatibility.md §2.1): GET /self-service/logout/browser → {logout_url, logout_token};
  * GET /self-service/logout?token=&return_to= ends the session, clears the cookie and answers 303
  * (204 for JSON) and ends the browser's OAuth2 login session too; DELETE /self-service/logout/api {session_token} → 204.
  */

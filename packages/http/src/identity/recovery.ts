@@ -1,5 +1,5 @@
 /**
- * The recovery flow's endpoints (ory-api.md §2.1) and the admin's recovery codes (§2.2). The core
+ * The recovery flow's endpoints (docs/compatibility.md §2.1) and the admin's recovery codes (§2.2). The core
  * (packages/identity/src/flows/recovery) decides; this module reads the request and negotiates
  * (§2.4): server-rendered browsers get 303s — to the recovery UI, and once recovered to the settings
  * UI with the new session cookie — SPAs and native apps get the flow as JSON.

@@ -1,4 +1,4 @@
-/** The registration flow's endpoints (ory-api.md §2.1), shaped like login's. */
+/** The registration flow's endpoints (docs/compatibility.md §2.1), shaped like login's. */
 import { createRegistrationFlow, submitRegistration, toWire } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret } from './csrf-cookie.ts';

@@ -1,5 +1,5 @@
 /**
- * Response negotiation of the self-service endpoints (ory-api.md §2.4): a server-rendered browser
+ * Response negotiation of the self-service endpoints (docs/compatibility.md §2.4): a server-rendered browser
  * gets 303 redirects (to the flow's UI, the return URL or the error UI); an SPA (`Accept:
  * application/json` or a JSON body) and native apps get JSON and status codes.
  */

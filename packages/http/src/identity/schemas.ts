@@ -1,5 +1,5 @@
 /**
- * Kratos' public identity schema endpoints (reference/ory-api.md §2.1): GET /schemas lists
+ * Kratos' public identity schema endpoints (docs/compatibility.md §2.1): GET /schemas lists
  * `[{id, schema}]`, GET /schemas/:id answers the schema document. The id may be the plain schema id
  * or its base64url form, which is what an identity's `schema_url` ends with.
  */

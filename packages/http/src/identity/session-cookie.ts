@@ -1,7 +1,7 @@
 /**
- * Where a request's session comes from (ory-api.md §2.1 whoami): the `X-Session-Token` header, an
+ * Where a request's session comes from (docs/compatibility.md §2.1 whoami): the `X-Session-Token` header, an
  * `Authorization: Bearer` token, else the session cookie (`session.cookie_name`, HttpOnly, SameSite
- * per serve.cookies, Secure and `__Host-` outside dev — security-checklist ID-9).
+ * per serve.cookies, Secure and `__Host-` outside dev — docs/security.md ID-9).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';

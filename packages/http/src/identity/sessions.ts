@@ -1,6 +1,6 @@
 /**
  * Sessions as their owner sees them (public origin, FrontendApi) and as the admin sees them
- * (admin origin, IdentityApi): ory-api.md §2.1 and §2.2; security-checklist ID-11.
+ * (admin origin, IdentityApi): docs/compatibility.md §2.1 and §2.2; docs/security.md ID-11.
  */
 import type { FastifyRequest } from 'fastify';
 import {

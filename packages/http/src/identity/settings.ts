@@ -1,5 +1,5 @@
 /**
- * The settings flow's endpoints (ory-api.md §2.1): create (browser, api), get, submit. The core
+ * The settings flow's endpoints (docs/compatibility.md §2.1): create (browser, api), get, submit. The core
  * (packages/identity/src/flows/settings) decides; this module reads the request and negotiates
  * (§2.4): server-rendered browsers get 303s — to the settings UI, to a login when the session is
  * missing, too old or lacks its second factor — SPAs and native apps get JSON and status codes.

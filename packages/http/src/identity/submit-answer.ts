@@ -1,5 +1,5 @@
 /**
- * How a submission's outcome is answered (ory-api.md §2.4 negotiation table): native apps get the
+ * How a submission's outcome is answered (docs/compatibility.md §2.4 negotiation table): native apps get the
  * session token, SPAs the session (and 422 where the browser must navigate), server-rendered
  * browsers a 303 with the session cookie; refused input is 400 + flow or a 303 back to the UI.
  */

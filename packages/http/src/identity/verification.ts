@@ -1,5 +1,5 @@
 /**
- * The verification flow's endpoints (ory-api.md §2.1), shaped like recovery's: server-rendered
+ * The verification flow's endpoints (docs/compatibility.md §2.1), shaped like recovery's: server-rendered
  * browsers are sent to the verification UI after every step, SPAs and native apps get the flow.
  */
 import type { FastifyRequest } from 'fastify';

@@ -3,7 +3,7 @@ import type { RegisterRoutes } from '../deps.ts';
 import { sessionTokenOf } from './session-cookie.ts';
 
 /**
- * GET /sessions/whoami (ory-api.md §2.1): the session of the cookie, X-Session-Token or Bearer
+ * GET /sessions/whoami (docs/compatibility.md §2.1): the session of the cookie, X-Session-Token or Bearer
  * token, with X-Kratos-Authenticated-Identity-Id for proxies; 401 session_inactive, 403
  * session_aal2_required.
  */

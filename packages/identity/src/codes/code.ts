@@ -1,5 +1,5 @@
 /**
- * One-time codes of the recovery and verification flows (security-checklist ID-16, ID-19): random,
+ * One-time codes of the recovery and verification flows (docs/security.md ID-16, ID-19): random,
  * stored only as a keyed hash, bound to one flow and one address, short-lived, single use, and a
  * flow accepts only a few submissions. The store makes the two races safe that matter: a code is
  * used at most once, and parallel guesses are each counted.

@@ -1,6 +1,6 @@
 /**
  * The forms of the code flows (recovery, verification), in Kratos' node layout so any renderer of
- * Kratos flows draws them (reference/ory-api.md §2.3): first the address, then the code with a
+ * Kratos flows draws them (docs/compatibility.md §2.3): first the address, then the code with a
  * button that sends a new one.
  */
 import type { SelfServiceFlow } from '../flows/flow.ts';

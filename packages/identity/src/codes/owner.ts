@@ -3,7 +3,7 @@
  * The lookup goes through the credential identifier index (the email of the default schema is the
  * password and code identifier as well as the recovery and verification address), then keeps only
  * an active identity that lists the address for this purpose. Known and unknown addresses cost the
- * same single indexed query (security-checklist ID-6).
+ * same single indexed query (docs/security.md ID-6).
  */
 import type { IdentityContext } from '../context.ts';
 import type { Identity } from '../identities/identity.ts';

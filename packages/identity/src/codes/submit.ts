@@ -1,5 +1,5 @@
 /**
- * The submission steps recovery and verification share (ory-api.md §2.1, method `code`): the flow
+ * The submission steps recovery and verification share (docs/compatibility.md §2.1, method `code`): the flow
  * must be enabled, live and, for browsers, carry this browser's CSRF token; `{email}` sends a code
  * (the same answer whether or not the address has an account, ID-6) and `{code}` checks one (ID-16).
  * What a valid code leads to is the caller's business.

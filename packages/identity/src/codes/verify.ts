@@ -1,5 +1,5 @@
 /**
- * Checking a submitted code (security-checklist ID-16): at most `selfservice.methods.code.max_attempts`
+ * Checking a submitted code (docs/security.md ID-16): at most `selfservice.methods.code.max_attempts`
  * submissions per flow — the count is taken atomically before comparing, so parallel guesses each use
  * one up — then the flow's codes are revoked for good. A match is compared in constant time, must be
  * live (unused, unexpired) and of this flow, and is used up by the one submission that claims it.

@@ -1,6 +1,6 @@
 /**
  * The JSON of recovery and verification flows: the common flow shape plus `continue_with`, which
- * these flows carry (reference/ory-api.md §2.3). A session token is never stored in a flow: native
+ * these flows carry (docs/compatibility.md §2.3). A session token is never stored in a flow: native
  * apps get it in the submit answer only.
  */
 import type { IdentityContext } from '../context.ts';

@@ -1,5 +1,5 @@
 /**
- * A courier message as Kratos' admin API shows it (reference/ory-api.md §2.2, `/admin/courier/messages`).
+ * A courier message as Kratos' admin API shows it (docs/compatibility.md §2.2, `/admin/courier/messages`).
  * Wire names on purpose: the store keeps this shape and the admin API returns it unchanged.
  *
  * Life cycle: queued → processing (claimed by one worker) → sent, or back to queued after a failed
@@ -10,7 +10,7 @@ export type CourierMessageStatus = 'queued' | 'processing' | 'sent' | 'abandoned
 export const COURIER_MESSAGE_STATUSES: readonly CourierMessageStatus[] = ['queued', 'processing', 'sent', 'abandoned'];
 
 /**
- * Kratos' wire names for the template types Olympus sends (reference/ory-api.md §4.2; the values
+ * Kratos' wire names for the template types Olympus sends (docs/compatibility.md §4.2; the values
  * @ory/client's `MessageTemplateTypeEnum` knows). `_valid` carries a code to an address that has
  * an account; `_invalid` tells an address without one that someone tried (sent only where the
  * flow chooses to notify unknown recipients). Each has a template in templates.ts.

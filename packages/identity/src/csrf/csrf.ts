@@ -1,5 +1,5 @@
 /**
- * CSRF protection of browser flows (security-checklist ID-10): a synchronizer token bound to a
+ * CSRF protection of browser flows (docs/security.md ID-10): a synchronizer token bound to a
  * per-browser secret. The browser holds the secret in the HttpOnly `olympus_csrf` cookie; the flow's
  * hidden `csrf_token` node holds HMAC(system secret, cookie secret + flow id), so a token is good
  * only for its flow and in the browser that created it. Native (api) flows have no CSRF.

@@ -1,5 +1,5 @@
 /**
- * What most often causes each kind of CSRF violation (ory-api.md §5 rows 8 and 9: CSRF behind
+ * What most often causes each kind of CSRF violation (docs/compatibility.md §5.8 and §5.9: CSRF behind
  * proxies, AJAX without credentials, cookie domain and SameSite, localhost versus 127.0.0.1).
  * Sent in `details.hint`; docs/troubleshooting/security_csrf_violation.md says more.
  */

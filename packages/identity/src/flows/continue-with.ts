@@ -1,5 +1,5 @@
 /**
- * Kratos' `continue_with` items (reference/ory-api.md §2.3): what a client does after a flow
+ * Kratos' `continue_with` items (docs/compatibility.md §2.3): what a client does after a flow
  * succeeded — store a session token, open another flow's UI, or navigate.
  */
 export type ContinueWith =

@@ -1,6 +1,6 @@
 /**
  * Re-rendering a flow after a submission: the fields the person typed stay filled in (never the
- * secrets), and the validation messages land on the flow or on their nodes (ory-api.md §2.3).
+ * secrets), and the validation messages land on the flow or on their nodes (docs/compatibility.md §2.3).
  */
 import type { FlowValidationError } from '../strategies/strategy.ts';
 import type { UiContainer, UiNode } from '../ui/node.ts';

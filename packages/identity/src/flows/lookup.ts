@@ -16,7 +16,7 @@ export const loadFlow = async (ctx: IdentityContext, kind: FlowKind, id: string 
 
 /**
  * An expired flow is answered 410 with `use_flow_id`: the successor `recreate` makes, created here
- * so the UI can continue without a round trip (ory-api.md §2.4).
+ * so the UI can continue without a round trip (docs/compatibility.md §2.4).
  */
 export const ensureNotExpired = async (
   ctx: IdentityContext,

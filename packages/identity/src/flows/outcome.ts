@@ -4,7 +4,7 @@ import type { IssuedSession } from '../sessions/issue.ts';
 import type { SelfServiceFlow } from './flow.ts';
 
 /**
- * What a submission ends in, for the HTTP layer to answer per ory-api.md §2.4: the flow again with
+ * What a submission ends in, for the HTTP layer to answer per docs/compatibility.md §2.4: the flow again with
  * its messages (400 / 303 to the UI), or success with a new session and where the browser goes next.
  */
 export type SubmitOutcome =

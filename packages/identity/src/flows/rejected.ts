@@ -7,7 +7,7 @@ import type { SubmitOutcome } from './outcome.ts';
 
 /**
  * A refused submission: the flow is stored again with the typed values and the messages, and
- * answered as 400 + flow (or a 303 back to its UI) — not as an error (ory-api.md §2.4).
+ * answered as 400 + flow (or a 303 back to its UI) — not as an error (docs/compatibility.md §2.4).
  */
 export const rejected = async (
   ctx: IdentityContext,

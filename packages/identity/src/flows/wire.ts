@@ -1,5 +1,5 @@
 /**
- * Kratos' flow JSON (ory-api.md §2.3) from a stored flow. `internal` never leaves the server: only
+ * Kratos' flow JSON (docs/compatibility.md §2.3) from a stored flow. `internal` never leaves the server: only
  * what a renderer needs is mapped, field by field.
  */
 import type { SelfServiceFlow } from './flow.ts';

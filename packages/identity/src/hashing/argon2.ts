@@ -1,6 +1,6 @@
 /**
  * argon2 through @node-rs/argon2 (Rust, runs on libuv's thread pool so the event loop stays free).
- * New hashes are argon2id; imported argon2i/argon2id PHC strings verify (security-checklist ID-5).
+ * New hashes are argon2id; imported argon2i/argon2id PHC strings verify (docs/security.md ID-5).
  */
 import { hash, parseOptions, verify } from '@node-rs/argon2';
 import type { Algorithm } from '@node-rs/argon2';

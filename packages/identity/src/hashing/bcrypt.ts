@@ -5,7 +5,7 @@
  */
 import bcrypt from 'bcryptjs';
 
-/** bcrypt reads at most 72 bytes of the password (security-checklist ID-2). */
+/** bcrypt reads at most 72 bytes of the password (docs/security.md ID-2). */
 export const BCRYPT_MAX_PASSWORD_BYTES = 72;
 /** Cost ceiling for stored hashes: 2^15 rounds already take seconds in JavaScript. */
 const MAX_COST = 15;

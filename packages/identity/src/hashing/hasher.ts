@@ -1,7 +1,7 @@
 /**
  * Password hashing for the identity server: argon2id for every new hash, verification of imported
  * argon2/bcrypt/PBKDF2 hashes, and the re-hash decision that upgrades them on the next login
- * (security-checklist ID-5). Unknown or malformed hashes verify as false; nothing here throws.
+ * (docs/security.md ID-5). Unknown or malformed hashes verify as false; nothing here throws.
  */
 import { randomBytes } from 'node:crypto';
 import type { Argon2Params } from './argon2.ts';

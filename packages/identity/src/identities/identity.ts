@@ -1,5 +1,5 @@
 /**
- * An identity as Kratos' API shows it (reference/ory-api.md §2.3). Wire names on purpose: the same
+ * An identity as Kratos' API shows it (docs/compatibility.md §2.3). Wire names on purpose: the same
  * object is stored, validated against its JSON Schema and returned by the admin API.
  */
 export type IdentityState = 'active' | 'inactive';

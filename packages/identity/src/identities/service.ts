@@ -133,7 +133,7 @@ export class IdentityService {
     const updated = await assembleIdentity(this.schemas, input, { id: previous.id, now, previous, hashPassword: this.#hashPassword });
     await this.#write(updated);
     if (previous.state === 'active' && updated.state === 'inactive') {
-      // A disabled account keeps no live session (security-checklist ID-11).
+      // A disabled account keeps no live session (docs/security.md ID-11).
       const revoked = await this.#ctx.storage.sessions.revokeSessionsOfIdentity(updated.id, undefined, now);
       this.#ctx.log.info({ identity_id: updated.id, revoked_sessions: revoked }, 'identity disabled');
     }

@@ -1,6 +1,6 @@
 /**
- * Brute-force protection around every login attempt (issue 3 §7; security-checklist ID-6, ID-7,
- * §4 item 15). One guard for every method and path — password, TOTP, lookup secrets, and logins
+ * Brute-force protection around every login attempt (docs/operations/protection.md; docs/security.md ID-6,
+ * ID-7). One guard for every method and path — password, TOTP, lookup secrets, and logins
  * serving an OAuth2 login_challenge — because they all pass through submitLogin.
  *
  * 1. Reserve: the attempt is counted against its subject (the typed identifier; for a second factor,

@@ -1,5 +1,5 @@
 /**
- * The numbers of brute-force protection (security-checklist ID-7; docs/operations/protection.md).
+ * The numbers of brute-force protection (docs/security.md ID-7; docs/operations/protection.md).
  * Per identifier: `protection.login.failures_before_lockout` failures (default 5), each attempt after
  * the second slowed down a little more, then a lockout of `protection.login.lockout` (default 15 min).
  * Per client IP: ten times as many failures, whatever the identifiers, so one address cannot spray
@@ -39,7 +39,7 @@ export const delayBeforeAttempt = (ordinal: number, lockoutMs: number): number =
   return Math.min(cap, FIRST_DELAY_MS * 2 ** Math.min(ordinal - 3, 10));
 };
 
-/** Recovery and verification codes sent per address, and per client IP (issue 3 §7). */
+/** Recovery and verification codes sent per address, and per client IP (docs/operations/protection.md). */
 export const CODE_REQUESTS_PER_ADDRESS = { limit: 5, windowMs: 15 * 60_000 } as const;
 export const CODE_REQUESTS_PER_IP = { limit: 50, windowMs: 15 * 60_000 } as const;
 

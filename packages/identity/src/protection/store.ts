@@ -1,8 +1,8 @@
 /**
  * The storage port of brute-force protection and rate limits: counters in the database, so every
- * node of a cluster sees the same counts (DESIGN.md §1: nodes are stateless). One primitive serves
+ * node of a cluster sees the same counts (docs/architecture.md §1: nodes are stateless). One primitive serves
  * both uses — an atomic "count this hit and tell me where the counter stands", so two concurrent
- * attempts can never both read "4 failures" and both be let through (security-checklist §4 item 15).
+ * attempts can never both read "4 failures" and both be let through (docs/security.md ID-7).
  */
 
 /** One counter to hit. */

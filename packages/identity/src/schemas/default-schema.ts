@@ -1,7 +1,7 @@
 /**
  * The built-in `default` identity schema: an email that is the password, code and TOTP identifier
  * and is verified and used for recovery, plus an optional first and last name. Our own wording of
- * the usual Kratos preset (reference/ory-api.md §4.2).
+ * the usual Kratos preset (docs/compatibility.md §4.2).
  */
 export const DEFAULT_SCHEMA_ID = 'default';
 

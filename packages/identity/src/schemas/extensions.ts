@@ -1,5 +1,5 @@
 /**
- * Kratos' `ory.sh/kratos` extension on trait properties (reference/ory-api.md §4.2): which trait is
+ * Kratos' `ory.sh/kratos` extension on trait properties (docs/compatibility.md §4.2): which trait is
  * a login identifier for which credential, the TOTP account name, and which traits are addresses to
  * verify or to recover through. Found once per schema by walking `properties.traits`.
  */

@@ -19,7 +19,7 @@ export interface IssuedSession {
 
 /**
  * A new session with a new id and a new token, at every login, registration, re-authentication and
- * step-up (security-checklist ID-8: a session id planted before authentication is never promoted).
+ * step-up (docs/security.md ID-8: a session id planted before authentication is never promoted).
  */
 export const issueSession = async (
   ctx: IdentityContext,

@@ -8,7 +8,7 @@ export interface CurrentSession {
   identity: Identity;
 }
 
-/** Active, not expired (security-checklist ID-12: the absolute timeout is `session.lifespan`). */
+/** Active, not expired (docs/security.md ID-12: the absolute timeout is `session.lifespan`). */
 export const isLive = (session: Session, now: number): boolean => session.active && Date.parse(session.expires_at) > now;
 
 /**

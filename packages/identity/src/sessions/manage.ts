@@ -1,6 +1,6 @@
 /**
  * "My sessions" (public, FrontendApi) and the admin's view of every session (IdentityApi):
- * list, revoke, extend (ory-api.md §2.1, §2.2; security-checklist ID-11).
+ * list, revoke, extend (docs/compatibility.md §2.1, §2.2; docs/security.md ID-11).
  */
 import type { IdentityContext } from '../context.ts';
 import { BadRequest, FlowNotFound } from '../errors.ts';

@@ -2,7 +2,7 @@ import type { IdentityContext } from '../context.ts';
 
 /**
  * The session token (cookie value and X-Session-Token alike) is a random 256-bit value; only its
- * keyed hash is stored, so a database dump yields no usable session (security-checklist ID-8).
+ * keyed hash is stored, so a database dump yields no usable session (docs/security.md ID-8).
  */
 const PURPOSE = 'identity-session';
 

@@ -17,7 +17,7 @@ export const stepUpUrl = (ctx: IdentityContext, returnTo: string): string =>
 /**
  * GET /sessions/whoami: the live session of the token, or 401 session_inactive. With
  * `session.whoami_required_aal: highest_available`, an aal1 session of an identity that has a second
- * factor is refused with 403 session_aal2_required and where to step up (ory-api.md §2.4).
+ * factor is refused with 403 session_aal2_required and where to step up (docs/compatibility.md §2.4).
  */
 export const whoami = async (ctx: IdentityContext, token: string | undefined, returnTo = ''): Promise<CurrentSession> => {
   const current = await findSession(ctx, token);

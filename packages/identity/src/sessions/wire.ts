@@ -4,7 +4,7 @@ import type { Session } from './session.ts';
 /** The identity as a session shows it: no credentials and no metadata_admin (admin API only). */
 export type PublicIdentity = Omit<Identity, 'credentials' | 'metadata_admin'>;
 
-/** Kratos' `Session` JSON (ory-api.md §2.3): the stored session with its identity in place of identity_id. */
+/** Kratos' `Session` JSON (docs/compatibility.md §2.3): the stored session with its identity in place of identity_id. */
 export type SessionWire = Omit<Session, 'identity_id'> & { identity: PublicIdentity };
 
 export const publicIdentity = (identity: Identity): PublicIdentity => {

@@ -1,5 +1,5 @@
 /**
- * The credential strategies by method name (DESIGN.md §5: one module per method, picked from a
+ * The credential strategies by method name (docs/architecture.md §7: one module per method, picked from a
  * map). Flows look a submitted `method` up here and never know how a method works.
  */
 import type { CredentialType } from '../identities/identity.ts';

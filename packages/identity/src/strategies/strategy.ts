@@ -1,7 +1,7 @@
 /**
  * A credential strategy (password, totp, lookup_secret, …): one module each, picked from a map, so
- * flows never know how a method works (style-anchors: Kratos' strategy per method, without its
- * god-object registry).
+ * flows never know how a method works (docs/architecture.md §7; Kratos has a strategy per method too, but
+ * behind a god-object registry).
  */
 import type { IdentityContext } from '../context.ts';
 import type { Identity, CredentialType } from '../identities/identity.ts';
@@ -63,16 +63,16 @@ export interface SettingsForm {
 export interface SettingsChange {
   /** The identity to store; undefined when nothing is stored (e.g. recovery codes only generated). */
   identity?: Identity;
-  /** A credential was added, replaced or removed: the identity's other sessions end (security-checklist ID-11). */
+  /** A credential was added, replaced or removed: the identity's other sessions end (docs/security.md ID-11). */
   credentialsChanged?: boolean;
   /** The method's new flow state (replaces the old one). */
   state?: Record<string, unknown>;
 }
 
 /**
- * A settings method (`profile`, `password`, `totp`, `lookup_secret`; ory-api.md §2.3 submit bodies).
+ * A settings method (`profile`, `password`, `totp`, `lookup_secret`; docs/compatibility.md §2.3 submit bodies).
  * `requirePrivileged` throws 403 session_refresh_required when the session's last login is too old:
- * a method calls it before changing a credential or an address (security-checklist ID-13).
+ * a method calls it before changing a credential or an address (docs/security.md ID-13).
  */
 export interface SettingsStrategy {
   readonly method: string;

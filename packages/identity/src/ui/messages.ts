@@ -1,6 +1,6 @@
 /**
  * The message catalog: every UiText the identity server shows, under Kratos' numeric ids (a stable
- * i18n key space that @ory/elements and other renderers translate by id; reference/ory-api.md §2.3)
+ * i18n key space that @ory/elements and other renderers translate by id; docs/compatibility.md §2.3)
  * with English texts of our own and the `context` values a translation needs. Each call returns a
  * fresh object, so callers may attach it to a flow without sharing state.
  */

@@ -1,5 +1,5 @@
 /**
- * The UI as data (reference/ory-api.md §2.3): every flow carries a container of nodes that any Kratos
+ * The UI as data (docs/compatibility.md §2.3): every flow carries a container of nodes that any Kratos
  * renderer (Hera, @ory/elements, kratos-selfservice-ui-node) can draw without knowing the method.
  */
 export type UiTextType = 'info' | 'error' | 'success';

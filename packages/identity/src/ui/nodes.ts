@@ -1,5 +1,5 @@
 /**
- * Builders for UI nodes in Kratos' shape (reference/ory-api.md §2.3), so strategies and flows
+ * Builders for UI nodes in Kratos' shape (docs/compatibility.md §2.3), so strategies and flows
  * describe forms in one line each and every node has `messages` and `meta` as renderers expect.
  */
 import type { UiNode, UiNodeGroup, UiNodeInputAttributes, UiText } from './node.ts';

@@ -8,7 +8,7 @@ const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 /**
  * PKCE is required for every client, public or confidential, and only S256 is accepted
  * (RFC 9700 §2.1.1; ASVS 5.0 10.4.6). A missing method is refused rather than defaulting to
- * plain as RFC 7636 §4.3 would (security-checklist AS-8).
+ * plain as RFC 7636 §4.3 would (docs/security.md AS-8).
  */
 export const checkPkce: AuthorizeStep = (state) => {
   const challenge = state.params.code_challenge;

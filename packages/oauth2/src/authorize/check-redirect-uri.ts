@@ -6,7 +6,7 @@ import { explainMismatch, matchRedirectUri } from './redirect-uri.ts';
 /**
  * RFC 6749 §3.1.2.3 and RFC 9700 §2.1: the redirect URI must equal a registered one. It may be
  * omitted only when exactly one is registered. A mismatch is never redirected to (AS-4); the error
- * page names the nearest registered URI and the difference (DESIGN.md §4).
+ * page names the nearest registered URI and the difference (docs/architecture.md §5).
  */
 export const checkRedirectUri: AuthorizeStep = (state) => {
   const client = state.client!;

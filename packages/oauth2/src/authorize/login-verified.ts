@@ -69,7 +69,7 @@ const checkCompletedHere = async (ctx: OAuth2Context, flow: Flow, login: LoginRe
 
 /**
  * Creates or refreshes the authentication session behind the login. A skipped login keeps the
- * session and its cookie untouched unless the UI asked to extend it (ory-api.md §5 #1).
+ * session and its cookie untouched unless the UI asked to extend it (docs/compatibility.md §5.1).
  */
 const recordAuthSession = async (ctx: OAuth2Context, flow: Flow, login: LoginResult, now: number): Promise<CookieInstruction[]> => {
   const sessions = ctx.storage.authSessions;

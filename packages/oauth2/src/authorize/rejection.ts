@@ -10,7 +10,7 @@ export interface ClientRedirect {
 /**
  * An authorization request that ends in an error. With `redirect` null the client or its
  * redirect URI is not trusted, so the browser must NOT be redirected (RFC 6749 §4.1.2.1,
- * security-checklist AS-4): the HTTP layer shows Olympus' error page instead.
+ * docs/security.md AS-4): the HTTP layer shows Olympus' error page instead.
  */
 export class AuthorizeRejected extends Error {
   readonly error: OAuth2Error;

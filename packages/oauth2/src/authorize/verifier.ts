@@ -10,7 +10,7 @@ import { AuthorizeRejected } from './rejection.ts';
 
 /**
  * Loads the flow a returning verifier belongs to and checks that the same browser that started it
- * brings it back: the flow's CSRF cookie must match (login/consent CSRF, security-checklist AS-21).
+ * brings it back: the flow's CSRF cookie must match (login/consent CSRF, docs/security.md AS-21).
  */
 export const flowForVerifier = async (
   ctx: OAuth2Context,

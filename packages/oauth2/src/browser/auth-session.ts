@@ -21,7 +21,7 @@ export const currentAuthSession = async (
 
 /**
  * `remember` with `remember_for` > 0 keeps the cookie that many seconds; `remember_for` 0 (or no
- * remember) gives a browser-session cookie — the sane reading of Hydra's semantics (ory-api.md §5 #1).
+ * remember) gives a browser-session cookie — the sane reading of Hydra's semantics (docs/compatibility.md §5.1).
  */
 export const authSessionCookie = (ctx: OAuth2Context, session: AuthenticationSession, rememberFor: number): CookieInstruction => ({
   name: AUTH_SESSION_COOKIE,

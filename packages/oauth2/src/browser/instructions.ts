@@ -1,6 +1,6 @@
 /**
  * What the core asks of the browser, without knowing HTTP: where to go and which cookies to set.
- * The HTTP layer adds HttpOnly, SameSite and Secure from config (DESIGN.md §3).
+ * The HTTP layer adds HttpOnly, SameSite and Secure from config (docs/compatibility.md §1.5).
  */
 export interface CookieInstruction {
   name: string;

@@ -1,4 +1,4 @@
-/** Validation steps for grant types and response types (RFC 9700 §2.1.2, §2.4; security-checklist AS-30). */
+/** Validation steps for grant types and response types (RFC 9700 §2.1.2, §2.4; docs/security.md AS-30). */
 import { InvalidClientMetadata } from '../errors.ts';
 import { GRANT_TYPES } from './client.ts';
 import type { ClientCheck } from './draft.ts';

@@ -1,4 +1,4 @@
-/** Validation steps for every URI-valued field of a client (security-checklist AS-1..AS-5, AS-7). */
+/** Validation steps for every URI-valued field of a client (docs/security.md AS-1..AS-5, AS-7). */
 import { InvalidClientMetadata, InvalidRedirectUri } from '../errors.ts';
 import type { ClientCheck } from './draft.ts';
 import { show } from './describe.ts';

@@ -1,5 +1,5 @@
 /**
- * The OAuth2 client as Hydra's admin API shows it (`OAuth2Client`, reference/ory-api.md §1.4).
+ * The OAuth2 client as Hydra's admin API shows it (`OAuth2Client`, docs/compatibility.md §1.4).
  * Field names are the wire names on purpose: the same object is stored, validated and returned.
  */
 export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';

@@ -1,6 +1,6 @@
 /**
  * A complete OAuth2Client from partial input, with Hydra's defaults (client/validator.go and its
- * snapshots, reference/ory-api.md §1.4). Empty values count as "not set" where Hydra treats them so.
+ * snapshots, docs/compatibility.md §1.4). Empty values count as "not set" where Hydra treats them so.
  */
 import { randomUUID } from 'node:crypto';
 import type { OAuth2Client } from './client.ts';

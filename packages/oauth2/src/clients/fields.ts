@@ -1,5 +1,5 @@
 /**
- * Which top-level fields a client document may carry and their JSON types (reference/ory-api.md §1.4).
+ * Which top-level fields a client document may carry and their JSON types (docs/compatibility.md §1.4).
  * `null` always means "not set": the field gets its default (defaults.ts).
  */
 import { InvalidClientMetadata } from '../errors.ts';
@@ -57,7 +57,7 @@ export const checkKnownFields = (input: Record<string, unknown>): void => {
     const nearest = nearestName(field, KNOWN);
     const suggestion = nearest ? ` Did you mean "${nearest}"?` : ' Remove it.';
     throw new InvalidClientMetadata(`Field "${field}" is not a known OAuth2 client field.${suggestion}`, {
-      hint: 'The fields are those of Hydra\'s OAuth2Client; see docs/reference for the full list.',
+      hint: 'The fields are those of Hydra\'s OAuth2Client; docs/compatibility.md §1.4 says which.',
     });
   }
 };

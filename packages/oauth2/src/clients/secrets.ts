@@ -1,7 +1,7 @@
 /**
  * Client secrets. Generated ones carry 256 random bits, so a fast keyed hash (HMAC under the system
- * secrets) is enough to store them — no password hash per token request (DESIGN.md §7). A
- * caller-chosen secret is hashed the same way. Plain secrets are never stored (security-checklist AS-27).
+ * secrets) is enough to store them — no password hash per token request (docs/architecture.md §6). A
+ * caller-chosen secret is hashed the same way. Plain secrets are never stored (docs/security.md AS-27).
  */
 import { constantTimeEqual, randomToken, type KeyedHasher } from '@olympus/crypto';
 import type { StoredClient } from './client.ts';

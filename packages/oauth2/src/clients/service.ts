@@ -1,5 +1,5 @@
 /**
- * Client management behind the admin API (Hydra's /admin/clients semantics, reference/ory-api.md §1.2).
+ * Client management behind the admin API (Hydra's /admin/clients semantics, docs/compatibility.md §1.2).
  * Plain secrets leave only in create, rotate, and PUT/PATCH responses that set one; storage sees hashes.
  */
 import type { KeyedHasher } from '@olympus/crypto';

@@ -1,7 +1,7 @@
 /**
  * Rules for the URIs a client registers. Each rule returns what is wrong (naming the fix) or
  * undefined; the caller names the field and picks the error type. Registration is where these
- * belong: the authorize endpoint then only compares strings exactly (security-checklist AS-1..AS-5).
+ * belong: the authorize endpoint then only compares strings exactly (docs/security.md AS-1..AS-5).
  */
 import { show } from './describe.ts';
 
@@ -39,7 +39,7 @@ export const noScriptScheme: UriRule = ({ raw, url }) =>
 export const noFragment: UriRule = ({ raw }) =>
   raw.includes('#') ? `${show(raw)} contains a fragment (#…); remove it (RFC 6749 §3.1.2)` : undefined;
 
-/** RFC 9700 §2.1: exact string matching, so a wildcard is never a pattern (security-checklist AS-1). */
+/** RFC 9700 §2.1: exact string matching, so a wildcard is never a pattern (docs/security.md AS-1). */
 export const noWildcard: UriRule = ({ raw }) =>
   raw.includes('*')
     ? `${show(raw)} contains "*", but Olympus matches URIs and origins exactly (RFC 9700 §2.1); register each one in full`

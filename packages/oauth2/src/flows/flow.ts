@@ -84,7 +84,7 @@ export interface Flow {
   state: FlowState;
   clientId: string;
   request: AuthorizeRequest;
-  /** Binds the flow to the browser that started it (security-checklist AS-21). */
+  /** Binds the flow to the browser that started it (docs/security.md AS-21). */
   csrf: string;
   traceId: string;
   loginChallenge: string;

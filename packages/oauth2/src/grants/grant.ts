@@ -32,7 +32,7 @@ export const invalidGrant = (hint: string): InvalidGrant => new InvalidGrant(INV
 
 /**
  * Runs the checks of a request that belongs to a flow; a refusal carries the flow's trace id, so its
- * log line joins the chain from /oauth2/auth to the token exchange (DESIGN.md §4).
+ * log line joins the chain from /oauth2/auth to the token exchange (docs/architecture.md §5).
  */
 export const inFlow = async <T>(traceId: string, run: () => Promise<T> | T): Promise<T> => {
   try {

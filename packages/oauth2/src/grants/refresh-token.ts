@@ -79,7 +79,7 @@ const checkNotRevokedMeanwhile = async (ctx: OAuth2Context, found: Found<Refresh
 /**
  * The refresh token grant (RFC 6749 §6, OIDC Core §12): checks run before the atomic consume so a
  * client mistake (wrong scope) does not burn the token; the new tokens keep the grant and its
- * consent claims, so ID tokens after a refresh carry the same claims (reference/ory-api.md §5 row 6).
+ * consent claims, so ID tokens after a refresh carry the same claims (docs/compatibility.md §5.6).
  */
 const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, client: OAuth2Client, scopeParam: string | undefined) => {
   const { record } = found;

@@ -1,7 +1,7 @@
 /**
  * The KeyRing: signing keys of the default sets (created on first start), the published JWKS, and
  * the admin operations behind /admin/keys. Rotation follows OIDC Core §10.1.1 and
- * security-checklist AS-42: a new key is published `publishAhead` before it signs, and a replaced
+ * docs/security.md AS-42: a new key is published `publishAhead` before it signs, and a replaced
  * key stays published for `retainAfterRetire` so every token it signed still verifies.
  */
 import type { Sealer } from '@olympus/crypto';

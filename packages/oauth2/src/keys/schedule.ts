@@ -1,6 +1,6 @@
 /**
  * When each key of a set signs and how long it stays published (OIDC Core §10.1.1;
- * security-checklist AS-42). Pure functions over the stored keys, oldest first:
+ * docs/security.md AS-42). Pure functions over the stored keys, oldest first:
  * - a key signs from `activatesAt` until a newer signing key activates;
  * - it is published from creation (so relying parties have it before it signs) until
  *   `retainAfterRetire` after it stopped signing, so tokens it signed still verify.

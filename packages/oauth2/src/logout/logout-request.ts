@@ -1,6 +1,6 @@
 /**
  * A logout request travels sealed inside its challenge (AES-GCM under the system secret): nothing
- * to store for a short-lived step, and tampering is detected (DESIGN.md §7).
+ * to store for a short-lived step, and tampering is detected (docs/architecture.md §6).
  */
 export interface LogoutRequest {
   id: string;

@@ -32,7 +32,7 @@ export const afterLogout = (ctx: OAuth2Context, uri: string, state: string): str
 
 /**
  * GET/POST /oauth2/sessions/logout (OpenID RP-Initiated Logout 1.0 §2–§3). The redirect target must
- * be registered exactly for the client (security-checklist AS-7); an unverifiable hint is refused.
+ * be registered exactly for the client (docs/security.md AS-7); an unverifiable hint is refused.
  */
 export const startLogout = async (
   ctx: OAuth2Context,

@@ -25,7 +25,7 @@ export interface IdTokenInput {
 
 /**
  * Signs an ID token (OIDC Core §2, §3.1.3.6) with the current ID-token key, `kid` in the header.
- * The consent's claims are carried on every issue, refresh included (reference/ory-api.md §5 row 6).
+ * The consent's claims are carried on every issue, refresh included (docs/compatibility.md §5.6).
  */
 export const signIdToken = async (ctx: Pick<OAuth2Context, 'config' | 'keys' | 'now'>, input: IdTokenInput): Promise<string> => {
   const { session } = input;

@@ -2,7 +2,7 @@ import { randomToken, type KeyedHasher } from '@olympus/crypto';
 
 /**
  * Opaque tokens in Hydra's wire form: `ory_at_…` (access), `ory_rt_…` (refresh), `ory_ac_…` (code),
- * so tooling that recognises the prefixes keeps working (reference/ory-api.md §6.3). 256 random bits;
+ * so tooling that recognises the prefixes keeps working (docs/compatibility.md §1.4). 256 random bits;
  * storage keeps only the keyed hash ("signature") of the whole token.
  */
 export const TOKEN_PREFIX = { access: 'ory_at_', refresh: 'ory_rt_', code: 'ory_ac_' } as const;

@@ -1,6 +1,6 @@
 /**
  * What storage keeps for each issued credential. Every record is keyed by the token's
- * signature (a keyed hash of the token), never by the token itself (security-checklist AS-43).
+ * signature (a keyed hash of the token), never by the token itself (docs/security.md AS-43).
  * All times are epoch milliseconds.
  */
 export interface GrantSession {

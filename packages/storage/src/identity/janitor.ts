@@ -33,7 +33,7 @@ const endedSessions = (before: number): Sweep => ({
 
 /**
  * A used (or revoked) or expired code is never offered to a submission again (liveCodesOfFlow), so
- * its row answers nothing: a code works once (security-checklist ID-16) with or without it.
+ * its row answers nothing: a code works once (docs/security.md ID-16) with or without it.
  */
 const spentCodes = (before: number): Sweep => ({
   table: 'identity_codes',

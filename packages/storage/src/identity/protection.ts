@@ -2,7 +2,7 @@
  * Protection counters (migration 0007). A hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING`
  * for all its keys: the row is created, restarted, incremented or left alone atomically, under
  * SQLite's write lock or PostgreSQL's row lock, so concurrent attempts on one or many nodes each see
- * a distinct count and none is lost (security-checklist §4 item 15). The SET expressions all read
+ * a distinct count and none is lost (docs/security.md ID-7). The SET expressions all read
  * the row as it was before the update (SQL semantics on both databases).
  */
 import type { CounterHit, CounterState, CounterWindow, ProtectionStore } from '@olympus/identity';

@@ -1,7 +1,7 @@
 -- Identity sessions and self-service flows. As in 0001, each row keeps its domain object as
 -- JSON in `data`; `active` and `expires_at` are authoritative in their columns. Times are epoch ms.
 -- A session is found by the keyed hash of its token (cookie or X-Session-Token); the token itself is
--- never stored (security-checklist ID-8).
+-- never stored (docs/security.md ID-8).
 
 CREATE TABLE identity_sessions (
   id          TEXT PRIMARY KEY,

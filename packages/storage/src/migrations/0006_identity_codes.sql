@@ -1,6 +1,6 @@
 -- One-time codes of the recovery and verification flows (packages/storage/src/identity/codes.ts),
 -- Times are epoch milliseconds. Only a keyed hash of each code is stored, bound to
--- its flow; `used_at` marks a code used or revoked, so a code works once (security-checklist ID-16).
+-- its flow; `used_at` marks a code used or revoked, so a code works once (docs/security.md ID-16).
 -- `identity_code_submissions` counts the code submissions of each flow; the count is raised in one
 -- statement, so parallel guesses are each counted.
 

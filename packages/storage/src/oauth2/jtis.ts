@@ -3,7 +3,7 @@ import type { Db } from '../db/types.ts';
 
 export const sqlJtiStore = (db: Db): JtiStore => ({
   /**
-   * A client assertion's jti is accepted once (RFC 7523 §3 item 7, security-checklist AS-29):
+   * A client assertion's jti is accepted once (RFC 7523 §3 item 7, docs/security.md AS-29):
    * the primary key makes the second INSERT a no-op, atomically across processes.
    */
   async consumeJti(clientId, jti, expiresAt) {

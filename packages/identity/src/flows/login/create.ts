@@ -1,5 +1,5 @@
 /**
- * Creating a login flow (GET /self-service/login/browser and /login/api, ory-api.md §2.1): checks
+ * Creating a login flow (GET /self-service/login/browser and /login/api, docs/compatibility.md §2.1): checks
  * return_to and the existing session, remembers the OAuth2 login request it serves, builds the form.
  */
 import type { IdentityContext } from '../../context.ts';

@@ -1,5 +1,5 @@
 /**
- * When a login flow may start, given the session the request already has (ory-api.md §2.4):
+ * When a login flow may start, given the session the request already has (docs/compatibility.md §2.4):
  * a session → session_already_available unless re-authenticating (refresh=true) or stepping up
  * (aal=aal2); aal=aal2 needs a session (session_aal1_required) that is not aal2 already.
  */

@@ -1,7 +1,7 @@
 /**
- * POST /self-service/login?flow= (ory-api.md §2.1, §2.4): the flow must be live and, for browsers,
+ * POST /self-service/login?flow= (docs/compatibility.md §2.1, §2.4): the flow must be live and, for browsers,
  * carry the CSRF token of this browser; the submitted `method` picks the strategy; success issues a
- * new session (security-checklist ID-8) and, for an OAuth2 login, accepts the login request.
+ * new session (docs/security.md ID-8) and, for an OAuth2 login, accepts the login request.
  */
 import type { IdentityContext } from '../../context.ts';
 import { checkCsrf } from '../../csrf/csrf.ts';

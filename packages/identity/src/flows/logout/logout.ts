@@ -1,7 +1,7 @@
 /**
- * Logout (ory-api.md §2.1): browsers first ask for a logout URL (GET /self-service/logout/browser),
+ * Logout (docs/compatibility.md §2.1): browsers first ask for a logout URL (GET /self-service/logout/browser),
  * whose token names their session sealed under the system secrets, then follow it; native apps
- * revoke their session token directly. Logout ends the session server-side (security-checklist ID-11).
+ * revoke their session token directly. Logout ends the session server-side (docs/security.md ID-11).
  */
 import type { IdentityContext } from '../../context.ts';
 import { BadRequest, SessionInactive } from '../../errors.ts';

@@ -1,5 +1,5 @@
 /**
- * POST /admin/recovery/code (ory-api.md §2.2): support staff recover an account for someone. The
+ * POST /admin/recovery/code (docs/compatibility.md §2.2): support staff recover an account for someone. The
  * answer carries a recovery flow's UI link and a code for it (8 digits: these codes may be read out
  * on the phone and may live longer than mailed ones); the person opens the link and enters the code.
  */

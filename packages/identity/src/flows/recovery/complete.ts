@@ -1,6 +1,6 @@
 /**
  * A valid recovery code signs the person in — at aal1 only, whatever second factor the identity
- * has (security-checklist ID-17: recovery never bypasses MFA; with `required_aal:
+ * has (docs/security.md ID-17: recovery never bypasses MFA; with `required_aal:
  * highest_available` the session must still step up before settings or whoami accept it). The
  * mailbox just proved its control, so the address counts as verified too.
  */

@@ -1,5 +1,5 @@
 /**
- * Creating a recovery flow (GET /self-service/recovery/browser and /recovery/api, ory-api.md §2.1):
+ * Creating a recovery flow (GET /self-service/recovery/browser and /recovery/api, docs/compatibility.md §2.1):
  * refused when recovery is disabled or the request already has a session (there is nothing to
  * recover then); return_to checked; the form asks for the address.
  */

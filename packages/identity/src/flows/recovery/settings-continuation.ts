@@ -2,7 +2,7 @@
  * Where a recovered account continues: a settings flow for the new session, to set a new password
  * while the session is privileged (selfservice.flows.settings.privileged_session_max_age). When the
  * identity has a second factor and settings require the highest available level, the settings flow
- * is refused and the person is sent to complete that factor first (security-checklist ID-17).
+ * is refused and the person is sent to complete that factor first (docs/security.md ID-17).
  */
 import type { IdentityContext } from '../../context.ts';
 import { SessionAal2Required } from '../../errors.ts';

@@ -1,5 +1,5 @@
 /**
- * POST /self-service/recovery?flow= with method `code` (ory-api.md §2.1): `{email}` mails a code
+ * POST /self-service/recovery?flow= with method `code` (docs/compatibility.md §2.1): `{email}` mails a code
  * to a recovery address (the same answer for an unknown one, ID-6), `{code}` recovers the account.
  */
 import type { IdentityContext } from '../../context.ts';

@@ -1,5 +1,5 @@
 /**
- * POST /self-service/registration?flow= (ory-api.md §2.1, §2.4): traits validated against the
+ * POST /self-service/registration?flow= (docs/compatibility.md §2.1, §2.4): traits validated against the
  * default schema, the chosen method's credential added, the identity stored (a duplicate identifier
  * is message 4000007), then a session issued so native apps get their session_token at once.
  */

@@ -1,5 +1,5 @@
 /**
- * The registration form's trait fields, drawn from the identity schema (ory-api.md §2.3): one input
+ * The registration form's trait fields, drawn from the identity schema (docs/compatibility.md §2.3): one input
  * per leaf property of `traits`, named `traits.<path>`, typed by the schema (`format: email` → email),
  * labelled with the property's title (message 1070002) and required where the schema says so.
  */

@@ -1,8 +1,8 @@
 /**
- * Who may use a settings flow (ory-api.md §2.4): a live session (401 session_inactive), of the
+ * Who may use a settings flow (docs/compatibility.md §2.4): a live session (401 session_inactive), of the
  * flow's identity (403 security_identity_mismatch), at the level `selfservice.flows.settings.
  * required_aal` asks (403 session_aal2_required); and for changes to credentials or addresses, a
- * recent login (403 session_refresh_required; security-checklist ID-13).
+ * recent login (403 session_refresh_required; docs/security.md ID-13).
  */
 import type { IdentityContext } from '../../context.ts';
 import { SecurityIdentityMismatch, SessionAal2Required, SessionRefreshRequired } from '../../errors.ts';

@@ -1,5 +1,5 @@
 /**
- * Creating a settings flow (GET /self-service/settings/browser and /settings/api, ory-api.md §2.1):
+ * Creating a settings flow (GET /self-service/settings/browser and /settings/api, docs/compatibility.md §2.1):
  * it needs a session at the required level and belongs to that session's identity.
  */
 import type { IdentityContext } from '../../context.ts';

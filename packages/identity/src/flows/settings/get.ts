@@ -1,5 +1,5 @@
 /**
- * GET /self-service/settings/flows?id= (ory-api.md §2.1): only with a session of the flow's
+ * GET /self-service/settings/flows?id= (docs/compatibility.md §2.1): only with a session of the flow's
  * identity at the required level; an expired flow is answered 410 with its successor.
  */
 import type { IdentityContext } from '../../context.ts';

@@ -1,5 +1,5 @@
 /**
- * Security notices after a settings change (security-checklist ID-18; Kratos' `notify_previous_addresses`
+ * Security notices after a settings change (docs/security.md ID-18; Kratos' `notify_previous_addresses`
  * hook and `authenticator_key_added` template): an email address replaced → a notice to the old
  * address; a second factor added → a notice to the account's addresses. Queued in the courier; a
  * failure to queue is logged and never undoes the change that was made.

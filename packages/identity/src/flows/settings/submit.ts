@@ -1,8 +1,8 @@
 /**
- * POST /self-service/settings?flow= (ory-api.md §2.1, §2.3, §2.4): a live flow of the session's
+ * POST /self-service/settings?flow= (docs/compatibility.md §2.1, §2.3, §2.4): a live flow of the session's
  * identity, CSRF for browsers, the required AAL; the body's `method` (or a method's own button, such
  * as `totp_unlink`) picks the settings method. Success stores the identity, ends the identity's
- * other sessions when a credential changed (security-checklist ID-11), sends security notices
+ * other sessions when a credential changed (docs/security.md ID-11), sends security notices
  * (ID-18), and shows the flow again in state `success`; refused input is the flow again with its
  * messages.
  */

@@ -1,4 +1,4 @@
-/** Kratos' settings flow JSON (ory-api.md §2.3): the common flow shape plus `identity` and `continue_with`. */
+/** Kratos' settings flow JSON (docs/compatibility.md §2.3): the common flow shape plus `identity` and `continue_with`. */
 import type { Identity } from '../../identities/identity.ts';
 import { publicIdentity } from '../../sessions/wire.ts';
 import type { SelfServiceFlow } from '../flow.ts';

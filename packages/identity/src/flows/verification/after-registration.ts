@@ -1,6 +1,6 @@
 /**
  * After a registration, each new address gets a verification code at once, in a verification flow of
- * its own that the answer points to (`continue_with: show_verification_ui`, ory-api.md §2.3), so the
+ * its own that the answer points to (`continue_with: show_verification_ui`, docs/compatibility.md §2.3), so the
  * UI can ask for the code without asking for the address again.
  */
 import type { IdentityContext } from '../../context.ts';

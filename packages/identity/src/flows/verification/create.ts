@@ -1,6 +1,6 @@
 /**
  * Creating a verification flow (GET /self-service/verification/browser and /verification/api,
- * ory-api.md §2.1): anyone may verify an address, signed in or not; return_to is checked.
+ * docs/compatibility.md §2.1): anyone may verify an address, signed in or not; return_to is checked.
  */
 import type { IdentityContext } from '../../context.ts';
 import { addressForm } from '../../codes/form.ts';

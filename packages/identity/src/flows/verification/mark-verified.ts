@@ -1,6 +1,6 @@
 /**
  * An address becomes verified when its owner proves control of it with a code: `verified` true,
- * `status` completed and `verified_at` set (Kratos' VerifiableAddress, ory-api.md §2.3).
+ * `status` completed and `verified_at` set (Kratos' VerifiableAddress, docs/compatibility.md §2.3).
  */
 import type { IdentityContext } from '../../context.ts';
 import type { Identity } from '../../identities/identity.ts';

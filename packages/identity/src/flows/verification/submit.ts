@@ -1,7 +1,7 @@
 /**
- * POST /self-service/verification?flow= with method `code` (ory-api.md §2.1): `{email}` mails a code
+ * POST /self-service/verification?flow= with method `code` (docs/compatibility.md §2.1): `{email}` mails a code
  * to a verifiable address (the same answer for an unknown one), `{code}` verifies the address the
- * code was sent to — if it still belongs to the identity (security-checklist ID-19).
+ * code was sent to — if it still belongs to the identity (docs/security.md ID-19).
  */
 import type { IdentityContext } from '../../context.ts';
 import type { OneTimeCode } from '../../codes/code.ts';

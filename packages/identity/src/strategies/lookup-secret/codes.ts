@@ -1,7 +1,7 @@
 /**
  * Recovery codes (Kratos' lookup secrets): 12 codes of 8 base32 characters (40 random bits each,
  * far beyond online guessing), shown once and stored only as keyed hashes (HMAC under the system
- * secrets: high-entropy values need no password hash, DESIGN.md §7). Each is usable once.
+ * secrets: high-entropy values need no password hash, docs/architecture.md §6). Each is usable once.
  */
 import { Secret } from 'otpauth';
 import type { IdentityContext } from '../../context.ts';

@@ -2,7 +2,7 @@
  * Recovery codes in the settings flow (method `lookup_secret`): `lookup_secret_regenerate` makes 12
  * new codes, kept sealed in the flow's state and shown once; `lookup_secret_confirm` saves them
  * (hashed), replacing any earlier set; `lookup_secret_reveal` shows which saved codes were used;
- * `lookup_secret_disable` removes them. Each needs a recent login (security-checklist ID-13).
+ * `lookup_secret_disable` removes them. Each needs a recent login (docs/security.md ID-13).
  */
 import type { IdentityContext } from '../../context.ts';
 import { flagSet } from '../../flows/settings/flags.ts';

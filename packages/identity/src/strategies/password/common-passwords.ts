@@ -1,5 +1,5 @@
 /**
- * Offline check against common passwords (security-checklist ID-4, NIST 800-63B §5.1.1.2 "values
+ * Offline check against common passwords (docs/security.md ID-4, NIST 800-63B §5.1.1.2 "values
  * known to be commonly-used"). The list is the `passwords-common` dictionary of
  * @zxcvbn-ts/language-common: ~49 000 lower-case entries ranked from breach corpora, maintained
  * with the zxcvbn-ts project; it needs no network, so the check can neither fail open nor closed.

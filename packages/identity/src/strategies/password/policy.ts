@@ -1,5 +1,5 @@
 /**
- * The password policy of NIST 800-63B §5.1.1.2 (security-checklist ID-1..ID-4): a minimum length
+ * The password policy of NIST 800-63B §5.1.1.2 (docs/security.md ID-1..ID-4): a minimum length
  * in characters, long passphrases welcome up to a byte cap that only guards against abuse, any
  * Unicode, no composition rules, and refusal of common passwords and of passwords resembling the
  * identifier. Nothing is truncated, normalised or case-folded before hashing (ID-2).

@@ -1,5 +1,5 @@
 /**
- * Upgrade on login (security-checklist ID-5): a password that verified against an imported bcrypt
+ * Upgrade on login (docs/security.md ID-5): a password that verified against an imported bcrypt
  * or PBKDF2 hash, or against argon2 at older parameters, is re-hashed with the current argon2id
  * parameters. Failing to store the upgrade never fails the login; the next one tries again.
  */

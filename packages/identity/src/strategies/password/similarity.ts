@@ -1,7 +1,7 @@
 /**
  * Is a password too close to the identifier it protects? Kratos' rule (case-insensitive): one
  * contains the other, the edit distance is below 5, or their longest common substring covers more
- * than half of the password (security-checklist ID-4, "context words"; NIST 800-63B §5.1.1.2).
+ * than half of the password (docs/security.md ID-4, "context words"; NIST 800-63B §5.1.1.2).
  */
 const MIN_EDIT_DISTANCE = 5;
 const MAX_SHARED_RATIO = 0.5;

@@ -1,5 +1,5 @@
 /**
- * Each TOTP code is accepted once (security-checklist ID-14; RFC 6238 §5.2: the verifier must not
+ * Each TOTP code is accepted once (docs/security.md ID-14; RFC 6238 §5.2: the verifier must not
  * accept the same OTP a second time after a successful validation). Two guards:
  * - the credential remembers the last step used, so that step and every earlier one are refused;
  * - the step is claimed in the single-use store that also guards client-assertion jtis, whose primary

@@ -1,7 +1,7 @@
 /**
  * TOTP per RFC 6238 with the parameters every authenticator app supports: HMAC-SHA-1, 6 digits,
  * 30-second steps (§4, §5.2), a code accepted one step either side for clock drift (§6;
- * security-checklist ID-14). The otpauth:// URL (Key Uri Format) carries the secret, issuer and
+ * docs/security.md ID-14). The otpauth:// URL (Key Uri Format) carries the secret, issuer and
  * account name; it is stored only sealed (AES-GCM under the system secrets).
  */
 import { Secret, TOTP, URI } from 'otpauth';

@@ -1,6 +1,6 @@
 /**
  * The password method of the settings flow (`{method: "password", password}`): a recent login is
- * required (security-checklist ID-13), the new password passes the registration policy (NIST
+ * required (docs/security.md ID-13), the new password passes the registration policy (NIST
  * 800-63B §5.1.1.2, ID-1..ID-4) and differs from the current one; it is stored as a fresh argon2id
  * hash, and the identity's other sessions end (ID-11).
  */

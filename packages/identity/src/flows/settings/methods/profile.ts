@@ -1,7 +1,7 @@
 /**
  * The profile method of the settings flow (`{method: "profile", traits}`): the traits are validated
  * against the identity's schema (messages per field, as at registration). A change to a trait that
- * is a credential identifier or an address (email, phone) needs a recent login (security-checklist
+ * is a credential identifier or an address (email, phone) needs a recent login (docs/security.md
  * ID-13); other traits (a name) do not, as in Kratos.
  */
 import { assembleIdentity, schemaFor } from '../../../identities/assemble.ts';
