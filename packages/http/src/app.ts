@@ -3,6 +3,9 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { HttpDeps, RegisterRoutes } from './deps.ts';
 import { errorBody, registerErrorHandling, toOAuth2Error } from './errors.ts';
 import { registerFormBody } from './form-body.ts';
+import { registerJsonBody } from './json-body.ts';
+import { JSON_BODY_LIMIT } from './body-limits.ts';
+import { useKratosEnvelope } from './identity/envelope.ts';
 import { REQUEST_ID_HEADER, registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
 import { CorsOrigins, registerPublicCors } from './cors.ts';
 import { addAdminPrefix, registerAdminGuard } from './admin-guard.ts';
@@ -36,6 +39,9 @@ import { registerSettingsFlowRoutes } from './identity/settings.ts';
 const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerDiscoveryRoutes, registerAuthorizeRoutes, registerTokenRoutes, registerRevokeRoutes,
   registerUserinfoRoutes, registerLogoutRoutes, registerFallbackRoutes,
+];
+/** The identity server's public routes (Kratos' API): answered in Kratos' envelope (identity/envelope.ts). */
+const PUBLIC_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
   registerSubmissionRateLimits,
   registerSchemaRoutes,
   registerLoginFlowRoutes, registerRegistrationFlowRoutes, registerLogoutFlowRoutes, registerWhoamiRoutes, registerMySessionRoutes,
@@ -45,11 +51,21 @@ const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
 ];
 const ADMIN_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
+];
+const ADMIN_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
   registerAdminCourierRoutes,
   registerAdminIdentityRoutes,
   registerAdminSessionRoutes,
   registerAdminRecoveryRoutes,
 ];
+
+/** Identity routes in their own scope, so a request they cannot read is refused in Kratos' envelope. */
+const registerIdentityRoutes = (app: FastifyInstance, deps: HttpDeps, routes: readonly RegisterRoutes[]): void => {
+  void app.register(async (scope) => {
+    useKratosEnvelope(scope);
+    for (const register of routes) register(scope, deps);
+  });
+};
 
 const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string) => string): FastifyInstance => {
   const rendering = { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, '') };
@@ -58,7 +74,8 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string)
     // One log line per decision, not two per request: the onResponse hook below logs at debug.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
-    bodyLimit: 1024 * 1024,
+    // The largest body of any media type (body-limits.ts); each parser sets its own.
+    bodyLimit: JSON_BODY_LIMIT,
     rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/') : undefined,
     // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
     // OAuth2 error shape here, like every other response (docs/architecture.md §5).
@@ -69,6 +86,7 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string)
   }) as unknown as FastifyInstance;
   registerRequestId(app);
   registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
+  registerJsonBody(app);
   registerFormBody(app);
   registerErrorHandling(app, rendering);
   app.addHook('onResponse', async (req, reply) => {
@@ -81,7 +99,9 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string)
 export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
   const app = base(deps, logger);
   registerPublicCors(app, new CorsOrigins(deps.ctx));
-  for (const register of [...PUBLIC_ROUTES, ...extra]) register(app, deps);
+  for (const register of PUBLIC_ROUTES) register(app, deps);
+  registerIdentityRoutes(app, deps, PUBLIC_IDENTITY_ROUTES);
+  for (const register of extra) register(app, deps);
   return app;
 };
 
@@ -89,6 +109,8 @@ export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra:
 export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
   const app = base(deps, logger, addAdminPrefix);
   registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
-  for (const register of [...ADMIN_ROUTES, ...extra]) register(app, deps);
+  for (const register of ADMIN_ROUTES) register(app, deps);
+  registerIdentityRoutes(app, deps, ADMIN_IDENTITY_ROUTES);
+  for (const register of extra) register(app, deps);
   return app;
 };

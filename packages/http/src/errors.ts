@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityError } from '@olympus/identity';
 import { InvalidRequest, NotFound, OAuth2Error, RequestTooLarge, ServerError } from '@olympus/oauth2';
 import { errorPageRendererOf } from './error-page.ts';
 import { troubleshootingUrl } from './docs-link.ts';
+import { unreadableRequestOf } from './unreadable-request.ts';
 
 /**
  * Thrown where the browser cannot be sent back to the client (unknown client, unregistered
@@ -23,29 +24,18 @@ export interface ErrorRendering {
   docsBaseUrl: string;
 }
 
-/** Turns framework errors (bad JSON, unsupported media type, body too large) into OAuth2 errors. */
-const fromFramework = (err: FastifyError): OAuth2Error => {
-  const status = err.statusCode ?? 500;
-  if (status >= 500) return new ServerError('The server met an unexpected condition.', { debug: err.message });
-  if (status === 413) {
-    return new RequestTooLarge('The request body is larger than Olympus accepts.', {
-      hint: 'OAuth2 form bodies are limited to 64 KiB and admin JSON bodies to 1 MiB; send a smaller body.',
-      debug: err.message,
-    });
-  }
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return new InvalidRequest(`The content type of the request is not supported here.`, {
-      hint: 'Send application/x-www-form-urlencoded to the OAuth2 endpoints and application/json to the admin API.',
-      debug: err.message,
-    });
-  }
-  return new InvalidRequest(`The request could not be read: ${err.message}`);
-};
-
+/**
+ * Any error as an OAuth2 error: a request Olympus cannot read (unreadable-request.ts) is a malformed
+ * request (RFC 6749 §5.2 `invalid_request`), told apart by HTTP 413 when too large; anything else
+ * unexpected is `server_error`.
+ */
 export const toOAuth2Error = (err: unknown): OAuth2Error => {
   if (err instanceof OAuth2Error) return err;
-  const fe = err as FastifyError;
-  if (typeof fe?.statusCode === 'number') return fromFramework(fe);
+  const unreadable = unreadableRequestOf(err);
+  if (unreadable !== undefined) {
+    const details = { hint: unreadable.hint, debug: unreadable.debug };
+    return unreadable.statusCode === 413 ? new RequestTooLarge(unreadable.message, details) : new InvalidRequest(unreadable.message, details);
+  }
   return new ServerError('The server met an unexpected condition.', { debug: String((err as Error)?.message ?? err) });
 };
 

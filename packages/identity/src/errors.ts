@@ -13,7 +13,7 @@ export interface IdentityErrorDetails {
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone',
-  422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  413: 'Request Entity Too Large', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
 export abstract class IdentityError extends Error {
@@ -63,6 +63,8 @@ export class SecurityIdentityMismatch extends define('security_identity_mismatch
 export class IdentityDisabled extends define('identity_disabled', 400) {}
 export class FlowNotFound extends define('not_found', 404) {}
 export class BadRequest extends define('bad_request', 400) {}
+/** An over-long body is still a bad request, told apart by HTTP 413 (as the OAuth2 side's RequestTooLarge). */
+export class PayloadTooLarge extends define('bad_request', 413) {}
 export class IdentityConflict extends define('conflict', 409) {}
 export class TooManyRequests extends define('too_many_requests', 429) {}
 export class InternalError extends define('internal_server_error', 500) {}

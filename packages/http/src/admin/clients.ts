@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidRequest, NotFound, type ClientCursor } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { registerJsonBody } from '../json-body.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 
 const LIST_PATH = '/admin/clients';
@@ -39,19 +40,10 @@ const requireJson = (accepted: string[]) => async (req: FastifyRequest): Promise
 
 const idOf = (req: FastifyRequest): string => (req.params as { id: string }).id;
 
-/** JSON parsers for this scope: an empty body reads as "no body", so the core can say what is missing. */
-const useJsonParsers = (scope: FastifyInstance): void => {
-  const parseJson = scope.getDefaultJsonParser('error', 'error');
-  scope.removeContentTypeParser('application/json');
-  for (const type of ['application/json', 'application/json-patch+json']) {
-    scope.addContentTypeParser(type, { parseAs: 'string' }, (req, body, done) =>
-      body === '' ? done(null, undefined) : parseJson(req, body as string, done));
-  }
-};
-
 export const registerClientRoutes: RegisterRoutes = (app, { ctx }) => {
   app.register(async (scope) => {
-    useJsonParsers(scope);
+    // An empty body reads as "no body", so the core can say what is missing.
+    registerJsonBody(scope, { types: ['application/json', 'application/json-patch+json'], emptyIsAbsent: true });
     // Responses may carry a client secret: never cache them.
     scope.addHook('onSend', async (_req, reply: FastifyReply) => { reply.header('cache-control', 'no-store'); });
     const jsonBody = { onRequest: requireJson(['application/json']) };

@@ -4,10 +4,11 @@
  * The core (IdentityService) does the work; this module translates HTTP: JSON bodies, sealed
  * keyset page tokens with the Link header, include_credential, and Kratos' error envelope.
  */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequest, IdentityError, identityServiceFor, identityView, isUuid } from '@olympus/identity';
 import { OAuth2Error } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { registerJsonBody } from '../json-body.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 
 const LIST_PATH = '/admin/identities';
@@ -45,23 +46,13 @@ const requireJson = (accepted: string[]) => async (req: FastifyRequest): Promise
   });
 };
 
-/** Framework and shared-helper errors (bad JSON, a forged page token) answer in Kratos' envelope here. */
+/** Shared helpers' errors (a forged page token) answer in Kratos' envelope here; unreadable bodies do in every identity route (../identity/envelope.ts). */
 const kratosErrors = (scope: FastifyInstance): void => {
   scope.setErrorHandler((err: unknown) => {
     if (err instanceof IdentityError) throw err;
     if (err instanceof OAuth2Error && err.status < 500) throw new BadRequest(MALFORMED, { reason: `${err.description} ${err.hint ?? ''}`.trim() });
-    const status = (err as FastifyError)?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) throw new BadRequest(MALFORMED, { reason: (err as Error).message });
     throw err;
   });
-};
-
-const useJsonParsers = (scope: FastifyInstance): void => {
-  const parseJson = scope.getDefaultJsonParser('error', 'error');
-  scope.removeContentTypeParser('application/json');
-  for (const type of ['application/json', 'application/json-patch+json']) {
-    scope.addContentTypeParser(type, { parseAs: 'string' }, (req, body, done) => (body === '' ? done(null, undefined) : parseJson(req, body as string, done)));
-  }
 };
 
 export const registerAdminIdentityRoutes: RegisterRoutes = (app, { identity }) => {
@@ -70,7 +61,8 @@ export const registerAdminIdentityRoutes: RegisterRoutes = (app, { identity }) =
   const { sealer } = identity;
 
   app.register(async (scope) => {
-    useJsonParsers(scope);
+    // An empty body reads as "no body", so the core can say what is missing.
+    registerJsonBody(scope, { types: ['application/json', 'application/json-patch+json'], emptyIsAbsent: true });
     kratosErrors(scope);
     scope.addHook('onSend', async (_req, reply) => { reply.header('cache-control', 'no-store'); });
     const jsonBody = { onRequest: requireJson(['application/json']) };

@@ -1,0 +1,32 @@
+/**
+ * The one JSON body parser of both origins: read as bytes up to JSON_BODY_LIMIT, refused unless
+ * UTF-8 (utf8.ts), then parsed by Fastify's own parser (which refuses `__proto__` and `constructor`
+ * keys). Routes whose core says what is missing from an absent body read an empty one as "no body".
+ */
+import type { FastifyInstance } from 'fastify';
+import { JSON_BODY_LIMIT } from './body-limits.ts';
+import { decodeUtf8Body } from './utf8.ts';
+
+export interface JsonBodyOptions {
+  /** Media types parsed as JSON in this scope; application/json by default. */
+  types?: readonly string[];
+  /** An empty body reaches the handler as `undefined` instead of being refused. */
+  emptyIsAbsent?: boolean;
+}
+
+export const registerJsonBody = (app: FastifyInstance, { types = ['application/json'], emptyIsAbsent = false }: JsonBodyOptions = {}): void => {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  for (const type of types) {
+    if (app.hasContentTypeParser(type)) app.removeContentTypeParser(type);
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT }, (req, body, done) => {
+      let text: string;
+      try {
+        text = decodeUtf8Body(body as Buffer);
+      } catch (err) {
+        return done(err as Error, undefined);
+      }
+      if (text === '' && emptyIsAbsent) return done(null, undefined);
+      return parseJson(req, text, done);
+    });
+  }
+};
