@@ -2,9 +2,9 @@
  * The repository explains itself: every document a tracked file cites is in the repository.
  * (a) a `docs/…` path, a README.md or a relative Markdown link names a file that exists, and a cited
  *     section of docs/compatibility.md, docs/architecture.md or docs/security.md (`§2.3`) exists;
- * (b) no file cites the design notes and reference documents Olympus was started from, which live
- *     outside the repository (their facts are in docs/architecture.md, docs/compatibility.md and
- *     docs/security.md now);
+ * (b) no file cites the design notes, reference documents or work items Olympus was started from,
+ *     which live outside the repository (their facts are in docs/architecture.md, docs/compatibility.md
+ *     and docs/security.md now);
  * (c) every security id a file cites (AS-n, ID-n, …) has its row in docs/security.md, and no source
  *     file cites an id that docs/security.md lists as "not yet".
  * test/docs.test.ts checks the troubleshooting pages (their sections and links); this file leaves
@@ -26,7 +26,7 @@ const SKIPPED = new Set(['package-lock.json', SELF]);
 /** Pages whose relative links test/docs.test.ts already checks. */
 const LINKS_CHECKED_ELSEWHERE = 'docs/troubleshooting/';
 
-/** Documents outside the repository that nothing may cite any more. */
+/** Documents and numbered work items outside the repository that nothing may cite any more. */
 const OUTSIDE_DOCUMENTS = /\bDESIGN\.md\b|\bDESIGN §|\bory-api(?:\.md)?\b|\bsecurity[- ]checklist\b|\bcapabilities-research\b|\bstyle-anchors\b|\.\.\/shared\b|\bissue \d\b/gi;
 /** A repository path under docs/, not part of a URL or of a longer relative path. */
 const DOCS_PATH = /(?<![\w./-])docs\/[\w./-]*/g;
