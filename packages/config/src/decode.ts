@@ -31,9 +31,10 @@ const fillContextualDefaults = (values: object, context: LoadContext): void => {
   for (const { path, node } of keysOf(configSchema)) {
     const value = contextualDefault(node, context);
     if (value === undefined) continue;
-    // Value.Default created every section, so the parent mapping exists.
     const keys = path.map(camelCase);
-    const parent = keys.slice(0, -1).reduce((mapping: Record<string, unknown>, key) => mapping[key] as Record<string, unknown>, values as Record<string, unknown>);
+    // Value.Default created every section, so each mapping on the way exists.
+    let parent = values as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
     parent[keys[keys.length - 1]] ??= value;
   }
 };
