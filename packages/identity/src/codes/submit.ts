@@ -14,6 +14,7 @@ import { ensureNotExpired, loadFlow } from '../flows/lookup.ts';
 import type { SubmitRequest } from '../flows/outcome.ts';
 import { rejected } from '../flows/rejected.ts';
 import { limitCodeRequests, rateLimitedFlow } from '../protection/rate-limit.ts';
+import { isEmail } from '../schemas/identifier-checks.ts';
 import { normalizeAddress } from '../schemas/traits.ts';
 import { FlowValidationError } from '../strategies/strategy.ts';
 import { messages } from '../ui/messages.ts';
@@ -40,10 +41,6 @@ export type CodeStep =
   | { kind: 'answer'; flow: SelfServiceFlow; status: 200 | 400 }
   /** A valid code, already used up; the flow is not yet marked passed. */
   | { kind: 'passed'; flow: SelfServiceFlow; code: OneTimeCode; body: FlowBody };
-
-/** Generous syntax check only: whether mail arrives is the real test. */
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const MAX_EMAIL = 320;
 
 const refuse = async (ctx: IdentityContext, flow: SelfServiceFlow, body: FlowBody, err: FlowValidationError): Promise<CodeStep> =>
   ({ kind: 'answer', flow: (await rejected(ctx, flow, body, err, 'code')).flow, status: 400 });
@@ -93,7 +90,8 @@ const checkStep = async (ctx: IdentityContext, spec: CodeFlowSpec, flow: SelfSer
  */
 const sendStep = async (ctx: IdentityContext, spec: CodeFlowSpec, flow: SelfServiceFlow, body: FlowBody, typed: string, ip: string): Promise<CodeStep> => {
   const address = normalizeAddress(typed, 'email');
-  if (!EMAIL.test(address) || address.length > MAX_EMAIL) {
+  // The identity schema's `email` format check (identifier-checks.ts), so no address is valid here but not there.
+  if (!isEmail(address)) {
     return refuse(ctx, flow, body, new FlowValidationError([], { email: [messages.invalidFormat('email', typed)] }));
   }
   // Per address and per client IP, before the address is looked up: the same for accounts and strangers.

@@ -7,6 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isEmail } from './identifier-checks.ts';
 
 // ajv-formats is CommonJS with a default export; under Node's ESM interop it arrives wrapped once more.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -19,6 +20,8 @@ const ajvFor = (schema: Record<string, unknown>): Ajv => {
   const options = { allErrors: true, verbose: true, strict: false, logger: false as const };
   const ajv = draft.includes('2020-12') ? new Ajv2020(options) : draft.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
   addFormats(ajv as Ajv);
+  // The same email check recovery and verification use (identifier-checks.ts), not a second definition.
+  ajv.addFormat('email', isEmail);
   ajv.addFormat('tel', TEL);
   return ajv as Ajv;
 };

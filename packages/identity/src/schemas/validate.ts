@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { messages } from '../ui/messages.ts';
+import { controlCharacterProblems } from './identifier-traits.ts';
 import type { UiText } from '../ui/node.ts';
 import type { IdentitySchema } from './registry.ts';
 
@@ -53,12 +54,7 @@ const describe = (err: ErrorObject): TraitError => {
   }
 };
 
-/** Every problem of `traits` under `schema`, one per field and message; empty when valid. */
-export const validateTraits = (schema: IdentitySchema, traits: unknown): TraitError[] => {
-  if (typeof traits !== 'object' || traits === null || Array.isArray(traits)) {
-    return [{ name: 'traits', message: messages.wrongType('object', typeName(traits)) }];
-  }
-  if (schema.validate({ traits })) return [];
+const schemaProblems = (schema: IdentitySchema): TraitError[] => {
   const seen = new Set<string>();
   const found: TraitError[] = [];
   for (const err of schema.validate.errors ?? []) {
@@ -72,4 +68,15 @@ export const validateTraits = (schema: IdentitySchema, traits: unknown): TraitEr
     }
   }
   return found;
+};
+
+/** Every problem of `traits` under `schema`, one per field and message; empty when valid. */
+export const validateTraits = (schema: IdentitySchema, traits: unknown): TraitError[] => {
+  if (typeof traits !== 'object' || traits === null || Array.isArray(traits)) {
+    return [{ name: 'traits', message: messages.wrongType('object', typeName(traits)) }];
+  }
+  const problems = schema.validate({ traits }) ? [] : schemaProblems(schema);
+  // Identifiers and addresses without a format of their own (a username) still hold no control character.
+  const named = new Set(problems.map((p) => p.name));
+  return [...problems, ...controlCharacterProblems(schema, traits).filter((p) => !named.has(p.name))];
 };

@@ -14,6 +14,7 @@ import type { UiText } from '../../ui/node.ts';
 import { FlowValidationError } from '../strategy.ts';
 import type { LoginStrategy } from '../strategy.ts';
 import { hasherFor } from './hasher-for.ts';
+import { hasControlCharacter } from '../../schemas/identifier-checks.ts';
 import { loginLookupKey } from './identifiers.ts';
 import { passwordLoginNodes } from './nodes.ts';
 import { rehashIfNeeded } from './rehash.ts';
@@ -30,9 +31,15 @@ const readCredentials = (body: Record<string, unknown>): { identifier: string; p
   return { identifier, password };
 };
 
-/** One lookup whether or not the account exists: the same work on both paths (ID-6). */
-const findIdentity = (ctx: IdentityContext, identifier: string): Promise<Identity | undefined> =>
-  ctx.storage.identities.findByCredentialIdentifier('password', loginLookupKey(identifier));
+/**
+ * One lookup whether or not the account exists: the same work on both paths (ID-6). An identifier
+ * with a control character belongs to no account (schemas/identifier-checks.ts), and PostgreSQL
+ * cannot even compare U+0000, so it is an unknown identifier without asking storage.
+ */
+const findIdentity = async (ctx: IdentityContext, identifier: string): Promise<Identity | undefined> => {
+  const key = loginLookupKey(identifier);
+  return hasControlCharacter(key) ? undefined : ctx.storage.identities.findByCredentialIdentifier('password', key);
+};
 
 const storedHash = (identity: Identity | undefined): string | undefined => {
   const hashed = identity?.credentials.password?.config.hashed_password;
