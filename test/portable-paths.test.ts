@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** A path segment such as `/home/x`, `/root/x`, `/work/x`, `/tmp/x` not inside a URL's host or path. */
+/** A path into a home, root, work or temp folder (`/home/<user>/…`, `/tmp/<dir>`), not part of a URL's host or path. */
 const MACHINE_PATH = /(?<![\w.~-])\/(?:home|root|work|tmp|var\/tmp|Users)\/[\w.-]/;
 
 const trackedFiles = (): string[] =>
