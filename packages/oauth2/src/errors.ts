@@ -69,6 +69,10 @@ export class RequestDenied extends define('request_denied', 403) {}
 export class LoginRequired extends define('login_required', 400) {}
 export class ConsentRequired extends define('consent_required', 400) {}
 export class InteractionRequired extends define('interaction_required', 400) {}
+/** OIDC Core §6.1, §3.1.2.6: a request object sent by value (`request`); Olympus reads none. */
+export class RequestNotSupported extends define('request_not_supported', 400) {}
+/** OIDC Core §6.2, §3.1.2.6: a request object sent by reference (`request_uri`); Olympus fetches none. */
+export class RequestUriNotSupported extends define('request_uri_not_supported', 400) {}
 export class InvalidRedirectUri extends define('invalid_redirect_uri', 400) {}
 export class InvalidClientMetadata extends define('invalid_client_metadata', 400) {}
 export class InvalidToken extends define('invalid_token', 401) {}
@@ -103,7 +107,8 @@ export class TemporarilyUnavailable extends define('temporarily_unavailable', 50
 export const OAUTH2_ERROR_CODES = [
   'invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type',
   'unsupported_response_type', 'invalid_scope', 'access_denied', 'request_denied', 'login_required',
-  'consent_required', 'interaction_required', 'invalid_redirect_uri', 'invalid_client_metadata',
+  'consent_required', 'interaction_required', 'request_not_supported', 'request_uri_not_supported',
+  'invalid_redirect_uri', 'invalid_client_metadata',
   'invalid_token', 'insufficient_scope', 'not_found', 'conflict', 'request_handled', 'request_expired',
   'request_forbidden', 'server_error', 'temporarily_unavailable',
 ] as const;

@@ -1,4 +1,4 @@
-import { InvalidRequest, LoginRequired } from '../errors.ts';
+import { InvalidRequest, LoginRequired, RequestNotSupported, RequestUriNotSupported } from '../errors.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
 import { fail } from './fail.ts';
 import type { AuthorizeStep } from './request-state.ts';
@@ -31,15 +31,26 @@ export const checkMaxAge: AuthorizeStep = (state) => {
   state.request.maxAge = Number(raw);
 };
 
+/**
+ * OIDC Core §6: request objects are not supported, by value (§6.1) or by reference (§6.2), as
+ * discovery says (`request_parameter_supported`, `request_uri_parameter_supported`: false); each has
+ * its own error code (§3.1.2.6), sent back to the already trusted redirect URI.
+ */
+const refuseRequestObjects: AuthorizeStep = (state) => {
+  const hint = 'Send the authorization parameters themselves in the query string (or a form POST); Olympus reads no request object.';
+  if (state.params.request) fail(state, new RequestNotSupported('The request parameter (a request object, OIDC Core §6.1) is not supported.', { hint }));
+  if (state.params.request_uri) {
+    fail(state, new RequestUriNotSupported('The request_uri parameter (a request object by reference, OIDC Core §6.2) is not supported.', { hint }));
+  }
+};
+
 /** Plain pass-through parameters, bounded so a request cannot bloat the stored flow. */
 export const copyOidcParams: AuthorizeStep = (state) => {
   for (const name of ['state', 'nonce', 'login_hint', 'ui_locales', 'acr_values', 'display']) {
     const value = state.params[name] ?? '';
     if (value.length > MAX_PARAM_LENGTH) fail(state, new InvalidRequest(`The ${name} parameter is longer than ${MAX_PARAM_LENGTH} characters.`));
   }
-  if (state.params.request || state.params.request_uri) {
-    fail(state, new InvalidRequest('Request objects (request, request_uri) are not supported.', { hint: 'Send the parameters in the query string.' }));
-  }
+  refuseRequestObjects(state);
   const p = state.params;
   Object.assign(state.request, {
     state: p.state ?? '',
