@@ -1,5 +1,5 @@
 /**
- * Two browsers, an attacker and a victim, each with its own cookie jar (docs/security.md AS-21, AS-44).
+ * Two browsers, an attacker and a victim, each with its own cookie jar (docs/security.md AS-21).
  * The attacker starts an authorization and sends the victim the login link; the victim signs in.
  * Nothing the public origin answers may then carry the victim's login into the attacker's browser:
  * Hera never hands a verifier to a browser that did not complete the step, and a login verifier is
