@@ -2,7 +2,7 @@
  * Bodies Olympus cannot read are refused at the edge, the same way on every route, each answer in
  * its route's envelope (Kratos' for identity routes, OAuth2's for the others), on SQLite and
  * PostgreSQL: an oversized body is 413, never 400 or 500; a body that is not valid UTF-8 (raw or
- * percent-encoded) is 400 and nothing of it is stored.
+ * percent-encoded) is 400 and nothing of it is stored; a URL holding %00 is 400, not a storage 500.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -127,6 +127,26 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const created = await post(`${olympus.adminUrl}/admin/clients`, JSON_TYPE, chunked(Buffer.from(JSON.stringify({ grant_types: ['client_credentials'], client_name: name }))));
       assert.equal(created.status, 201, JSON.stringify(created.body));
       assert.equal(created.body.client_name, name);
+    });
+
+    test('a URL holding %00 (U+0000) is 400 in the route envelope, never a 500 from storage', async () => {
+      const urls: Array<[Envelope, string]> = [
+        ['kratos', `${olympus.adminUrl}/admin/identities?credentials_identifier=a%00b`],
+        ['kratos', `${olympus.publicUrl}/self-service/login/flows?id=a%00b`],
+        ['kratos', `${olympus.adminUrl}/admin/identities/a%00b`],
+        ['oauth2', `${olympus.adminUrl}/admin/clients?client_name=a%00b`],
+        ['oauth2', `${olympus.adminUrl}/admin/clients/a%00b`],
+        ['oauth2', `${olympus.adminUrl}/admin/oauth2/auth/requests/login?login_challenge=a%00b`],
+        ['oauth2', `${olympus.publicUrl}/oauth2/auth?client_id=a%00b&response_type=code`],
+      ];
+      for (const [envelope, url] of urls) {
+        const res = await fetch(url, { headers: { accept: JSON_TYPE } });
+        const body = (await res.json()) as Json;
+        assert.equal(res.status, 400, `${url}: ${JSON.stringify(body)}`);
+        const refusal = refusalOf(envelope, body);
+        assert.equal(refusal.code, envelope === 'kratos' ? 'bad_request' : 'invalid_request', url);
+        assert.match(refusal.text, /U\+0000/, url);
+      }
     });
 
     test('an authorization request whose query holds percent-encoded bytes that are not UTF-8 is refused on the error page', async () => {

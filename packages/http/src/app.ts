@@ -4,6 +4,7 @@ import type { HttpDeps, RegisterRoutes } from './deps.ts';
 import { errorBody, registerErrorHandling, toOAuth2Error } from './errors.ts';
 import { registerFormBody } from './form-body.ts';
 import { registerJsonBody } from './json-body.ts';
+import { registerNulRefusal } from './nul-in-url.ts';
 import { JSON_BODY_LIMIT } from './body-limits.ts';
 import { useKratosEnvelope } from './identity/envelope.ts';
 import { REQUEST_ID_HEADER, registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
@@ -86,6 +87,7 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string)
   }) as unknown as FastifyInstance;
   registerRequestId(app);
   registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
+  registerNulRefusal(app);
   registerJsonBody(app);
   registerFormBody(app);
   registerErrorHandling(app, rendering);
