@@ -4,6 +4,9 @@
  * carries internals — both reach the client only with `expose_debug` (docs/architecture.md §5).
  * Every code has a page at docs/troubleshooting/<code>.md.
  */
+import type { ConsentRequest, LoginRequest } from './challenges/requests.ts';
+import type { LogoutRequestView } from './logout/challenge.ts';
+
 export interface ErrorDetails {
   hint?: string;
   debug?: string;
@@ -84,12 +87,11 @@ export class Conflict extends define('conflict', 409) {}
  * puts it in the body (Hydra's 410 with `redirect_to`); a page on the public origin never hands a
  * verifier to a browser that did not complete the step (docs/security.md AS-21).
  */
-export interface ClosedRequest {
-  status: 'accepted' | 'rejected' | 'used' | 'expired';
-  redirectTo: string;
-  /** The typed request (challenges/requests.ts, logout/challenge.ts). */
-  request: unknown;
-}
+export type ClosedRequest = { status: 'accepted' | 'rejected' | 'used' | 'expired'; redirectTo: string } & (
+  | { kind: 'login'; request: LoginRequest }
+  | { kind: 'consent'; request: ConsentRequest }
+  | { kind: 'logout'; request: LogoutRequestView }
+);
 
 /** A login, consent or logout request handled before (Hydra: 410). */
 export class RequestHandled extends define('request_handled', 410) {

@@ -1,14 +1,20 @@
 import type { FastifyRequest } from 'fastify';
 import {
   acceptConsentRequest, acceptLoginRequest, getConsentRequest, getLoginRequest, rejectConsentRequest, rejectLoginRequest,
-  RequestExpired, RequestHandled,
+  RequestExpired, RequestHandled, type ClosedRequest,
 } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
-import { acceptConsentOf, acceptLoginOf, consentRequestWire, loginRequestWire, rejectionOfWire } from './challenge-wire.ts';
+import { acceptConsentOf, acceptLoginOf, consentRequestWire, loginRequestWire, logoutRequestWire, rejectionOfWire } from './challenge-wire.ts';
 
 const query = (req: FastifyRequest, name: string): string => {
   const v = (req.query as Record<string, unknown>)[name];
   return typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : '';
+};
+
+const closedRequestWire = (closed: ClosedRequest): unknown => {
+  if (closed.kind === 'login') return loginRequestWire(closed.request);
+  if (closed.kind === 'consent') return consentRequestWire(closed.request);
+  return logoutRequestWire(closed.request);
 };
 
 /**
@@ -16,14 +22,15 @@ const query = (req: FastifyRequest, name: string): string => {
  * login UI hit by a double submit or the back button can carry on. Only the admin API says this;
  * the core's error carries it typed (`closed`) and nothing else renders it (docs/security.md AS-21).
  */
-export const withHydraClosedBody = async <T>(work: Promise<T>, requestWire: (request: never) => unknown): Promise<T> => {
+export const withHydraClosedBody = async <T>(work: Promise<T>): Promise<T> => {
   try {
     return await work;
   } catch (err) {
     if (!(err instanceof RequestHandled || err instanceof RequestExpired) || err.closed === undefined) throw err;
-    const { status, redirectTo, request } = err.closed;
-    const Closed = err instanceof RequestHandled ? RequestHandled : RequestExpired;
-    const shown = new Closed(err.description, { hint: err.hint, debug: err.debug, extra: { status, request: requestWire(request as never), redirect_to: redirectTo } });
+    const extra = { status: err.closed.status, request: closedRequestWire(err.closed), redirect_to: err.closed.redirectTo };
+    const shown = err instanceof RequestHandled
+      ? new RequestHandled(err.description, { hint: err.hint, debug: err.debug, extra })
+      : new RequestExpired(err.description, { hint: err.hint, debug: err.debug, extra });
     shown.traceId = err.traceId;
     throw shown;
   }
@@ -37,13 +44,12 @@ export const registerChallengeRoutes: RegisterRoutes = (app, { ctx }) => {
   const base = '/admin/oauth2/auth/requests';
   const login = (req: FastifyRequest) => query(req, 'login_challenge') || query(req, 'challenge');
   const consent = (req: FastifyRequest) => query(req, 'consent_challenge') || query(req, 'challenge');
-  const redirect = async (outcome: Promise<{ redirectTo: string }>, wire: (request: never) => unknown) =>
-    ({ redirect_to: (await withHydraClosedBody(outcome, wire)).redirectTo });
+  const redirect = async (outcome: Promise<{ redirectTo: string }>) => ({ redirect_to: (await withHydraClosedBody(outcome)).redirectTo });
 
-  app.get(`${base}/login`, async (req) => loginRequestWire(await withHydraClosedBody(getLoginRequest(ctx, login(req)), loginRequestWire)));
-  app.put(`${base}/login/accept`, async (req) => redirect(acceptLoginRequest(ctx, login(req), acceptLoginOf(req.body)), loginRequestWire));
-  app.put(`${base}/login/reject`, async (req) => redirect(rejectLoginRequest(ctx, login(req), rejectionOfWire(req.body)), loginRequestWire));
-  app.get(`${base}/consent`, async (req) => consentRequestWire(await withHydraClosedBody(getConsentRequest(ctx, consent(req)), consentRequestWire)));
-  app.put(`${base}/consent/accept`, async (req) => redirect(acceptConsentRequest(ctx, consent(req), acceptConsentOf(req.body)), consentRequestWire));
-  app.put(`${base}/consent/reject`, async (req) => redirect(rejectConsentRequest(ctx, consent(req), rejectionOfWire(req.body)), consentRequestWire));
+  app.get(`${base}/login`, async (req) => loginRequestWire(await withHydraClosedBody(getLoginRequest(ctx, login(req)))));
+  app.put(`${base}/login/accept`, async (req) => redirect(acceptLoginRequest(ctx, login(req), acceptLoginOf(req.body))));
+  app.put(`${base}/login/reject`, async (req) => redirect(rejectLoginRequest(ctx, login(req), rejectionOfWire(req.body))));
+  app.get(`${base}/consent`, async (req) => consentRequestWire(await withHydraClosedBody(getConsentRequest(ctx, consent(req)))));
+  app.put(`${base}/consent/accept`, async (req) => redirect(acceptConsentRequest(ctx, consent(req), acceptConsentOf(req.body))));
+  app.put(`${base}/consent/reject`, async (req) => redirect(rejectConsentRequest(ctx, consent(req), rejectionOfWire(req.body))));
 };

@@ -31,9 +31,9 @@ const isConsentCursor = (value: unknown): value is ConsentSessionCursor =>
 export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
   const base = '/admin/oauth2/auth';
   const logout = (req: FastifyRequest) => q(req, 'logout_challenge') || q(req, 'challenge');
-  app.get(`${base}/requests/logout`, async (req) => logoutRequestWire(await withHydraClosedBody(getLogoutRequest(ctx, logout(req)), logoutRequestWire)));
+  app.get(`${base}/requests/logout`, async (req) => logoutRequestWire(await withHydraClosedBody(getLogoutRequest(ctx, logout(req)))));
   app.put(`${base}/requests/logout/accept`, async (req) => {
-    const { redirectTo, notices } = await withHydraClosedBody(acceptLogoutRequest(ctx, logout(req)), logoutRequestWire);
+    const { redirectTo, notices } = await withHydraClosedBody(acceptLogoutRequest(ctx, logout(req)));
     void deliverBackchannel(notices, req.log);
     return { redirect_to: redirectTo };
   });

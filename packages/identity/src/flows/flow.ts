@@ -1,5 +1,6 @@
 import type { Aal } from '../sessions/session.ts';
 import type { UiContainer } from '../ui/node.ts';
+import type { LoginRequest } from '@olympus/oauth2';
 
 export type FlowKind = 'login' | 'registration' | 'settings' | 'recovery' | 'verification';
 /** `browser`: cookies and CSRF; `api`: native apps, session token, no CSRF (Kratos' two flow types). */
@@ -34,6 +35,8 @@ export interface SelfServiceFlow {
     csrfToken: string;
     /** Failed submissions of codes (recovery/verification/TOTP) in this flow. */
     attempts: number;
+    /** The OAuth2 login request the flow serves, typed, as read when the flow started (oauth2-request.ts). */
+    oauth2Request?: LoginRequest;
     [key: string]: unknown;
   };
 }

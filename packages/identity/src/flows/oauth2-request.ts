@@ -26,6 +26,6 @@ export const inheritOAuth2Request = (from: SelfServiceFlow, to: SelfServiceFlow)
 
 /** The typed login request the flow read at its start; undefined for flows stored before it was kept. */
 export const knownLoginRequest = (flow: SelfServiceFlow): LoginRequest | undefined => {
-  const request = flow.internal.oauth2Request as LoginRequest | undefined;
+  const request = flow.internal.oauth2Request;
   return request !== undefined && typeof request.requestUrl === 'string' ? request : undefined;
 };

@@ -18,7 +18,7 @@ const describe = async (ctx: OAuth2Context, flow: Flow): Promise<ConsentRequest>
 
 const loadPending = async (ctx: OAuth2Context, challenge: string): Promise<Flow> => {
   const flow = await load(ctx, challenge);
-  if (!isPending(flow, 'consent', ctx.now())) throw notPending(ctx, flow, 'consent', await describe(ctx, flow));
+  if (!isPending(flow, 'consent', ctx.now())) throw notPending(ctx, flow, { kind: 'consent', request: await describe(ctx, flow) });
   return flow;
 };
 
@@ -74,7 +74,7 @@ export const rejectConsentRequest = async (ctx: OAuth2Context, challenge: string
 const settle = async (ctx: OAuth2Context, flow: Flow, next: Flow, outcome: string): Promise<ChallengeOutcome> => {
   if (!(await ctx.storage.flows.updateFlow(next, 'consent_pending'))) {
     const current = (await ctx.storage.flows.getFlow(flow.id)) ?? flow;
-    throw notPending(ctx, current, 'consent', await describe(ctx, current));
+    throw notPending(ctx, current, { kind: 'consent', request: await describe(ctx, current) });
   }
   ctx.log.info(
     { trace_id: flow.traceId, flow_id: flow.id, challenge_id: flow.consentChallenge, client_id: flow.clientId, scope: next.consent?.grantScope.join(' '), error: next.consentError?.error },

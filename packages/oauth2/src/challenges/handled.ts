@@ -2,6 +2,7 @@ import type { OAuth2Context } from '../context.ts';
 import type { Flow } from '../flows/flow.ts';
 import { NotFound, RequestExpired, RequestHandled, type ClosedRequest } from '../errors.ts';
 import { endpointsOf, withParam } from '../endpoints.ts';
+import type { ConsentRequest, LoginRequest } from './requests.ts';
 
 export type ChallengeKind = 'login' | 'consent';
 export type ChallengeStatus = 'pending' | ClosedRequest['status'];
@@ -31,7 +32,10 @@ export const verifierUrl = (ctx: OAuth2Context, kind: ChallengeKind, verifier: s
  * restarts the flow. Only the admin API shows that to its caller (Hydra's `redirect_to`, so a UI hit
  * by a double submit can carry on); nothing puts it in a body by default.
  */
-export const notPending = (ctx: OAuth2Context, flow: Flow, kind: ChallengeKind, request: unknown): Error => {
+type Described = { kind: 'login'; request: LoginRequest } | { kind: 'consent'; request: ConsentRequest };
+
+export const notPending = (ctx: OAuth2Context, flow: Flow, described: Described): Error => {
+  const { kind } = described;
   const status = statusOf(flow, kind, ctx.now());
   if (status === 'pending') throw new Error('notPending called for a pending request');
   const verifier = kind === 'login' ? flow.loginVerifier : flow.consentVerifier;
@@ -39,7 +43,7 @@ export const notPending = (ctx: OAuth2Context, flow: Flow, kind: ChallengeKind, 
     const expired = new RequestExpired(`The ${kind} request has expired.`, {
       hint: 'The user took longer than ttl.login_consent_request. Send the browser to redirect_to to start the authorization again.',
     });
-    expired.closed = { status, redirectTo: flow.request.requestUrl, request };
+    expired.closed = { ...described, status, redirectTo: flow.request.requestUrl };
     expired.traceId = flow.traceId;
     return expired;
   }
@@ -47,7 +51,7 @@ export const notPending = (ctx: OAuth2Context, flow: Flow, kind: ChallengeKind, 
   const handled = new RequestHandled(`The ${kind} request was already ${status === 'used' ? 'used' : status}.`, {
     hint: `A ${kind} challenge is handled once. Send the browser to redirect_to to continue.`,
   });
-  handled.closed = { status, redirectTo, request };
+  handled.closed = { ...described, status, redirectTo };
   handled.traceId = flow.traceId;
   return handled;
 };

@@ -18,7 +18,7 @@ const describe = async (ctx: OAuth2Context, flow: Flow): Promise<LoginRequest> =
 /** Loads a login request that can still be handled, or throws 410 (handled.ts) / 404. */
 const loadPending = async (ctx: OAuth2Context, challenge: string): Promise<Flow> => {
   const flow = await load(ctx, challenge);
-  if (!isPending(flow, 'login', ctx.now())) throw notPending(ctx, flow, 'login', await describe(ctx, flow));
+  if (!isPending(flow, 'login', ctx.now())) throw notPending(ctx, flow, { kind: 'login', request: await describe(ctx, flow) });
   return flow;
 };
 
@@ -67,7 +67,7 @@ export const rejectLoginRequest = async (ctx: OAuth2Context, challenge: string, 
 const settle = async (ctx: OAuth2Context, flow: Flow, next: Flow, outcome: string): Promise<ChallengeOutcome> => {
   if (!(await ctx.storage.flows.updateFlow(next, 'login_pending'))) {
     const current = (await ctx.storage.flows.getFlow(flow.id)) ?? flow;
-    throw notPending(ctx, current, 'login', await describe(ctx, current));
+    throw notPending(ctx, current, { kind: 'login', request: await describe(ctx, current) });
   }
   ctx.log.info(
     { trace_id: flow.traceId, flow_id: flow.id, challenge_id: flow.loginChallenge, client_id: flow.clientId, subject: next.login?.subject, error: next.loginError?.error },

@@ -30,13 +30,13 @@ export interface LogoutRequestView {
 const checkPending = async (ctx: OAuth2Context, request: LogoutRequest, view: LogoutRequestView): Promise<void> => {
   if (request.expiresAt <= ctx.now()) {
     const expired = new RequestExpired('The logout request has expired.');
-    expired.closed = { status: 'expired', redirectTo: ctx.config.urls.postLogoutRedirect, request: view };
+    expired.closed = { kind: 'logout', status: 'expired', redirectTo: ctx.config.urls.postLogoutRedirect, request: view };
     throw expired;
   }
   const session = await ctx.storage.authSessions.getAuthenticationSession(request.sid);
   if (!session || session.revokedAt !== null) {
     const handled = new RequestHandled('The logout request was already handled: its session has ended.');
-    handled.closed = { status: 'used', redirectTo: verifierRedirect(ctx, request), request: view };
+    handled.closed = { kind: 'logout', status: 'used', redirectTo: verifierRedirect(ctx, request), request: view };
     throw handled;
   }
 };
