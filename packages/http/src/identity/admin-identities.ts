@@ -46,7 +46,10 @@ const requireJson = (accepted: string[]) => async (req: FastifyRequest): Promise
   });
 };
 
-/** Shared helpers' errors (a forged page token) answer in Kratos' envelope here; unreadable bodies do in every identity route (../identity/envelope.ts). */
+/**
+ * Shared helpers' errors (a forged page token) answer in Kratos' envelope here; unreadable bodies do
+ * on every identity route (envelope.ts).
+ */
 const kratosErrors = (scope: FastifyInstance): void => {
   scope.setErrorHandler((err: unknown) => {
     if (err instanceof IdentityError) throw err;
