@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { decodeJwt } from 'jose';
-import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '@olympus/server';
 import { Browser } from './support/browser.ts';
-import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
-import { signInUntilConsent, type WalkTarget } from './support/hera-walk.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { authorizeUrl, pkcePair, tokenRequest } from './support/flow.ts';
+import { signInUntilConsent, startWalk, type WalkTarget } from './support/hera-walk.ts';
+import type { TestServer } from './support/server.ts';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
 
@@ -20,13 +20,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let target: WalkTarget;
 
     before(async () => {
-      olympus = await startTestServer(kind);
-      await ensureDemoIdentity(olympus.server.identity);
-      const { client_id } = await createClient(olympus.adminUrl, {
-        client_name: 'Conformance app', token_endpoint_auth_method: 'none', redirect_uris: [REDIRECT], scope: 'openid email',
-        grant_types: ['authorization_code'], response_types: ['code'], skip_consent: true,
-      });
-      target = { publicUrl: olympus.publicUrl, clientId: client_id, redirectUri: REDIRECT, scope: 'openid email' };
+      ({ olympus, target } = await startWalk(kind, REDIRECT, { client_name: 'Conformance app', skip_consent: true }));
     });
     after(async () => olympus?.close());
 

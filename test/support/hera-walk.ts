@@ -3,8 +3,10 @@
  * /login → the identity login flow (form post with its csrf_token) → back to /oauth2/auth → /consent.
  */
 import assert from 'node:assert/strict';
+import { ensureDemoIdentity } from '@olympus/server';
 import { Browser, type Hop } from './browser.ts';
-import { authorizeUrl, pkcePair } from './flow.ts';
+import { authorizeUrl, createClient, pkcePair } from './flow.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 export interface WalkTarget {
   publicUrl: string;
@@ -12,6 +14,21 @@ export interface WalkTarget {
   redirectUri: string;
   scope: string;
 }
+
+/**
+ * A server with the demo identity and one public PKCE client for `redirectUri` (scope openid email),
+ * `client` overriding its metadata: what the hop-by-hop suites walk.
+ */
+export const startWalk = async (kind: 'sqlite' | 'postgres', redirectUri: string, client: Record<string, unknown>) => {
+  const olympus: TestServer = await startTestServer(kind);
+  await ensureDemoIdentity(olympus.server.identity);
+  const { client_id } = await createClient(olympus.adminUrl, {
+    token_endpoint_auth_method: 'none', redirect_uris: [redirectUri], scope: 'openid email',
+    grant_types: ['authorization_code'], response_types: ['code'], ...client,
+  });
+  const target: WalkTarget = { publicUrl: olympus.publicUrl, clientId: client_id, redirectUri, scope: 'openid email' };
+  return { olympus, target };
+};
 
 /** The first hops: /oauth2/auth 302, then Hera's answer to the login challenge. */
 export const startAtHera = async (browser: Browser, target: WalkTarget) => {

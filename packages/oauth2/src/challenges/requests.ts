@@ -14,10 +14,9 @@ export interface OidcContext {
   uiLocales: string[];
 }
 
-/** A login request (Hydra's OAuth2LoginRequest). */
-export interface LoginRequest {
+/** What login and consent requests both tell of the authorization request behind them. */
+interface AuthorizationRequestView {
   challenge: string;
-  /** True when a remembered login covers the request; then it must be accepted with `subject`. */
   skip: boolean;
   subject: string;
   clientId: string;
@@ -26,7 +25,6 @@ export interface LoginRequest {
   requestUrl: string;
   requestedScope: string[];
   requestedAudience: string[];
-  sessionId: string;
   oidcContext: OidcContext;
   requestedAt: number;
   expiresAt: number;
@@ -34,27 +32,19 @@ export interface LoginRequest {
   traceId: string;
 }
 
-/** A consent request (Hydra's OAuth2ConsentRequest). */
-export interface ConsentRequest {
-  challenge: string;
-  /** The consent request id (the OAuth2 flow's id). */
+/** A login request (Hydra's OAuth2LoginRequest); `skip`: a remembered login covers it, accept it with `subject`. */
+export interface LoginRequest extends AuthorizationRequestView {
+  sessionId: string;
+}
+
+/** A consent request (Hydra's OAuth2ConsentRequest); `id` is the consent request id (the OAuth2 flow's). */
+export interface ConsentRequest extends AuthorizationRequestView {
   id: string;
-  skip: boolean;
-  subject: string;
-  clientId: string;
-  client: OAuth2Client | undefined;
-  requestUrl: string;
-  requestedScope: string[];
-  requestedAudience: string[];
   loginChallenge: string;
   loginSessionId: string;
   acr: string;
   amr: string[];
   context: Record<string, unknown>;
-  oidcContext: OidcContext;
-  requestedAt: number;
-  expiresAt: number;
-  traceId: string;
 }
 
 /** What the login UI decided: who signed in and how (Hydra's AcceptOAuth2LoginRequest). */
