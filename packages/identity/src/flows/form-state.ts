@@ -33,3 +33,10 @@ export const uiAfterError = (ui: UiContainer, body: FlowBody, err: FlowValidatio
     nodes: withNodeMessages(withSubmittedValues(ui.nodes, body), err.nodeMessages),
   };
 };
+
+/**
+ * What a refused flow shows and stores of the typed values: U+0000 replaced by U+FFFD, since no store
+ * keeps it (docs/security.md AS-45) and validation has already refused the value that held it.
+ */
+export const echoable = <T>(ui: T): T =>
+  JSON.parse(JSON.stringify(ui), (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value)) as T;

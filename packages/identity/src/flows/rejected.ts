@@ -2,7 +2,7 @@ import type { IdentityContext } from '../context.ts';
 import type { FlowValidationError } from '../strategies/strategy.ts';
 import type { FlowBody } from './body.ts';
 import type { SelfServiceFlow } from './flow.ts';
-import { uiAfterError } from './form-state.ts';
+import { echoable, uiAfterError } from './form-state.ts';
 import type { SubmitOutcome } from './outcome.ts';
 
 /**
@@ -19,7 +19,7 @@ export const rejected = async (
   const next: SelfServiceFlow = {
     ...flow,
     active: method || flow.active,
-    ui: uiAfterError(flow.ui, body, err),
+    ui: echoable(uiAfterError(flow.ui, body, err)),
     internal: { ...flow.internal, updatedAt: ctx.now() },
   };
   await ctx.storage.flows.updateFlow(next);
