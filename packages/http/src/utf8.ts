@@ -31,5 +31,6 @@ export const decodeUtf8Body = (bytes: Uint8Array): string => decodeOrRefuse(byte
  * `%C3`), which URLSearchParams would turn into U+FFFD. Unescaped characters are text already.
  */
 export const checkPercentEncodedUtf8 = (text: string, what: string): void => {
+  if (!text.includes('%')) return; // most token and introspection bodies: nothing escaped, nothing to scan
   for (const [run] of text.matchAll(ESCAPE_RUN)) decodeOrRefuse(Buffer.from(run.replaceAll('%', ''), 'hex'), what);
 };
