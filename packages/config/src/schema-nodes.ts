@@ -25,7 +25,7 @@ declare const filledIn: unique symbol;
 /** A node whose value decode.ts always fills in (from `default`, `x-mode-default` or `x-public-path`): its decoded key is required. */
 export type Filled<Node extends TSchema = TSchema> = Node & { readonly [filledIn]: true };
 
-const filled = <Node extends TSchema>(node: Node): Filled<Node> => node as Filled<Node>;
+export const filled = <Node extends TSchema>(node: Node): Filled<Node> => node as Filled<Node>;
 
 /** `node` with a default; the compiler checks the value against the node's type in the file. */
 export const withDefault = <Node extends TSchema>(node: Node, value: Static<Node>): Filled<Node> => filled({ ...node, default: value });

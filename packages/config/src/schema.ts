@@ -6,6 +6,7 @@
  * validate.ts.
  */
 import { Type, type TProperties } from '@sinclair/typebox';
+import { athenaSchemaSection } from './schema-athena.ts';
 import { heraSchemaSection } from './schema-hera.ts';
 import { identitySchemaSections } from './schema-identity.ts';
 import { choice, duration, MIN_SECRET_LENGTH, modeSwitch, publicPage, secretList, section, text, ttl, url, urlList, withDefault } from './schema-nodes.ts';
@@ -128,6 +129,7 @@ export const configSchema = section(
     }),
     ...identitySchemaSections,
     ...heraSchemaSection,
+    ...athenaSchemaSection,
   },
   { $id: 'https://olympus.dev/schemas/config.json' },
 );
