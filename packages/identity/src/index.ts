@@ -89,3 +89,4 @@ export { acceptOAuth2Login, amrOf } from './flows/login/oauth2.ts';
 export { continueOAuth2Login, oauth2StepUpUrl, type KnownLogin } from './flows/login/oauth2.ts';
 export { requiredAalForOAuth2, requestedAcrValues, lacksRequiredAal, type AalRequestInput } from './flows/login/required-aal.ts';
 export { browserFlowUrl } from './flows/browser-url.ts';
+export { ADMIN_ROLES, PERMISSIONS, adminRoleOf, withAdminRole, isAdminRole, can, type AdminRole, type Permission } from './admin-roles.ts';
