@@ -24,6 +24,7 @@ import { deleteIdentity, identitiesDelete } from './commands/cmd-delete-identity
 import { getIdentity, identitiesGet } from './commands/cmd-get-identity.ts';
 import { importIdentities } from './commands/cmd-import-identities.ts';
 import { identitiesList, listIdentities } from './commands/cmd-list-identities.ts';
+import { identitiesGrantRole, identitiesRevokeRole } from './commands/cmd-identities-role.ts';
 
 export const COMMANDS: readonly Command[] = [
   createClient,
@@ -50,6 +51,8 @@ export const COMMANDS: readonly Command[] = [
   identitiesList,
   identitiesGet,
   identitiesDelete,
+  identitiesGrantRole,
+  identitiesRevokeRole,
   listIdentities,
   getIdentity,
   deleteIdentity,
