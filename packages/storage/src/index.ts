@@ -4,3 +4,4 @@ export { migrate, migrationStatus, type MigrationState } from './migrations/migr
 export { createOAuth2Storage } from './oauth2/storage.ts';
 export { createIdentityStorage } from './identity/storage.ts';
 export { sqlIdentityJanitorStore } from './identity/janitor.ts';
+export { sqlAuditStore as createAuditStore } from './audit-events.ts';

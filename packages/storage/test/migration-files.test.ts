@@ -48,6 +48,10 @@ const RELEASED: Record<number, { sqlite: string; postgres: string }> = {
     sqlite: 'b3a897907f9ba939a382cd9d9711bfcf237f8a9fccb54d24f9a9331c87d2c9d9',
     postgres: 'b3a897907f9ba939a382cd9d9711bfcf237f8a9fccb54d24f9a9331c87d2c9d9',
   },
+  8: {
+    sqlite: '16c58e11bf37634305f980b8aecd5f04ba00d92a665039ea2ab7fcd1506c2cad',
+    postgres: 'f3533054e05100e2ce673e02cc007bd31de6021f27da82b734cab3c848453313',
+  },
 };
 
 test('every released migration runs, on each dialect, exactly the statements it ran when released', () => {
