@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { OlympusConfig } from '@olympus/config';
 import { buildAdminApp, buildPublicApp } from '@olympus/http';
+import { ensureAthenaClient, registerAthena } from '@olympus/athena';
 import { heraRoutes } from '@olympus/hera';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
@@ -40,7 +41,8 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     const identity = buildIdentityContext(ctx, createIdentityStorage(db));
     const deps = { ctx, identity, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
     const publicApp = buildPublicApp(deps, logger, heraRoutes);
-    const adminApp = buildAdminApp(deps, logger);
+    if (config.athena.enabled) await ensureAthenaClient(ctx);
+    const adminApp = buildAdminApp(deps, logger, [registerAthena]);
     await publicApp.listen({ host: config.serve.public.host, port: config.serve.public.port });
     await adminApp.listen({ host: config.serve.admin.host, port: config.serve.admin.port });
     const courier = startCourierWorker(identity);

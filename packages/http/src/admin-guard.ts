@@ -2,19 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import { constantTimeEqual } from '@olympus/crypto';
 import { InvalidClient } from '@olympus/oauth2';
 
-/** Hydra's admin paths without the /admin prefix still work (docs/compatibility.md §1.2). */
+/**
+ * Hydra's admin paths without the /admin prefix still work (docs/compatibility.md §1.2) for API
+ * clients. A browser navigation keeps the path when the console serves the origin, so `/clients` is
+ * Athena's page there (docs/decisions/0004-athena-paths.md).
+ */
 const LEGACY = /^\/(clients|keys|oauth2\/auth\/requests|oauth2\/auth\/sessions|oauth2\/introspect|oauth2\/tokens|trust)(\/|\?|$)/;
-export const addAdminPrefix = (url: string): string => (LEGACY.test(url) ? `/admin${url}` : url);
+export const addAdminPrefix = (url: string, browserNavigation = false): string => (LEGACY.test(url) && !browserNavigation ? `/admin${url}` : url);
+
+/** The JSON admin API: everything under /admin/ (legacy paths are rewritten there first). */
+const isAdminApi = (path: string): boolean => path.startsWith('/admin/') || path === '/admin';
 
 /**
- * When API keys are configured (required once the admin origin leaves loopback), every admin call
- * but the health checks needs `Authorization: Bearer <key>`, compared in constant time.
+ * When API keys are configured (required once the admin origin leaves loopback), every call of the
+ * JSON admin API needs `Authorization: Bearer <key>`, compared in constant time; health checks,
+ * /version and the console's pages do not.
  */
 export const registerAdminGuard = (app: FastifyInstance, apiKeys: readonly string[]): void => {
   if (apiKeys.length === 0) return;
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0];
-    if (path.startsWith('/health/') || path === '/version') return;
+    // The console's pages sign administrators in themselves; the keys guard the JSON API only.
+    if (!isAdminApi(path)) return;
     const auth = req.headers.authorization ?? '';
     const token = /^bearer /i.test(auth) ? auth.slice(7).trim() : '';
     if (!token || !apiKeys.some((k) => constantTimeEqual(k, token))) {

@@ -10,6 +10,7 @@ import { useKratosEnvelope } from './identity/envelope.ts';
 import { REQUEST_ID_HEADER, registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
 import { CorsOrigins, registerPublicCors } from './cors.ts';
 import { addAdminPrefix, registerAdminGuard } from './admin-guard.ts';
+import { isNavigation } from './navigation-constraint.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerAuthorizeRoutes } from './public/authorize.ts';
 import { registerDiscoveryRoutes } from './public/discovery.ts';
@@ -68,7 +69,7 @@ const registerIdentityRoutes = (app: FastifyInstance, deps: HttpDeps, routes: re
   });
 };
 
-const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string) => string): FastifyInstance => {
+const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string, navigation: boolean) => string): FastifyInstance => {
   const rendering = { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, '') };
   const app = Fastify({
     loggerInstance: logger,
@@ -77,7 +78,7 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string)
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     // The largest body of any media type (body-limits.ts); each parser sets its own.
     bodyLimit: JSON_BODY_LIMIT,
-    rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/') : undefined,
+    rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/', isNavigation(req)) : undefined,
     // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
     // OAuth2 error shape here, like every other response (docs/architecture.md §5).
     frameworkErrors: (err, req, reply) => {
@@ -109,7 +110,9 @@ export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra:
 
 /** The admin origin: loopback by default, never CORS-enabled, API keys when exposed. */
 export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
-  const app = base(deps, logger, addAdminPrefix);
+  // With the console on, a browser navigation to a legacy path (/clients) is its page, not the API.
+  const consoleServed = deps.ctx.config.athena.enabled && deps.identity !== undefined;
+  const app = base(deps, logger, (url, navigation) => addAdminPrefix(url, consoleServed && navigation));
   registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
   for (const register of ADMIN_ROUTES) register(app, deps);
   registerIdentityRoutes(app, deps, ADMIN_IDENTITY_ROUTES);

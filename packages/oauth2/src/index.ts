@@ -9,7 +9,7 @@ export * from './tokens/opaque.ts';
 export * from './authorize/index.ts';
 export * from './browser/instructions.ts';
 export { respondToClient, errorParams, errorParamsFor } from './browser/client-response.ts';
-export { currentAuthSession, authSessionCookie, clearAuthSessionCookie } from './browser/auth-session.ts';
+export { currentAuthSession, authSessionCookie, clearAuthSessionCookie, isAuthSessionLive } from './browser/auth-session.ts';
 export { endpointsOf, withParam } from './endpoints.ts';
 export { verifyIdTokenHint } from './id-token-hint.ts';
 export * from './challenges/index.ts';

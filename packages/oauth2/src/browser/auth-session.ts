@@ -31,3 +31,9 @@ export const authSessionCookie = (ctx: OAuth2Context, session: AuthenticationSes
 });
 
 export const clearAuthSessionCookie = (): CookieInstruction => ({ name: AUTH_SESSION_COOKIE, value: '', path: '/', maxAgeSeconds: 0 });
+
+/** True while the authentication session `sid` is neither revoked nor expired (signing out anywhere ends it). */
+export const isAuthSessionLive = async (ctx: OAuth2Context, sid: string): Promise<boolean> => {
+  const session = sid ? await ctx.storage.authSessions.getAuthenticationSession(sid) : undefined;
+  return session !== undefined && session.revokedAt === null && session.expiresAt > ctx.now();
+};

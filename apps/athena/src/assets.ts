@@ -1,0 +1,77 @@
+/**
+ * Athena's stylesheet and its one convenience script (copy to clipboard), served from the admin
+ * origin, so the page CSP needs only 'self'. Every page works without the script.
+ */
+import type { FastifyInstance } from 'fastify';
+
+export const ASSETS = { css: '/athena/assets/athena.css', js: '/athena/assets/athena.js' } as const;
+
+/** Colours pass WCAG 2.2 AA contrast (4.5:1) against their backgrounds; axe-core checks every page. */
+const CSS = `*,*::before,*::after{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1f2328;background:#f6f8fa}
+body{margin:0}
+a{color:#0b4fc4}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #0b4fc4;outline-offset:2px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.skip-link{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
+.skip-link:focus{left:.5rem}
+header.top{background:#1f2328;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
+header.top a{color:#fff}
+header.top .product{font-weight:700;text-decoration:none}
+header.top nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+header.top nav a[aria-current="page"]{text-decoration:underline;text-underline-offset:.3em}
+header.top .who{margin-left:auto;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;font-size:.9rem}
+header.top .who button{background:transparent;color:#fff;border:1px solid #fff;border-radius:4px;padding:.2rem .6rem;font:inherit;cursor:pointer}
+main{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;margin:.5rem 0 1rem}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:1rem;margin:0 0 1rem}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1rem}
+.button,button.primary{display:inline-block;background:#0b4fc4;color:#fff;border:0;border-radius:6px;padding:.5rem 1rem;font:inherit;text-decoration:none;cursor:pointer}
+button.secondary{background:#fff;color:#0b4fc4;border:1px solid #0b4fc4;border-radius:6px;padding:.45rem .9rem;font:inherit;cursor:pointer}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}
+form.search input{flex:1 1 12rem}
+label{font-weight:600;display:block;margin:0 0 .25rem}
+.field{margin:0 0 1rem}
+fieldset{border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;padding:.5rem 1rem}
+fieldset label{font-weight:400;display:inline-flex;gap:.4rem;align-items:center;margin-right:1rem}
+legend{font-weight:600}
+input[type=text],input[type=url],input[type=search],select,textarea{width:100%;max-width:40rem;font:inherit;padding:.4rem .5rem;border:1px solid #6e7781;border-radius:4px;background:#fff;color:#1f2328}
+textarea{min-height:4.5rem}
+.hint{color:#57606a;font-size:.9rem;margin:.2rem 0 0}
+.error{color:#b3261e;font-weight:600;margin:.25rem 0 0}
+[role=alert]{border-left:4px solid #b3261e;background:#fff5f5;padding:.5rem 1rem;margin:0 0 1rem}
+[role=status]{border-left:4px solid #0b4fc4;background:#f0f6ff;padding:.5rem 1rem;margin:0 0 1rem}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d0d7de;vertical-align:top;overflow-wrap:anywhere}
+dl.details{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.4rem 1rem;margin:0}
+dl.details dt{font-weight:600}
+dl.details dd{margin:0;overflow-wrap:anywhere}
+.copy{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.copy input{flex:1 1 14rem;font-family:ui-monospace,monospace}
+.counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:1rem;list-style:none;padding:0}
+.counts li{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:1rem}
+.counts strong{display:block;font-size:1.6rem}
+@media (max-width:40em){
+ table,thead,tbody,tr,th,td{display:block}
+ thead tr{position:absolute;left:-9999px}
+ tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 .75rem;background:#fff}
+ td{border:0;padding:.25rem .5rem}
+ td::before{content:attr(data-label) ": ";font-weight:600}
+ dl.details{grid-template-columns:1fr}
+}
+`;
+
+/** Copies the value of the input a [data-copy] button names; without the script, the value can be selected. */
+const JS = `document.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-copy]');
+  if (!button) return;
+  const field = document.getElementById(button.getAttribute('data-copy'));
+  if (!field || !navigator.clipboard) return;
+  navigator.clipboard.writeText(field.value).then(() => { button.setAttribute('aria-live', 'polite'); button.dataset.copied = 'yes'; });
+});
+`;
+
+export const registerAthenaAssets = (app: FastifyInstance): void => {
+  app.get(ASSETS.css, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
+  app.get(ASSETS.js, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS));
+};

@@ -1,0 +1,7 @@
+/** The part of `negotiator` (no bundled types) Athena uses. */
+declare module 'negotiator' {
+  export default class Negotiator {
+    constructor(request: { headers: Record<string, string | undefined> });
+    language(available?: string[]): string | undefined;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * New Client: GET shows the form, POST creates the client through the same ClientService as the admin
+ * API. On success the browser lands on /clients/<client_id>; a confidential client's secret travels
+ * there once, sealed in a cookie only that page reads and clears.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { setCookies } from '@olympus/http';
+import { InvalidClientMetadata, InvalidRedirectUri, type OAuth2Context } from '@olympus/oauth2';
+import { policyOf } from '../../session/cookie.ts';
+import type { Admin } from '../../session/guard.ts';
+import { clientFormBody, fieldOfError, metadataOf, type ClientForm } from './form.ts';
+
+export const SECRET_COOKIE = 'athena_new_secret';
+export const SECRET_PURPOSE = 'athena:new-client-secret';
+
+const NEW_CLIENT_DEFAULTS: ClientForm = { client_type: 'public', 'grant_types.authorization_code': 'on', 'response_types.code': 'on' };
+
+export const showNewClient = (reply: FastifyReply, admin: Admin, form: ClientForm = NEW_CLIENT_DEFAULTS, errors: Record<string, string> = {}) =>
+  admin.page.send(reply, admin.page.t.t('client.new.title'), clientFormBody(admin.page.t, form, errors, admin.session.csrf), Object.keys(errors).length > 0 ? 400 : 200);
+
+const formOf = (req: FastifyRequest): ClientForm => {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'csrf_token'));
+};
+
+export const createClientFromForm = async (ctx: OAuth2Context, req: FastifyRequest, reply: FastifyReply, admin: Admin): Promise<FastifyReply> => {
+  const form = formOf(req);
+  try {
+    const { client } = await ctx.clients.create(metadataOf(form));
+    req.log.info({ client_id: client.client_id, actor: admin.identity.id }, 'client created in Athena');
+    const path = `/clients/${encodeURIComponent(client.client_id)}`;
+    if (client.client_secret) {
+      const sealed = ctx.sealer.seal(JSON.stringify({ id: client.client_id, secret: client.client_secret }), SECRET_PURPOSE);
+      setCookies(reply, [{ name: SECRET_COOKIE, value: sealed, path: '/clients/', maxAgeSeconds: 120 }], policyOf(ctx.config));
+    }
+    return reply.code(303).header('location', path).send();
+  } catch (err) {
+    if (!(err instanceof InvalidClientMetadata || err instanceof InvalidRedirectUri)) throw err;
+    return showNewClient(reply, admin, form, { [fieldOfError(err.description, err instanceof InvalidRedirectUri)]: err.description });
+  }
+};
