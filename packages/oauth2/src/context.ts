@@ -7,6 +7,7 @@ import type { KeyedHasher, Sealer } from '@olympus/crypto';
 import type { JSONWebKeySet, JWK, CryptoKey as JoseKey, KeyObject } from 'jose';
 import type { OAuth2Client, StoredClient } from './clients/client.ts';
 import type { ClientListQuery, ClientListResult, IssuedClient } from './clients/api.ts';
+import type { ClientSecrets, RotationWindow } from './clients/rotation.ts';
 import type { Logger } from './logger.ts';
 import type { OAuth2Storage } from './ports.ts';
 
@@ -64,8 +65,11 @@ export interface ClientServiceApi {
   patch(id: string, operations: unknown): Promise<{ client: IssuedClient }>;
   delete(id: string): Promise<void>;
   list(query: ClientListQuery): Promise<ClientListResult>;
-  rotateSecret(id: string): Promise<{ client: IssuedClient }>;
+  /** The replaced secrets stay accepted within `window` (clients/rotation.ts), or until deleteRotatedSecrets. */
+  rotateSecret(id: string, window?: RotationWindow): Promise<{ client: IssuedClient }>;
   deleteRotatedSecrets(id: string): Promise<void>;
+  /** Whether the client has a secret and when its rotated ones stop being accepted (for Athena; no hashes). */
+  secrets(id: string): Promise<ClientSecrets>;
 }
 
 /**

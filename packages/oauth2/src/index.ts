@@ -22,6 +22,8 @@ export { applyJsonPatch } from './clients/json-patch.ts';
 export { parseGoDuration } from './clients/duration.ts';
 export { LOOPBACK_HOSTS } from './clients/uri-rules.ts';
 export { generateSecret, hashSecret, verifySecret as verifyClientSecret, SECRET_PURPOSE, MAX_SECRETS } from './clients/secrets.ts';
+export { readRotationBody } from './clients/rotation-body.ts';
+export type { ClientSecrets, RotatedSecret, RotationWindow } from './clients/rotation.ts';
 export * from './logout/index.ts';
 export { listConsentSessions, revokeConsentSessions, revokeLoginSessions } from './sessions.ts';
 export * from './tokens/scope.ts';

@@ -5,7 +5,7 @@
  * only translates HTTP: JSON bodies, paging tokens and the Link header.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidRequest, NotFound, type ClientCursor } from '@olympus/oauth2';
+import { InvalidRequest, NotFound, readRotationBody, type ClientCursor } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { registerJsonBody } from '../json-body.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
@@ -83,7 +83,8 @@ export const registerClientRoutes: RegisterRoutes = (app, { ctx }) => {
       return reply.code(204).send();
     });
 
-    scope.post(`${LIST_PATH}/:id/secrets/rotate`, async (req) => (await ctx.clients.rotateSecret(idOf(req))).client);
+    // An optional JSON body sets how long the replaced secrets stay accepted (an Olympus extension).
+    scope.post(`${LIST_PATH}/:id/secrets/rotate`, async (req) => (await ctx.clients.rotateSecret(idOf(req), readRotationBody(req.body))).client);
 
     scope.delete(`${LIST_PATH}/:id/secrets/rotate`, async (req, reply) => {
       await ctx.clients.deleteRotatedSecrets(idOf(req));

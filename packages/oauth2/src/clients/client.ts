@@ -61,6 +61,12 @@ export interface OAuth2Client {
 export interface StoredClient {
   client: OAuth2Client;
   secretHashes: string[];
+  /**
+   * When a rotated secret stops being accepted (epoch ms), by its keyed hash (clients/rotation.ts).
+   * A rotated hash without an entry is accepted until DELETE …/secrets/rotate retires it — so rows
+   * stored before rotation windows existed, which lack the field, keep working as they did.
+   */
+  rotatedSecretsExpireAt?: Record<string, number>;
 }
 
 export const scopesOf = (client: Pick<OAuth2Client, 'scope'>): string[] =>

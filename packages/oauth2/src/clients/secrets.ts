@@ -5,29 +5,30 @@
  */
 import { constantTimeEqual, randomToken, type KeyedHasher } from '@olympus/crypto';
 import type { StoredClient } from './client.ts';
+import { acceptsRotated } from './rotation.ts';
+
+export { MAX_SECRETS } from './rotation.ts';
 
 export const SECRET_PURPOSE = 'client-secret';
-/** Hydra keeps the current secret and rotated ones, up to this many in total. */
-export const MAX_SECRETS = 5;
 
 export const generateSecret = (): string => randomToken(32);
 
 export const hashSecret = (hasher: KeyedHasher, secret: string): string => hasher.hash(secret, SECRET_PURPOSE);
 
-/** Secret hashes after rotating to `newHash`: the new one first, older ones kept up to MAX_SECRETS. */
-export const rotatedHashes = (current: readonly string[], newHash: string): string[] =>
-  [newHash, ...current].slice(0, MAX_SECRETS);
-
 /**
- * True when `secret` matches the current or a rotated secret, under the current or an older system
- * secret. Every pair is compared in constant time and the loop never stops early (AS-28).
+ * True when `secret` matches the current secret, or a rotated one whose window is still open at
+ * `now` (clients/rotation.ts), under the current or an older system secret. Every pair is compared
+ * in constant time and the loop never stops early (AS-28); an expired rotated secret is refused even
+ * though it matches (AS-47).
  */
-export const verifySecret = (hasher: KeyedHasher, stored: StoredClient, secret: string): boolean => {
+export const verifySecret = (hasher: KeyedHasher, stored: StoredClient, secret: string, now: number): boolean => {
   if (secret === '' || stored.secretHashes.length === 0) return false;
   const candidates = hasher.candidates(secret, SECRET_PURPOSE);
   let matched = false;
-  for (const storedHash of stored.secretHashes) {
-    for (const candidate of candidates) matched = constantTimeEqual(storedHash, candidate) || matched;
-  }
+  stored.secretHashes.forEach((storedHash, index) => {
+    let equal = false;
+    for (const candidate of candidates) equal = constantTimeEqual(storedHash, candidate) || equal;
+    matched = (equal && (index === 0 || acceptsRotated(stored, storedHash, now))) || matched;
+  });
   return matched;
 };

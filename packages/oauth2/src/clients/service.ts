@@ -11,7 +11,9 @@ import type { OAuth2Client, StoredClient } from './client.ts';
 import { clientWithDefaults } from './defaults.ts';
 import { show } from './describe.ts';
 import { patchClientDocument } from './patch.ts';
-import { generateSecret, hashSecret, rotatedHashes, verifySecret } from './secrets.ts';
+import { windowEnd } from './rotation-body.ts';
+import { clientSecretsOf, rotatedSecrets, type ClientSecrets, type RotationWindow } from './rotation.ts';
+import { generateSecret, hashSecret, verifySecret } from './secrets.ts';
 import { readClientDocument, validateClient } from './validate.ts';
 
 export interface ClientServiceOptions {
@@ -26,6 +28,10 @@ export const MAX_PAGE_SIZE = 500;
 
 const usesSecret = (client: OAuth2Client): boolean =>
   client.token_endpoint_auth_method === 'client_secret_basic' || client.token_endpoint_auth_method === 'client_secret_post';
+
+/** The secrets of `stored` with their rotation windows, for an update that keeps them. */
+const keptSecrets = ({ secretHashes, rotatedSecretsExpireAt }: StoredClient): Omit<StoredClient, 'client'> =>
+  rotatedSecretsExpireAt === undefined ? { secretHashes } : { secretHashes, rotatedSecretsExpireAt };
 
 const issued = (client: OAuth2Client, secret: string | undefined): { client: IssuedClient } =>
   ({ client: secret === undefined ? client : { ...client, client_secret: secret } });
@@ -86,8 +92,13 @@ export class ClientService implements ClientServiceApi {
     return rows.length > pageSize ? { clients, next: { createdAt: last.created_at, id: last.client_id } } : { clients };
   }
 
-  /** A new current secret; the previous ones stay valid (up to 5 in total) for zero-downtime rotation. */
-  async rotateSecret(id: string): Promise<{ client: IssuedClient }> {
+  /**
+   * A new current secret; the previous ones stay valid (up to 5 in total) for zero-downtime rotation,
+   * until the window ends when one is given (clients/rotation.ts), else until deleteRotatedSecrets.
+   */
+  async rotateSecret(id: string, window: RotationWindow = {}): Promise<{ client: IssuedClient }> {
+    const now = this.#now();
+    const until = windowEnd(window, now);
     const existing = await this.#require(id);
     if (!usesSecret(existing.client)) {
       throw new InvalidRequest(
@@ -96,8 +107,13 @@ export class ClientService implements ClientServiceApi {
     }
     const plain = generateSecret();
     const client = { ...existing.client, updated_at: this.#timestamp() };
-    await this.#save({ client, secretHashes: rotatedHashes(existing.secretHashes, hashSecret(this.#hasher, plain)) });
+    await this.#save({ client, ...rotatedSecrets(existing, hashSecret(this.#hasher, plain), until, now) });
     return issued(client, plain);
+  }
+
+  /** Whether the client has a secret and until when its rotated ones are accepted; never a hash. */
+  async secrets(id: string): Promise<ClientSecrets> {
+    return clientSecretsOf(await this.#require(id), this.#now());
   }
 
   /** Ends the rotation window: only the current secret stays valid. */
@@ -107,7 +123,7 @@ export class ClientService implements ClientServiceApi {
   }
 
   verifySecret(stored: StoredClient, secret: string): boolean {
-    return verifySecret(this.#hasher, stored, secret);
+    return verifySecret(this.#hasher, stored, secret, this.#now());
   }
 
   async #update(existing: StoredClient, input: unknown): Promise<{ client: IssuedClient }> {
@@ -119,13 +135,13 @@ export class ClientService implements ClientServiceApi {
     const client = clientWithDefaults({ ...fields, client_id: id, created_at: existing.client.created_at, updated_at: this.#timestamp() }, this.#now());
     validateClient({ client, secret }, { dev: this.#dev });
     let plain: string | undefined;
-    let secretHashes: string[] = [];
+    let secrets: Omit<StoredClient, 'client'> = { secretHashes: [] };
     if (usesSecret(client)) {
       // A new secret replaces the current and rotated ones (Hydra); a client newly needing one gets one.
       plain = secret ?? (existing.secretHashes.length === 0 ? generateSecret() : undefined);
-      secretHashes = plain === undefined ? existing.secretHashes : [hashSecret(this.#hasher, plain)];
+      secrets = plain === undefined ? keptSecrets(existing) : { secretHashes: [hashSecret(this.#hasher, plain)] };
     }
-    await this.#save({ client, secretHashes });
+    await this.#save({ client, ...secrets });
     return issued(client, plain);
   }
 
