@@ -6,7 +6,7 @@ import { ensureAthenaClient, registerAthena } from '@olympus/athena';
 import { heraRoutes } from '@olympus/hera';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
-import { createIdentityStorage, createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
+import { createAuditStore, createIdentityStorage, createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
 import { buildContext } from './context.ts';
 import { buildIdentityContext } from './identity-context.ts';
 import { createLogger } from './logger.ts';
@@ -39,7 +39,7 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     const ctx = buildContext(config, createOAuth2Storage(db), logger);
     await ctx.keys.ensureDefaultKeys();
     const identity = buildIdentityContext(ctx, createIdentityStorage(db));
-    const deps = { ctx, identity, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
+    const deps = { ctx, identity, audit: createAuditStore(db), version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
     const publicApp = buildPublicApp(deps, logger, heraRoutes);
     if (config.athena.enabled) await ensureAthenaClient(ctx);
     const adminApp = buildAdminApp(deps, logger, [registerAthena]);

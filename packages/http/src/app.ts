@@ -24,6 +24,7 @@ import { registerSessionRoutes } from './admin/sessions.ts';
 import { registerClientRoutes } from './admin/clients.ts';
 import { registerKeyRoutes } from './admin/keys.ts';
 import { registerIntrospectRoutes } from './admin/introspect.ts';
+import { registerAuditEventRoutes } from './admin/audit-events.ts';
 import { registerAdminCourierRoutes } from './identity/admin-courier.ts';
 import { registerAdminIdentityRoutes } from './identity/admin-identities.ts';
 import { registerSchemaRoutes } from './identity/schemas.ts';
@@ -53,6 +54,7 @@ const PUBLIC_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
 ];
 const ADMIN_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
+  registerAuditEventRoutes,
 ];
 const ADMIN_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
   registerAdminCourierRoutes,

@@ -4,6 +4,7 @@
  * (errors.ts) renders them per docs/architecture.md §5, so no route formats errors itself.
  */
 import type { FastifyInstance } from 'fastify';
+import type { AuditStore } from '@olympus/audit';
 import type { IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
 
@@ -15,6 +16,8 @@ export interface HttpDeps {
   isReady: () => Promise<boolean>;
   /** The identity server (Kratos-compatible); its routes register only when it is present. */
   identity?: IdentityContext;
+  /** The audit log (docs/operations/audit.md); without it nothing is recorded and /admin/audit-events is not served. */
+  audit?: AuditStore;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;

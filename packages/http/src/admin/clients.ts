@@ -7,6 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidRequest, NotFound, readRotationBody, type ClientCursor } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { auditRoutes } from '../audit/audited-routes.ts';
+import { clientAudit } from '../audit/clients.ts';
 import { registerJsonBody } from '../json-body.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 
@@ -40,8 +42,9 @@ const requireJson = (accepted: string[]) => async (req: FastifyRequest): Promise
 
 const idOf = (req: FastifyRequest): string => (req.params as { id: string }).id;
 
-export const registerClientRoutes: RegisterRoutes = (app, { ctx }) => {
+export const registerClientRoutes: RegisterRoutes = (app, { ctx, audit }) => {
   app.register(async (scope) => {
+    auditRoutes(scope, { ctx, audit }, clientAudit(ctx));
     // An empty body reads as "no body", so the core can say what is missing.
     registerJsonBody(scope, { types: ['application/json', 'application/json-patch+json'], emptyIsAbsent: true });
     // Responses may carry a client secret: never cache them.

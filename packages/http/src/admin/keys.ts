@@ -6,6 +6,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidRequest, type CreateKeyRequest } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { auditRoutes } from '../audit/audited-routes.ts';
+import { keyAudit } from '../audit/keys.ts';
 
 const SET_PATH = '/admin/keys/:set';
 const KEY_PATH = '/admin/keys/:set/:kid';
@@ -20,8 +22,9 @@ const createRequestOf = (body: unknown): CreateKeyRequest => {
   return body as CreateKeyRequest;
 };
 
-export const registerKeyRoutes: RegisterRoutes = (app, { ctx }) => {
+export const registerKeyRoutes: RegisterRoutes = (app, { ctx, audit }) => {
   app.register(async (scope) => {
+    auditRoutes(scope, { ctx, audit }, keyAudit(ctx));
     // A create response may carry a private key: never cache any of these.
     scope.addHook('onSend', async (_req, reply: FastifyReply) => {
       reply.header('cache-control', 'no-store');

@@ -10,6 +10,8 @@ import {
   revokeLoginSessions,
 } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { auditRoutes } from '../audit/audited-routes.ts';
+import { OAUTH2_SESSION_AUDIT } from '../audit/oauth2-sessions.ts';
 import { deliverBackchannel } from '../backchannel.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 import { consentSessionWire, logoutRequestWire } from './challenge-wire.ts';
@@ -28,7 +30,8 @@ const isConsentCursor = (value: unknown): value is ConsentSessionCursor =>
   Number.isSafeInteger((value as ConsentSessionCursor).handledAt) && typeof (value as ConsentSessionCursor).id === 'string';
 
 /** Logout requests, consent and login sessions, bulk token deletion (Hydra's admin API, docs/compatibility.md §1). */
-export const registerSessionRoutes: RegisterRoutes = (app, { ctx }) => {
+export const registerSessionRoutes: RegisterRoutes = (app, { ctx, audit }) => {
+  auditRoutes(app, { ctx, audit }, OAUTH2_SESSION_AUDIT);
   const base = '/admin/oauth2/auth';
   const logout = (req: FastifyRequest) => q(req, 'logout_challenge') || q(req, 'challenge');
   app.get(`${base}/requests/logout`, async (req) => logoutRequestWire(await withHydraClosedBody(getLogoutRequest(ctx, logout(req)))));

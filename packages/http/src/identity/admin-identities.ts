@@ -8,6 +8,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequest, IdentityError, identityServiceFor, identityView, isUuid } from '@olympus/identity';
 import { OAuth2Error } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { auditRoutes } from '../audit/audited-routes.ts';
+import { identityAudit } from '../audit/identities.ts';
 import { registerJsonBody } from '../json-body.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 
@@ -58,12 +60,13 @@ const kratosErrors = (scope: FastifyInstance): void => {
   });
 };
 
-export const registerAdminIdentityRoutes: RegisterRoutes = (app, { identity }) => {
+export const registerAdminIdentityRoutes: RegisterRoutes = (app, { ctx, identity, audit }) => {
   if (identity === undefined) return;
   const service = identityServiceFor(identity);
   const { sealer } = identity;
 
   app.register(async (scope) => {
+    auditRoutes(scope, { ctx, audit }, identityAudit(identity));
     // An empty body reads as "no body", so the core can say what is missing.
     registerJsonBody(scope, { types: ['application/json', 'application/json-patch+json'], emptyIsAbsent: true });
     kratosErrors(scope);

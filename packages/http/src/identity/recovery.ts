@@ -10,6 +10,8 @@ import {
   type ContinueWith, type FlowType, type IdentityContext, type RecoveryOutcome, type SelfServiceFlow,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { auditRoutes } from '../audit/audited-routes.ts';
+import { RECOVERY_AUDIT } from '../audit/recovery.ts';
 import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
 import { currentSession, setSessionCookie } from './session-cookie.ts';
@@ -71,8 +73,9 @@ export const registerRecoveryFlowRoutes: RegisterRoutes = (app, { identity: ctx 
 };
 
 /** POST /admin/recovery/code → 201 {recovery_link, recovery_code, expires_at} (Kratos' IdentityApi). */
-export const registerAdminRecoveryRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+export const registerAdminRecoveryRoutes: RegisterRoutes = (app, { identity: ctx, ctx: oauth2, audit }) => {
   if (ctx === undefined) return;
+  auditRoutes(app, { ctx: oauth2, audit }, RECOVERY_AUDIT);
   app.post('/admin/recovery/code', async (req, reply) =>
     reply.code(201).header('cache-control', 'no-store').send(await createRecoveryCodeForIdentity(ctx, bodyOf(req))));
 };

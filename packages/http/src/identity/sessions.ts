@@ -8,6 +8,8 @@ import {
   revokeMySession, sessionWire, type CurrentSession, type IdentityContext, type Session,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { auditRoutes } from '../audit/audited-routes.ts';
+import { identitySessionAudit } from '../audit/identity-sessions.ts';
 import { varyOnNavigation } from '../navigation-constraint.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 import { currentSession } from './session-cookie.ts';
@@ -65,8 +67,9 @@ const requireIdentity = async (ctx: IdentityContext, id: string): Promise<void> 
 };
 
 /** /admin/sessions, /admin/sessions/{id}[/extend], /admin/identities/{id}/sessions. */
-export const registerAdminSessionRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+export const registerAdminSessionRoutes: RegisterRoutes = (app, { identity: ctx, ctx: oauth2, audit }) => {
   if (ctx === undefined) return;
+  auditRoutes(app, { ctx: oauth2, audit }, identitySessionAudit(ctx));
   app.get('/admin/sessions', async (req, reply) => {
     const pageSize = readPageSize(query(req).page_size);
     const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, query(req).page_token, isPosition);
