@@ -8,10 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
-import { checkAccessibility, describeViolations, launchBrowser, newPage, screenshot, type TracedPage } from './support/chromium.ts';
-import { grantRole, registerPlainUser } from './support/athena.ts';
+import { checkAccessibility, describeViolations, launchBrowser, screenshot } from './support/chromium.ts';
+import { clientPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 let browser: Browser;
@@ -23,7 +23,7 @@ after(async () => browser?.close());
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`Athena: signing in and OAuth2 clients (${kind})`, () => {
     let olympus: TestServer;
-    const pages: TracedPage[] = [];
+    const contexts: BrowserContext[] = [];
 
     before(async () => {
       olympus = await startTestServer(kind);
@@ -31,7 +31,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await grantRole(olympus, DEMO_EMAIL, 'admin');
     });
     after(async () => {
-      for (const p of pages) await p.close();
+      for (const c of contexts) await c.close();
       await olympus?.close();
     });
 
@@ -41,19 +41,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
     };
 
-    /** Opens the console signed out and signs in through Hera as `email`; returns the page on the console. */
     const signIn = async (email: string, password: string): Promise<Page> => {
-      const traced = await newPage(browser);
-      pages.push(traced);
-      const { page } = traced;
-      await page.goto(`${olympus.adminUrl}/`);
-      assert.equal(new URL(page.url()).origin, olympus.publicUrl, `the sign-in runs on the public origin: ${page.url()}`);
-      await page.locator('input[name="identifier"]').fill(email);
-      await page.locator('input[name="password"]').fill(password);
-      await Promise.all([
-        page.waitForURL((u) => u.origin === olympus.adminUrl && !u.pathname.startsWith('/sign-in')),
-        page.locator('button[name="method"][value="password"]').click(),
-      ]);
+      const { page, context } = await signInToAthena(browser, olympus, email, password);
+      contexts.push(context);
       return page;
     };
 
@@ -78,7 +68,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await page.getByLabel('code', { exact: true }).check();
       assert.equal(await page.getByLabel('PKCE required').isChecked(), true);
       assert.equal(await page.getByLabel('PKCE required').isDisabled(), true, 'PKCE cannot be turned off');
-      await Promise.all([page.waitForURL(/\/clients\/[^/]+$/), page.getByRole('button', { name: 'Save' }).click()]);
+      await Promise.all([page.waitForURL(clientPage), page.getByRole('button', { name: 'Save' }).click()]);
       await audit(page, 'client-created');
 
       const clientId = await page.getByLabel('Client ID').inputValue();
@@ -108,7 +98,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
       await page.getByLabel('Redirect URI', { exact: true }).fill('https://app.example/cb');
       await page.getByLabel('client_credentials').check();
-      await Promise.all([page.waitForURL(/\/clients\/[^/]+$/), page.getByRole('button', { name: 'Save' }).click()]);
+      await Promise.all([page.waitForURL(clientPage), page.getByRole('button', { name: 'Save' }).click()]);
       const secret = await page.getByLabel('Client secret').inputValue();
       assert.ok(secret.length >= 32, 'the secret is shown');
       const clientId = await page.getByLabel('Client ID').inputValue();

@@ -1,5 +1,6 @@
 /** What the Athena suites share: granting a console role through the admin API, an identity with none. */
 import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { PASSWORD, freshEmail, selfService } from './self-service.ts';
 import type { TestServer } from './server.ts';
 
@@ -22,3 +23,26 @@ export const registerPlainUser = async (olympus: TestServer): Promise<{ email: s
   await selfService(() => olympus.publicUrl).registerNatively(email);
   return { email, password: PASSWORD };
 };
+
+/**
+ * Opens the console signed out in a fresh context and signs in through Hera as `email`; resolves on
+ * the first console page after the sign-in (or whatever the guard answers there).
+ */
+export const signInToAthena = async (
+  browser: Browser, olympus: TestServer, email: string, password: string, options: BrowserContextOptions = {},
+): Promise<{ page: Page; context: BrowserContext }> => {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  await page.goto(`${olympus.adminUrl}/`);
+  assert.equal(new URL(page.url()).origin, olympus.publicUrl, `the sign-in runs on the public origin: ${page.url()}`);
+  await page.locator('input[name="identifier"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((u) => u.origin === olympus.adminUrl && !u.pathname.startsWith('/sign-in')),
+    page.locator('button[name="method"][value="password"]').click(),
+  ]);
+  return { page, context };
+};
+
+/** A client's own page, /clients/<id> — not the New Client form at /clients/new. */
+export const clientPage = (url: URL): boolean => /^\/clients\/[^/]+$/.test(url.pathname) && url.pathname !== '/clients/new';

@@ -35,7 +35,8 @@ label{font-weight:600;display:block;margin:0 0 .25rem}
 fieldset{border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;padding:.5rem 1rem}
 fieldset label{font-weight:400;display:inline-flex;gap:.4rem;align-items:center;margin-right:1rem}
 legend{font-weight:600}
-input[type=text],input[type=url],input[type=search],select,textarea{width:100%;max-width:40rem;font:inherit;padding:.4rem .5rem;border:1px solid #6e7781;border-radius:4px;background:#fff;color:#1f2328}
+input[type=text],input[type=url],input[type=search],select,textarea{width:100%;max-width:40rem;min-height:2.75rem;font:inherit;padding:.4rem .5rem;border:1px solid #6e7781;border-radius:4px;background:#fff;color:#1f2328}
+button{min-height:2.75rem}
 textarea{min-height:4.5rem}
 .hint{color:#57606a;font-size:.9rem;margin:.2rem 0 0}
 .error{color:#b3261e;font-weight:600;margin:.25rem 0 0}

@@ -44,7 +44,9 @@ const startSignIn = (ctx: OAuth2Context, req: FastifyRequest, reply: FastifyRepl
   authorize.search = new URLSearchParams({
     client_id: ATHENA_CLIENT_ID, response_type: 'code', redirect_uri: callbackUrlOf(ctx.config), scope: 'openid',
     state: pending.state, nonce: pending.nonce, code_challenge: createHash('sha256').update(pending.verifier).digest('base64url'),
-    code_challenge_method: 'S256', ...(query(req, 'aal') === 'aal2' ? { acr_values: 'aal2', prompt: 'login' } : {}),
+    // With athena.required_aal aal2 the login asks for the second factor of an identity that has one
+    // (Olympus' AAL rule); one without is signed in at aal1 and the guard sends it to set one up.
+    code_challenge_method: 'S256', ...(ctx.config.athena.requiredAal === 'aal2' || query(req, 'aal') === 'aal2' ? { acr_values: 'aal2' } : {}),
   }).toString();
   setCookies(reply, [{ name: PENDING_COOKIE, value: ctx.sealer.seal(JSON.stringify(pending), PENDING_PURPOSE), path: '/sign-in', maxAgeSeconds: PENDING_SECONDS }], lax(ctx));
   return reply.code(303).header('location', authorize.toString()).send();
