@@ -110,6 +110,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(token.status, 200, 'the shown secret is the client\'s');
       await page.reload();
       assert.equal(await page.getByLabel('Client secret').count(), 0, 'shown once: not after a reload');
+
+      const events = (await (await fetch(`${olympus.adminUrl}/admin/audit-events?target=${encodeURIComponent(clientId)}`)).json()) as Array<Record<string, any>>;
+      assert.deepEqual(events.map((e) => e.action).sort(), ['client.create', 'client.secret.show'], 'the creation and the one showing of the secret');
+      for (const event of events) {
+        assert.equal(event.actor.kind, 'identity');
+        assert.equal(event.actor.label, DEMO_EMAIL, 'the administrator is the actor');
+      }
+      const created = events.find((e) => e.action === 'client.create')!;
+      assert.ok(created.diff.some((c: { path: string; after?: unknown }) => c.path === '/client_name' && c.after === 'backend'), 'the diff names what was set');
+      assert.ok(!JSON.stringify(events).includes(secret), 'the secret is in no audit event');
     });
 
     test('an identity without a role gets a 403 page naming the missing role; a forged CSRF token changes nothing', async () => {

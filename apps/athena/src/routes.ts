@@ -26,6 +26,6 @@ export const registerAthena = (app: FastifyInstance, deps: HttpDeps): void => {
   app.get('/clients', adminPage(deps, 'clients.read', async (req, reply, admin) =>
     admin.page.send(reply, admin.page.t.t('clients.title'), await clientsListBody(ctx, req, admin.page.t, can(admin.role, 'clients.write')))));
   app.get('/clients/new', adminPage(deps, 'clients.write', async (_req, reply, admin) => showNewClient(reply, admin)));
-  app.post('/clients/new', adminPage(deps, 'clients.write', async (req, reply, admin) => createClientFromForm(ctx, req, reply, admin)));
-  app.get('/clients/:id', adminPage(deps, 'clients.read', async (req, reply, admin) => showClient(ctx, req, reply, admin)));
+  app.post('/clients/new', adminPage(deps, 'clients.write', async (req, reply, admin) => createClientFromForm(deps, req, reply, admin)));
+  app.get('/clients/:id', adminPage(deps, 'clients.read', async (req, reply, admin) => showClient(deps, req, reply, admin)));
 };

@@ -14,6 +14,8 @@ import { clearSession, readSession, writeSession, type AthenaSession } from './c
 
 export interface Admin {
   identity: Identity;
+  /** How the header and the audit log name the administrator: the email, else the identity id. */
+  label: string;
   role: AdminRole;
   session: AthenaSession;
   page: Page;
@@ -73,5 +75,5 @@ export const adminPage = ({ ctx, identity: identities }: HttpDeps, permission: P
     if (permission !== null && !can(role, permission)) return forbidden(page, reply, page.t.t('forbidden.permission', { role: page.t.t(`role.${role}`), permission }));
     if (req.method === 'POST' && !csrfMatches(req, session)) return forbidden(page, reply, page.t.t('forbidden.csrf'));
     writeSession(reply, config, ctx.sealer, { ...session, seenAt: ctx.now() });
-    return handler(req, reply, { identity, role, session, page });
+    return handler(req, reply, { identity, label: labelOf(identity), role, session, page });
   };

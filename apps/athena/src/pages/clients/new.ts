@@ -4,8 +4,9 @@
  * there once, sealed in a cookie only that page reads and clears.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { setCookies } from '@olympus/http';
-import { InvalidClientMetadata, InvalidRedirectUri, type OAuth2Context } from '@olympus/oauth2';
+import { setCookies, type HttpDeps } from '@olympus/http';
+import { InvalidClientMetadata, InvalidRedirectUri } from '@olympus/oauth2';
+import { recordConsoleChange } from '../../audit.ts';
 import { policyOf } from '../../session/cookie.ts';
 import type { Admin } from '../../session/guard.ts';
 import { clientFormBody, fieldOfError, metadataOf, type ClientForm } from './form.ts';
@@ -23,11 +24,13 @@ const formOf = (req: FastifyRequest): ClientForm => {
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'csrf_token'));
 };
 
-export const createClientFromForm = async (ctx: OAuth2Context, req: FastifyRequest, reply: FastifyReply, admin: Admin): Promise<FastifyReply> => {
+export const createClientFromForm = async (deps: HttpDeps, req: FastifyRequest, reply: FastifyReply, admin: Admin): Promise<FastifyReply> => {
+  const { ctx } = deps;
   const form = formOf(req);
   try {
     const { client } = await ctx.clients.create(metadataOf(form));
-    req.log.info({ client_id: client.client_id, actor: admin.identity.id }, 'client created in Athena');
+    const { client_secret: _shownOnce, ...stored } = client;
+    await recordConsoleChange(deps, req, admin, { action: 'client.create', target: { type: 'client', id: client.client_id, label: client.client_name }, after: stored });
     const path = `/clients/${encodeURIComponent(client.client_id)}`;
     if (client.client_secret) {
       const sealed = ctx.sealer.seal(JSON.stringify({ id: client.client_id, secret: client.client_secret }), SECRET_PURPOSE);

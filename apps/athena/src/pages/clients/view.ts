@@ -1,6 +1,7 @@
 /** One client: its Client ID (copyable), the secret once after creation, and its settings. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html, readCookies, setCookies, type SafeHtml } from '@olympus/http';
+import { html, readCookies, setCookies, type HttpDeps, type SafeHtml } from '@olympus/http';
+import { recordConsoleChange } from '../../audit.ts';
 import type { OAuth2Client, OAuth2Context } from '@olympus/oauth2';
 import type { Translator } from '../../i18n/translator.ts';
 import { policyOf } from '../../session/cookie.ts';
@@ -33,7 +34,8 @@ const details = (t: Translator, c: OAuth2Client): SafeHtml => html`<dl class="de
 <dt>${t.t('client.detail.created')}</dt><dd>${c.created_at}</dd>
 </dl>`;
 
-export const showClient = async (ctx: OAuth2Context, req: FastifyRequest, reply: FastifyReply, admin: Admin): Promise<FastifyReply> => {
+export const showClient = async (deps: HttpDeps, req: FastifyRequest, reply: FastifyReply, admin: Admin): Promise<FastifyReply> => {
+  const { ctx } = deps;
   const { t } = admin.page;
   const id = (req.params as { id: string }).id;
   const stored = await ctx.clients.get(id);
@@ -42,7 +44,7 @@ export const showClient = async (ctx: OAuth2Context, req: FastifyRequest, reply:
   }
   const client = stored.client;
   const secret = takeNewSecret(ctx, req, reply, client.client_id);
-  if (secret) req.log.info({ client_id: client.client_id, actor: admin.identity.id }, 'new client secret shown once in Athena');
+  if (secret) await recordConsoleChange(deps, req, admin, { action: 'client.secret.show', target: { type: 'client', id: client.client_id, label: client.client_name } });
   const name = client.client_name || client.client_id;
   return admin.page.send(reply, t.t('client.view.title', { name }), html`<h1>${t.t('client.view.title', { name })}</h1>
 <div class="card">
