@@ -20,6 +20,7 @@ import { registerTokenRoutes } from './public/token.ts';
 import { registerRevokeRoutes } from './public/revoke.ts';
 import { registerUserinfoRoutes } from './public/userinfo.ts';
 import { registerChallengeRoutes } from './admin/challenges.ts';
+import { registerPendingRequestRoutes } from './admin/pending-requests.ts';
 import { registerSessionRoutes } from './admin/sessions.ts';
 import { registerClientRoutes } from './admin/clients.ts';
 import { registerKeyRoutes } from './admin/keys.ts';
@@ -54,7 +55,7 @@ const PUBLIC_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
 ];
 const ADMIN_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
-  registerAuditEventRoutes,
+  registerAuditEventRoutes, registerPendingRequestRoutes,
 ];
 const ADMIN_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
   registerAdminCourierRoutes,

@@ -52,6 +52,24 @@ export interface FlowStore {
   revokeConsentSessions(subject: string, clientId: string | undefined, now: number): Promise<string[]>;
   /** Marks one granted consent session (flow id) of the subject revoked; returns [id], or [] when none matched. */
   revokeConsentSession(subject: string, flowId: string, now: number): Promise<string[]>;
+  /** Flows waiting for a login or consent UI and not expired at `now`, newest first by (requestedAt, id). */
+  listPendingFlows(page: PendingFlowPage): Promise<Flow[]>;
+}
+
+/** Keyset position in a pending-request list: the last request of the previous page. */
+export interface PendingFlowCursor {
+  requestedAt: number;
+  id: string;
+}
+
+export interface PendingFlowPage {
+  /** Only login requests (`login_pending`) or only consent requests (`consent_pending`); both when absent. */
+  kind?: 'login' | 'consent';
+  /** Epoch ms: flows with `expiresAt` at or before it are expired, not pending. */
+  now: number;
+  limit: number;
+  /** Flows strictly older than this position, in (requestedAt, id) descending order. */
+  before?: PendingFlowCursor;
 }
 
 /** Keyset position in a consent-session list: the last session of the previous page. */

@@ -48,6 +48,10 @@ const RELEASED: Record<number, { sqlite: string; postgres: string }> = {
     sqlite: 'b3a897907f9ba939a382cd9d9711bfcf237f8a9fccb54d24f9a9331c87d2c9d9',
     postgres: 'b3a897907f9ba939a382cd9d9711bfcf237f8a9fccb54d24f9a9331c87d2c9d9',
   },
+  9: {
+    sqlite: '4ee7b4d24ec11c2f9d17c5f68163829be98d6c68e764aaec86b41fef1e69e0e2',
+    postgres: '4ee7b4d24ec11c2f9d17c5f68163829be98d6c68e764aaec86b41fef1e69e0e2',
+  },
   8: {
     sqlite: '16c58e11bf37634305f980b8aecd5f04ba00d92a665039ea2ab7fcd1506c2cad',
     postgres: 'f3533054e05100e2ce673e02cc007bd31de6021f27da82b734cab3c848453313',

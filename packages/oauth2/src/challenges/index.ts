@@ -2,3 +2,4 @@ export { getLoginRequest, acceptLoginRequest, rejectLoginRequest } from './login
 export { getConsentRequest, acceptConsentRequest, rejectConsentRequest } from './consent.ts';
 export { consentSessionOf, type ConsentSession } from './views.ts';
 export type { AcceptConsent, AcceptLogin, ChallengeOutcome, ConsentRequest, LoginRequest, OidcContext, Rejection } from './requests.ts';
+export { listPendingRequests, MAX_PENDING_PAGE_SIZE, type PendingRequest, type PendingRequestPage, type PendingRequestQuery } from './pending.ts';

@@ -14,6 +14,13 @@ const SELECT = 'SELECT data, revoked_at FROM oauth2_flows';
 /** Granted consents: the literal state lets both databases use the partial index. */
 const GRANTED = "state = 'consent_used' AND revoked_at IS NULL AND subject = ?";
 
+/**
+ * Flows waiting for a UI. The term is spelled exactly as the partial index oauth2_flows_pending
+ * (migration 0009) is: SQLite uses a partial index only when the query repeats its WHERE term.
+ */
+const PENDING = "state IN ('login_pending', 'consent_pending')";
+const PENDING_STATE = { login: 'login_pending', consent: 'consent_pending' } as const;
+
 /** Bounds what one consent-skip check reads; far more than a subject ever has open for one client. */
 const MAX_REMEMBERED = 100;
 
@@ -75,6 +82,25 @@ export const sqlFlowStore = (db: Db): FlowStore => {
         params,
       );
       return rows.map((row) => row.id);
+    },
+
+    /** Newest first along the partial index; expired ones are skipped, and they are the oldest. */
+    async listPendingFlows({ kind, now, limit, before }) {
+      const where = [PENDING, 'expires_at > ?'];
+      const params: SqlValue[] = [now];
+      if (kind !== undefined) {
+        where.push('state = ?');
+        params.push(PENDING_STATE[kind]);
+      }
+      if (before !== undefined) {
+        where.push('(requested_at, id) < (?, ?)');
+        params.push(before.requestedAt, before.id);
+      }
+      const rows = await db.query<FlowRow>(
+        `${SELECT} WHERE ${where.join(' AND ')} ORDER BY requested_at DESC, id DESC LIMIT ?`,
+        [...params, limit],
+      );
+      return rows.map(flowFromRow);
     },
 
     async revokeConsentSession(subject, flowId, now) {
