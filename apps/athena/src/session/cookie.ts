@@ -2,7 +2,7 @@
  * Athena's own session on the admin origin: a cookie sealed with AES-256-GCM (nothing stored), HttpOnly,
  * SameSite=Strict, Secure and `__Host-` outside dev. It names the identity, the OAuth2 authentication
  * session it came from (so signing out anywhere ends it), a CSRF secret for every form, and its times
- * for the idle and absolute timeouts (athena.session.*), checked on every request.
+ * for the idle and absolute timeouts (athena.session.*), checked on every request (docs/security.md AS-48).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';

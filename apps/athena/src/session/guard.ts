@@ -2,7 +2,7 @@
  * Every console page runs behind this guard, on every request: a live Athena session whose OAuth2
  * authentication session still stands, an active identity, a role in its metadata_admin (so a revoked
  * role counts at once), the level athena.required_aal asks for, the page's permission, and on a POST
- * the session's CSRF token. Whatever fails, the browser is told what and why — never a bare error.
+ * the session's CSRF token (docs/security.md AS-49). Whatever fails, the browser is told what and why.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { constantTimeEqual } from '@olympus/crypto';
