@@ -5,7 +5,8 @@
  * OLYMPUS_ADMIN_URL / OLYMPUS_PUBLIC_URL, as the README says). Chromium opens the printed URL, signs in
  * as the demo user and allows the consent screen; the process prints the tokens and the ID token's
  * claims. Both ways the README offers: `olympus perform authorization-code` and
- * examples/first-client.mjs. The callback port 8765 is fixed by the README, so the scenarios run one
+ * examples/first-client.mjs — the latter also with the client registered the seed-002 way, in Athena's
+ * New Client form. The callback port 8765 is fixed by the README, so the scenarios run one
  * after another and no other test file uses that port.
  */
 import { after, before, describe, test } from 'node:test';
@@ -17,6 +18,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Browser } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { launchBrowser, newPage } from './support/chromium.ts';
+import { clientPage, grantRole, signInToAthena } from './support/athena.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -192,8 +194,32 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`README: your first
     assert.equal(((await userinfo.json()) as { email?: string }).email, DEMO_EMAIL);
   };
 
-  const walkthrough = async (block: string, parse: (stdout: string) => PrintedTokens): Promise<void> => {
-    const clientId = await createClient();
+  /**
+   * The README's Athena way of the first block: sign in to the console as the demo user, OAuth2 Clients →
+   * New Client with the walkthrough's values → Save, and read the Client ID from the client's page.
+   */
+  const createClientInAthena = async (): Promise<string> => {
+    await grantRole(olympus, DEMO_EMAIL, 'admin');
+    const { page, context } = await signInToAthena(browser, olympus, DEMO_EMAIL, DEMO_PASSWORD);
+    try {
+      await page.getByRole('link', { name: 'OAuth2 Clients' }).first().click();
+      await page.getByRole('link', { name: 'New Client' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('playground-client');
+      await page.getByLabel('Public', { exact: true }).check();
+      await page.getByLabel('Redirect URI', { exact: true }).fill(CALLBACK);
+      await page.getByLabel('authorization_code').check();
+      await page.getByLabel('refresh_token').check();
+      await page.getByLabel('Allowed scopes').fill('openid profile email');
+      await page.getByLabel('code', { exact: true }).check();
+      await Promise.all([page.waitForURL(clientPage), page.getByRole('button', { name: 'Save' }).click()]);
+      return await page.getByLabel('Client ID').inputValue();
+    } finally {
+      await context.close();
+    }
+  };
+
+  const walkthrough = async (block: string, parse: (stdout: string) => PrintedTokens, create = createClient): Promise<void> => {
+    const clientId = await create();
     const running = start(commandOf(block, { '<CLIENT ID>': clientId }), olympus);
     try {
       const [authorizationUrl] = await running.waitFor(/http:\/\/\S+\/oauth2\/auth\?\S+/);
@@ -217,5 +243,9 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`README: your first
 
   test('node examples/first-client.mjs, as the README writes it', async () => {
     await walkthrough(blockStarting('node examples/first-client.mjs'), scriptTokens);
+  });
+
+  test('seed 002\'s Athena way: New Client in the console, then node examples/first-client.mjs', async () => {
+    await walkthrough(blockStarting('node examples/first-client.mjs'), scriptTokens, createClientInAthena);
   });
 });
