@@ -30,7 +30,8 @@ const walk = (path: string, before: unknown, after: unknown, out: AuditFieldChan
   }
   for (const name of new Set([...Object.keys(b), ...Object.keys(a)])) {
     const here = pointer(path, name);
-    if (isSecretMember(name, b) || isSecretMember(name, a)) {
+    // Judged on the side that has the member: a removed credential is no secret because it is gone.
+    if ((Object.hasOwn(b, name) && isSecretMember(name, b)) || (Object.hasOwn(a, name) && isSecretMember(name, a))) {
       if (!isDeepStrictEqual(b[name], a[name])) out.push(change(here, mask(b[name]), mask(a[name])));
     } else {
       walk(here, b[name], a[name], out);

@@ -29,9 +29,16 @@ const isJwk = (owner: Record<string, unknown>): boolean => typeof owner.kty === 
 /** A credential (Kratos' shape: type, identifiers, config): its config holds hashes, TOTP secrets, recovery codes, provider tokens. */
 const isCredential = (owner: Record<string, unknown>): boolean => Array.isArray(owner.identifiers);
 
+/**
+ * A credential under its type's name (`credentials.password`, `credentials.lookup_secret`): named
+ * like a secret, but its type and identifiers are not; its config is masked by the rule above.
+ */
+const isCredentialOfType = (name: string, value: unknown): boolean =>
+  isPlainObject(value) && isCredential(value) && value.type === name;
+
 /** Whether the member `name` of `owner` holds a secret. */
 export const isSecretMember = (name: string, owner: Record<string, unknown>): boolean =>
-  (SECRET_NAME.test(name) && !SETTING_NAME.test(name)) ||
+  (SECRET_NAME.test(name) && !SETTING_NAME.test(name) && !isCredentialOfType(name, owner[name])) ||
   (PRIVATE_JWK_MEMBERS.has(name) && isJwk(owner)) ||
   (name === 'config' && isCredential(owner));
 

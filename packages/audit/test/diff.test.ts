@@ -53,3 +53,13 @@ test('AS-46: an event built from raw states and details holds no secret', () => 
   const stored = JSON.stringify(event);
   assert.ok(!stored.includes('fresh-secret') && !stored.includes('87654321'));
 });
+
+test("a credential added or removed is listed field by field, its config masked, whichever side it is on", () => {
+  const password = { type: 'password', identifiers: ['ada@example.com'], config: { hashed_password: '$argon2id$v=19$x' } };
+  assert.deepEqual(diffOf({ credentials: { password } }, { credentials: {} }), [
+    { path: '/credentials/password/type', before: 'password' },
+    { path: '/credentials/password/identifiers', before: ['ada@example.com'] },
+    { path: '/credentials/password/config', before: REDACTED },
+  ]);
+  assert.deepEqual(diffOf({ credentials: {} }, { credentials: { password } })[2], { path: '/credentials/password/config', after: REDACTED });
+});

@@ -41,12 +41,19 @@ test('AS-46: the private members of a JWK are masked, its public members kept; t
   assert.deepEqual(redact({ d: 4, k: 'v' }), { d: 4, k: 'v' });
 });
 
-test("AS-46: a credential's config is masked whole, its type and identifiers kept; the lookup_secret credential goes whole", () => {
+test("AS-46: a credential's config is masked whole; its type and identifiers are kept, also under a name like a secret's", () => {
   const totp = { type: 'totp', identifiers: ['id-1'], config: { totp_url: 'otpauth://totp/x?secret=ABC' }, version: 0 };
   const lookup = { type: 'lookup_secret', identifiers: ['id-1'], config: { recovery_codes: [{ code: 'abcd-efgh' }] } };
-  assert.deepEqual(redact({ credentials: { totp, lookup_secret: lookup } }), {
-    credentials: { totp: { type: 'totp', identifiers: ['id-1'], config: REDACTED, version: 0 }, lookup_secret: REDACTED },
+  const password = { type: 'password', identifiers: ['ada@example.com'], config: { hashed_password: '$argon2id$…' } };
+  assert.deepEqual(redact({ credentials: { totp, lookup_secret: lookup, password } }), {
+    credentials: {
+      totp: { type: 'totp', identifiers: ['id-1'], config: REDACTED, version: 0 },
+      lookup_secret: { type: 'lookup_secret', identifiers: ['id-1'], config: REDACTED },
+      password: { type: 'password', identifiers: ['ada@example.com'], config: REDACTED },
+    },
   });
+  assert.deepEqual(redact({ password: { type: 'totp', identifiers: [] } }), { password: REDACTED }, 'only under its own type');
+  assert.deepEqual(redact({ password: 'plain' }), { password: REDACTED });
 });
 
 test('settings named after a secret stay readable; null and absent secrets stay what they are', () => {

@@ -22,9 +22,17 @@ const clientTarget = (id: string, { before, after }: States): AuditTarget => {
   return { type: 'client', id, ...(label === undefined ? {} : { label }) };
 };
 
+/** The rotated secrets still accepted, by when each stops (null: until retired); never a hash (clients.secrets). */
+const rotatedOf = async (ctx: OAuth2Context, id: string) =>
+  (await ctx.clients.secrets(id)).rotated.map((r) => ({ expires_at: r.expiresAt === null ? null : new Date(r.expiresAt).toISOString() }));
+
 export const clientAudit = (ctx: OAuth2Context): AuditedRoutes => {
   const current = async (req: FastifyRequest) => (await ctx.clients.get(idOf(req)))?.client;
   const changed = { target: (req: FastifyRequest, states: States) => clientTarget(idOf(req), states), before: current };
+  /** Rotation changes which secrets are accepted: the client with its rotated secrets' windows. */
+  const withRotated = async (req: FastifyRequest, client: unknown) =>
+    client === undefined ? undefined : { ...(client as object), rotated: await rotatedOf(ctx, idOf(req)) };
+  const rotation = { ...changed, before: async (req: FastifyRequest) => withRotated(req, await current(req)) };
   return {
     'POST /admin/clients': {
       action: 'client.create',
@@ -33,7 +41,7 @@ export const clientAudit = (ctx: OAuth2Context): AuditedRoutes => {
     [`PUT ${PATH}`]: { action: 'client.update', ...changed },
     [`PATCH ${PATH}`]: { action: 'client.update', ...changed },
     [`DELETE ${PATH}`]: { action: 'client.delete', ...changed },
-    [`POST ${PATH}/secrets/rotate`]: { action: 'client.secret.rotate', ...changed },
-    [`DELETE ${PATH}/secrets/rotate`]: { action: 'client.secret.retire', ...changed, after: current },
+    [`POST ${PATH}/secrets/rotate`]: { action: 'client.secret.rotate', ...rotation, after: withRotated },
+    [`DELETE ${PATH}/secrets/rotate`]: { action: 'client.secret.retire', ...rotation, after: async (req) => withRotated(req, await current(req)) },
   };
 };
