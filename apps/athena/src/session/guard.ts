@@ -65,7 +65,7 @@ export const adminPage = ({ ctx, identity: identities }: HttpDeps, permission: P
       return toSignIn(req, reply);
     }
     const role = adminRoleOf(identity);
-    const who = role && { label: labelOf(identity), role: `role.${role}` as const, csrf: session.csrf };
+    const who = role && { label: labelOf(identity), role, csrf: session.csrf };
     const page = pageFor(req, who);
     if (role === undefined) return forbidden(page, reply, page.t.t('forbidden.no_role', { who: labelOf(identity) }));
     if (config.athena.requiredAal === 'aal2' && session.acr !== 'aal2') {
