@@ -24,6 +24,7 @@ import { deleteIdentity, identitiesDelete } from './commands/cmd-delete-identity
 import { getIdentity, identitiesGet } from './commands/cmd-get-identity.ts';
 import { importIdentities } from './commands/cmd-import-identities.ts';
 import { identitiesList, listIdentities } from './commands/cmd-list-identities.ts';
+import { listAuditEvents } from './commands/cmd-list-audit-events.ts';
 import { identitiesGrantRole, identitiesRevokeRole } from './commands/cmd-identities-role.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -47,6 +48,7 @@ export const COMMANDS: readonly Command[] = [
   migrate,
   janitor,
   courierList,
+  listAuditEvents,
   importIdentities,
   identitiesList,
   identitiesGet,
