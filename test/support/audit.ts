@@ -50,7 +50,7 @@ export const auditTable = async (olympus: TestServer): Promise<string> =>
 export const changes = (event: Json): Record<string, [unknown, unknown]> =>
   Object.fromEntries((event.diff as Json[]).map((c) => [c.path, [c.before, c.after]]));
 
-export const LOCAL = { kind: 'local', id: 'local', label: 'local (loopback, no API key)' };
+export const LOCAL = { kind: 'local', id: 'local', label: 'local (loopback, no API key)' } as const;
 
 /** Asserts none of `secrets` appears in any of `texts`. */
 export const assertNoSecret = (secrets: readonly string[], ...texts: string[]): void => {

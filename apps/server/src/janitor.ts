@@ -1,7 +1,7 @@
 import { loadConfig } from '@olympus/config';
 import type { IdentityJanitorCounts, IdentityJanitorSelection } from '@olympus/identity';
 import type { JanitorCounts, JanitorSelection } from '@olympus/oauth2';
-import { createOAuth2Storage, migrationStatus, openDatabase, sqlIdentityJanitorStore } from '@olympus/storage';
+import { createAuditStore, createOAuth2Storage, migrationStatus, openDatabase, sqlIdentityJanitorStore } from '@olympus/storage';
 
 export interface JanitorCommandOptions {
   /** The database; without it, the one the configuration names. */
@@ -14,6 +14,10 @@ export interface JanitorCommandOptions {
   grants?: boolean;
   /** Also delete sent and abandoned courier messages (kept otherwise: they are the outbox's history). */
   courier?: boolean;
+  /** Delete audit events older than the retention; like Hydra's kinds, none named means this one too. */
+  audit?: boolean;
+  /** Overrides `audit.retention`; with a DSN alone and no override, audit events are kept (the retention is unknown). */
+  auditRetentionMs?: number;
   /** Hydra's --keep-if-younger: rows that expired less than this long ago stay. */
   keepIfYoungerMs: number;
   /** At most this many rows per table in one run. */
@@ -24,7 +28,7 @@ export interface JanitorCommandOptions {
   now?: number;
 }
 
-type Counts = JanitorCounts & IdentityJanitorCounts;
+type Counts = JanitorCounts & IdentityJanitorCounts & { auditEvents: number };
 
 const LABELS: Record<keyof Counts, string> = {
   codes: 'authorization codes',
@@ -38,11 +42,12 @@ const LABELS: Record<keyof Counts, string> = {
   codeSubmissions: 'code submission counters',
   sessions: 'identity sessions',
   courierMessages: 'courier messages',
+  auditEvents: 'audit events',
 };
 
 /** Hydra's rule: no kind named means every kind. Client-assertion jtis are cleaned with the tokens. */
 const selectionOf = (opts: JanitorCommandOptions): JanitorSelection => {
-  const all = !opts.tokens && !opts.requests && !opts.grants;
+  const all = !opts.tokens && !opts.requests && !opts.grants && !opts.audit;
   const tokens = all || opts.tokens === true;
   return { tokens, requests: all || opts.requests === true, grants: all || opts.grants === true, jtis: tokens };
 };
@@ -51,19 +56,39 @@ const selectionOf = (opts: JanitorCommandOptions): JanitorSelection => {
 const identitySelectionOf = (what: JanitorSelection, opts: JanitorCommandOptions): IdentityJanitorSelection =>
   ({ flows: what.requests, codes: what.requests, sessions: what.tokens, courier: opts.courier === true });
 
-const databaseOf = async (opts: JanitorCommandOptions): Promise<string> => {
-  if (opts.dsn) return opts.dsn;
-  return (await loadConfig({ dev: opts.dev === true, configPath: opts.configPath })).dsn;
+/**
+ * The database, and how long audit events are kept (docs/operations/audit.md): the flag, else the
+ * configuration's `audit.retention` whenever a configuration is read. A DSN alone names no retention,
+ * and guessing one could delete what an operator keeps longer, so then none is returned.
+ */
+const settingsOf = async (opts: JanitorCommandOptions): Promise<{ dsn: string; auditRetentionMs?: number }> => {
+  const config = opts.dsn && !opts.configPath ? undefined : await loadConfig({ dev: opts.dev === true, configPath: opts.configPath });
+  const auditRetentionMs = opts.auditRetentionMs ?? config?.audit.retention;
+  return { dsn: opts.dsn || config!.dsn, ...(auditRetentionMs === undefined ? {} : { auditRetentionMs }) };
 };
 
-const report = (counts: Counts, before: number, what: JanitorSelection & { courier: boolean }, limit: number): string => {
-  const kinds = (['tokens', 'requests', 'grants', 'courier'] as const).filter((kind) => what[kind]).join(', ');
+/** The audit part of a run: whether it was asked for, and the cutoff when the retention is known. */
+interface AuditSweep {
+  audit: boolean;
+  auditBefore?: number;
+}
+
+const auditNote = ({ audit, auditBefore }: AuditSweep): string[] => {
+  if (!audit) return [];
+  if (auditBefore === undefined) return ['Audit events were kept: with a DSN alone the retention is unknown; pass -c <config> or --audit-retention <duration>.'];
+  return [`Audit events were deleted when older than ${new Date(auditBefore).toISOString()} (the audit retention).`];
+};
+
+const report = (counts: Counts, before: number, what: JanitorSelection & { courier: boolean } & AuditSweep, limit: number): string => {
+  // The audit log's own cutoff is stated below the counts (auditNote).
+  const kinds = (['tokens', 'requests', 'grants', 'courier'] as const).filter((kind) => what[kind]).join(', ') || 'audit only';
   const width = Math.max(...Object.values(LABELS).map((label) => label.length)) + 2;
   const lines = [`Deleted (${kinds}; expired or revoked before ${new Date(before).toISOString()}):`];
   for (const [key, label] of Object.entries(LABELS) as [keyof Counts, string][]) {
     lines.push(`  ${label.padEnd(width)}${counts[key]}`);
   }
   const capped = (Object.keys(LABELS) as (keyof Counts)[]).filter((key) => limit > 0 && counts[key] >= limit);
+  lines.push(...auditNote(what));
   if (capped.length > 0) lines.push(`The limit of ${limit} rows was reached for ${capped.map((key) => LABELS[key]).join(', ')}: run the janitor again to delete more.`);
   return lines.join('\n');
 };
@@ -74,18 +99,27 @@ const report = (counts: Counts, before: number, what: JanitorSelection & { couri
  * docs/operations/janitor.md.
  */
 export const janitorCommand = async (opts: JanitorCommandOptions): Promise<string> => {
-  const db = await openDatabase(await databaseOf(opts));
+  const settings = await settingsOf(opts);
+  const db = await openDatabase(settings.dsn);
   try {
     const pending = (await migrationStatus(db)).filter((m) => !m.applied);
     if (pending.length > 0) {
       throw new Error(`The database schema is not current (${pending.length} migration(s) pending). Run "olympus migrate up" first.`);
     }
-    const before = (opts.now ?? Date.now()) - opts.keepIfYoungerMs;
+    const now = opts.now ?? Date.now();
+    const before = now - opts.keepIfYoungerMs;
     const what = selectionOf(opts);
     const batches = { before, limit: opts.limit, batchSize: opts.batchSize };
     const oauth2 = await createOAuth2Storage(db).janitor.deleteExpired({ ...batches, what });
     const identity = await sqlIdentityJanitorStore(db).deleteExpired({ ...batches, what: identitySelectionOf(what, opts) });
-    return report({ ...oauth2, ...identity }, before, { ...what, courier: opts.courier === true }, opts.limit);
+    const audit: AuditSweep = {
+      audit: opts.audit === true || (!opts.tokens && !opts.requests && !opts.grants),
+      ...(settings.auditRetentionMs === undefined ? {} : { auditBefore: now - settings.auditRetentionMs }),
+    };
+    const auditEvents = audit.audit && audit.auditBefore !== undefined
+      ? await createAuditStore(db).deleteOlderThan(audit.auditBefore, opts.limit, opts.batchSize)
+      : 0;
+    return report({ ...oauth2, ...identity, auditEvents }, before, { ...what, courier: opts.courier === true, ...audit }, opts.limit);
   } finally {
     await db.close();
   }

@@ -10,16 +10,18 @@ import type { Flags } from '../options.ts';
 /** Hydra computes expiry from these; Olympus stores each row's expiry, so they change nothing. */
 const HYDRA_LIFESPANS = ['access-lifespan', 'refresh-lifespan', 'consent-request-lifespan'] as const;
 
-const keepIfYoungerMs = async (flags: Flags): Promise<number> => {
-  const text = flags.string('keep-if-younger');
-  if (text === undefined) return 0;
+const durationFlag = async (flags: Flags, name: string): Promise<number | undefined> => {
+  const text = flags.string(name);
+  if (text === undefined) return undefined;
   const { parseDuration } = await import('@olympus/config');
   try {
     return parseDuration(text);
   } catch {
-    throw new UsageError(`flag --keep-if-younger needs a duration like "24h" or "30m", got "${text}"`);
+    throw new UsageError(`flag --${name} needs a duration like "24h" or "30m", got "${text}"`);
   }
 };
+
+const keepIfYoungerMs = async (flags: Flags): Promise<number> => (await durationFlag(flags, 'keep-if-younger')) ?? 0;
 
 const limits = (flags: Flags): { limit: number; batchSize: number } => {
   const limit = flags.integer('limit', { min: 1 }) ?? 10_000;
@@ -38,6 +40,8 @@ export const janitor: Command = {
     requests: { type: 'boolean', description: 'clean expired login/consent and self-service flows, ended login sessions, and spent one-time codes' },
     grants: { type: 'boolean', description: 'clean revoked or no longer remembered consent sessions without tokens' },
     courier: { type: 'boolean', description: 'also clean sent and abandoned courier messages (kept otherwise)' },
+    audit: { type: 'boolean', description: 'clean audit events older than audit.retention (docs/operations/audit.md)' },
+    'audit-retention': { type: 'string', value: 'duration', description: 'keep audit events this long, overriding audit.retention (needed with a DSN alone)' },
     'keep-if-younger': { type: 'string', value: 'duration', description: 'keep rows that expired less than this long ago', default: '0s' },
     limit: { type: 'string', value: 'n', description: 'at most this many rows per table in one run', default: '10000' },
     'batch-size': { type: 'string', value: 'n', description: 'rows per DELETE statement (each its own short transaction)', default: '100' },
@@ -50,7 +54,9 @@ export const janitor: Command = {
     }])),
   },
   details:
-    'With none of --tokens, --requests, --grants, all three run. --courier adds courier messages to whatever runs.\n' +
+    'With none of --tokens, --requests, --grants, --audit, all four run. --courier adds courier messages to whatever runs.\n' +
+    'Audit events go once older than audit.retention from the configuration or --audit-retention; with a DSN alone\n' +
+    'and no --audit-retention they are kept.\n' +
     'Never deleted: anything unexpired and unrevoked, used refresh tokens of a live grant before they expire,\n' +
     'remembered consents, revoked-grant markers, live identity sessions, queued courier messages.\n' +
     'See docs/operations/janitor.md.\n\n' +
@@ -63,6 +69,7 @@ export const janitor: Command = {
     const ignored = HYDRA_LIFESPANS.filter((name) => flags.has(name));
     if (ignored.length > 0) io.stderr(`note: ${ignored.map((name) => `--${name}`).join(', ')} ignored: Olympus deletes rows by their stored expiry\n`);
     const configPath = flags.string('config');
+    const auditRetentionMs = await durationFlag(flags, 'audit-retention');
     const options = {
       ...(dsn ? { dsn } : {}),
       ...(configPath ? { configPath } : {}),
@@ -71,6 +78,8 @@ export const janitor: Command = {
       requests: flags.boolean('requests') === true,
       grants: flags.boolean('grants') === true,
       ...(flags.boolean('courier') ? { courier: true } : {}),
+      ...(flags.boolean('audit') ? { audit: true } : {}),
+      ...(auditRetentionMs === undefined ? {} : { auditRetentionMs }),
       keepIfYoungerMs: await keepIfYoungerMs(flags),
       ...limits(flags),
     };
