@@ -5,7 +5,7 @@
  * the field it names.
  */
 import { html, type SafeHtml } from '@olympus/http';
-import { GRANT_TYPES } from '@olympus/oauth2';
+import { GRANT_TYPES, type OAuth2Client } from '@olympus/oauth2';
 import type { MessageKey } from '../../i18n/en.ts';
 import type { Translator } from '../../i18n/translator.ts';
 
@@ -86,13 +86,35 @@ const checkboxes = (s: FieldState, name: string, legend: MessageKey, values: rea
 const radios = (s: FieldState, name: string, legend: MessageKey, values: ReadonlyArray<{ value: string; label: string }>): SafeHtml =>
   group(s, name, legend, values.map(({ value, label }) => html`<label><input type="radio" name="${name}" value="${value}"${one(s.form, name) === value ? html` checked` : html``}> ${label}</label>`));
 
-export const clientFormBody = (t: Translator, form: ClientForm, errors: Record<string, string>, csrf: string): SafeHtml => {
+/** The form's values for an existing client (editing): the same names the form posts. */
+export const formOfClient = (c: OAuth2Client): ClientForm => ({
+  client_name: c.client_name,
+  client_type: c.token_endpoint_auth_method === 'none' ? 'public' : 'confidential',
+  token_endpoint_auth_method: c.token_endpoint_auth_method,
+  redirect_uris: c.redirect_uris.join('\n'),
+  scope: c.scope,
+  skip_consent: c.skip_consent ? 'on' : '',
+  post_logout_redirect_uris: c.post_logout_redirect_uris.join('\n'),
+  audience: c.audience.join('\n'),
+  allowed_cors_origins: c.allowed_cors_origins.join('\n'),
+  backchannel_logout_uri: c.backchannel_logout_uri,
+  ...Object.fromEntries(c.grant_types.map((g) => [`grant_types.${g}`, 'on'])),
+  ...Object.fromEntries(c.response_types.map((r) => [`response_types.${r}`, 'on'])),
+});
+
+/** Where the form posts and what its heading says: New Client, or editing one. */
+export interface FormTarget {
+  action: string;
+  heading: string;
+}
+
+export const clientFormBody = (t: Translator, form: ClientForm, errors: Record<string, string>, csrf: string, target: FormTarget): SafeHtml => {
   const s: FieldState = { t, form, errors };
   const count = Object.keys(errors).length;
   const method = one(form, 'token_endpoint_auth_method');
-  return html`<h1>${t.t('client.new.title')}</h1>
+  return html`<h1>${target.heading}</h1>
 ${count > 0 ? html`<div role="alert"><p>${t.t('client.errors', { count })}</p>${errors[''] ? html`<p>${errors['']}</p>` : html``}</div>` : html``}
-<form method="post" action="/clients/new" novalidate>
+<form method="post" action="${target.action}" novalidate>
 <input type="hidden" name="csrf_token" value="${csrf}">
 ${textField(s, 'client_name', 'client.field.name')}
 ${radios(s, 'client_type', 'client.field.type', [{ value: 'public', label: t.t('clients.type.public') }, { value: 'confidential', label: t.t('clients.type.confidential') }])}

@@ -46,7 +46,9 @@ export const clientsListBody = async (ctx: OAuth2Context, req: FastifyRequest, t
     ? html`<p>${t.t('clients.none')}</p>`
     : html`<table><thead><tr><th scope="col">${t.t('clients.col.name')}</th><th scope="col">${t.t('clients.col.id')}</th><th scope="col">${t.t('clients.col.type')}</th><th scope="col">${t.t('clients.col.grants')}</th><th scope="col">${t.t('clients.col.created')}</th></tr></thead>
 <tbody>${clients.map((c) => row(t, c))}</tbody></table>`;
+  const deleted = query(req, 'deleted');
   return html`<h1>${t.t('clients.title')}</h1>
+${deleted ? html`<div role="status"><p>${t.t('clients.deleted', { name: deleted })}</p></div>` : html``}
 <div class="actions">${canWrite ? html`<a class="button" href="/clients/new">${t.t('clients.new')}</a>` : html``}</div>
 <form class="search" method="get" action="/clients" role="search">
 <label for="client-search" class="visually-hidden">${t.t('clients.search')}</label>
