@@ -96,6 +96,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(await page.locator('h1').innerText(), 'Neuer Client');
     });
 
+    test('without JavaScript: sign in, New Client, Save', async () => {
+      const page = await signIn(DEMO_EMAIL, DEMO_PASSWORD, { javaScriptEnabled: false });
+      await page.goto(`${olympus.adminUrl}/clients/new`);
+      await page.getByLabel('Name', { exact: true }).fill('no-script-client');
+      await page.getByLabel('Redirect URI', { exact: true }).fill('https://no-script.example/cb');
+      await Promise.all([page.waitForURL(clientPage), page.getByRole('button', { name: 'Save' }).click()]);
+      assert.match(await page.locator('h1').innerText(), /no-script-client/);
+      assert.ok((await page.getByLabel('Client ID').inputValue()).length > 0);
+    });
+
     test('New Client by keyboard only: every field reachable in order, Enter saves', async () => {
       const page = await signIn(DEMO_EMAIL, DEMO_PASSWORD);
       await page.goto(`${olympus.adminUrl}/clients/new`);
