@@ -50,6 +50,8 @@ export interface IdentityStore {
   updateIdentity(identity: Identity): Promise<IdentityWrite>;
   deleteIdentity(id: string): Promise<boolean>;
   listIdentities(page: IdentityPage): Promise<Identity[]>;
+  /** How many identities exist, in any state (Athena's home page). */
+  countIdentities(): Promise<number>;
 }
 
 /** Keyset page over every session (admin list), ordered by (issued_at, id). */
@@ -58,6 +60,14 @@ export interface SessionPage {
   /** Only active (true) or only inactive (false) sessions; undefined = both. */
   active?: boolean;
   after?: { issuedAt: number; id: string };
+}
+
+/** Which sessions a count takes; both filters together narrow it. */
+export interface SessionCount {
+  /** Only sessions active and unexpired at this time (epoch ms). */
+  liveAt?: number;
+  /** Only sessions issued at or after this time (epoch ms): one per sign-in, sign-up, recovery or step-up (sessions/issue.ts). */
+  issuedSince?: number;
 }
 
 export interface SessionStore {
@@ -73,6 +83,8 @@ export interface SessionStore {
   revokeSession(id: string, now: number): Promise<boolean>;
   /** Deactivates every session of the identity but `exceptId`; returns how many. */
   revokeSessionsOfIdentity(identityId: string, exceptId: string | undefined, now: number): Promise<number>;
+  /** How many sessions match (Athena's home page); revoked and expired ones count only under issuedSince alone. */
+  countSessions(query: SessionCount): Promise<number>;
 }
 
 export interface SelfServiceFlowStore {

@@ -41,6 +41,9 @@ export class CountingIdentityStore implements IdentityStore {
   listIdentities(page: IdentityPage): Promise<Identity[]> {
     return this.#store.listIdentities(page);
   }
+  countIdentities(): Promise<number> {
+    return this.#store.countIdentities();
+  }
 }
 
 export interface LogLine { level: string; obj: Record<string, unknown>; msg?: string }

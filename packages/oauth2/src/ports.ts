@@ -30,6 +30,8 @@ export interface ClientStore {
   deleteClient(id: string): Promise<boolean>;
   /** Ordered by created_at, then client_id. */
   listClients(page: ClientPage): Promise<StoredClient[]>;
+  /** How many clients exist (Athena's home page). */
+  countClients(): Promise<number>;
 }
 
 export interface FlowStore {

@@ -120,4 +120,9 @@ export const sqlIdentityStore = (db: Db): IdentityStore => ({
     const rows = await db.query<{ data: Identity }>(`SELECT data FROM identities ${filter} ORDER BY id LIMIT ?`, [...params, page.limit]);
     return rows.map((row) => row.data);
   },
+
+  async countIdentities() {
+    const rows = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM identities');
+    return Number(rows[0]?.n ?? 0);
+  },
 });

@@ -76,4 +76,21 @@ export const sqlSessionStore = (db: Db): SessionStore => ({
       [identityId, exceptId ?? ''],
     );
   },
+
+  /** On the expiry and issued_at indexes of migration 0004. */
+  async countSessions({ liveAt, issuedSince }) {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (liveAt !== undefined) {
+      where.push('active = TRUE AND expires_at > ?');
+      params.push(liveAt);
+    }
+    if (issuedSince !== undefined) {
+      where.push('issued_at >= ?');
+      params.push(issuedSince);
+    }
+    const clause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+    const rows = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM identity_sessions${clause}`, params);
+    return Number(rows[0]?.n ?? 0);
+  },
 });

@@ -68,4 +68,9 @@ export const sqlClientStore = (db: Db): ClientStore => ({
     );
     return rows.map((row) => row.data);
   },
+
+  async countClients() {
+    const rows = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM oauth2_clients');
+    return Number(rows[0]?.n ?? 0);
+  },
 });
