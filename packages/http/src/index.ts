@@ -18,5 +18,6 @@ export { endOAuth2Session } from './end-oauth2-session.ts';
 export { setErrorPageRenderer, type ErrorPageRenderer, type ErrorPageInput } from './error-page.ts';
 export { loginRequestWire } from './admin/challenge-wire.ts';
 export { recordAuditEvent, type AuditDeps } from './audit/record.ts';
+export type { AuditEventInput } from '@olympus/audit';
 export { auditEventWire } from './admin/audit-events.ts';
 export { sealPageToken, openPageToken } from './paging.ts';

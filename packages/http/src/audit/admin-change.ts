@@ -1,7 +1,7 @@
 /**
- * The admin API's side of the audit log: a route reads the target's state before it changes it
- * (only when a store is wired, so nothing is read for nothing) and, once the change succeeded,
- * records it with the caller as actor and the request id.
+ * The admin API's side of the audit log: the target's state is read around the change (only when
+ * a store is wired, so nothing is read for nothing) and, once the change succeeded, the event is
+ * recorded with the caller as actor and the request id.
  */
 import type { FastifyRequest } from 'fastify';
 import type { AuditEventInput } from '@olympus/audit';
@@ -12,10 +12,11 @@ import { recordAuditEvent, type AuditDeps } from './record.ts';
 export type AdminChange = Omit<AuditEventInput, 'actor' | 'requestId' | 'outcome'>;
 
 /**
- * The target as it is before the change, for the diff. A read that fails yields undefined: the
- * change itself then answers with its own error, exactly as without the audit log.
+ * The target's state before or after the change, for the diff. A read that fails yields undefined:
+ * before the change, the change then answers with its own error, exactly as without the audit log;
+ * after it, the event shows the target as gone.
  */
-export const stateBefore = async <T>(deps: AuditDeps, read: () => Promise<T>): Promise<T | undefined> => {
+export const readState = async <T>(deps: AuditDeps, read: () => Promise<T>): Promise<T | undefined> => {
   if (deps.audit === undefined) return undefined;
   try {
     return await read();

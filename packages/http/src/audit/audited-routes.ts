@@ -3,15 +3,17 @@
  * route (`METHOD /path/:param` as registered), which action it is, what it targets and how to read
  * the state before and after; `auditRoutes` attaches two route-level hooks to exactly those routes
  * (Fastify's onRoute), so no other route pays anything and the handlers stay as they are:
- * - preHandler reads the state before the change (stateBefore: only with a store wired);
+ * - preHandler reads the state before the change (readState: only with a store wired);
  * - onSend, once the handler answered 2xx, reads the state after (by default the JSON answer) and
  *   records the event before the answer leaves, so a caller that reads the log next finds it. An
- *   error answer records nothing: only successful changes are recorded.
+ *   error answer records nothing: only successful changes are recorded. Whatever goes wrong while
+ *   recording is logged, never answered (record.ts says why).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AuditAction, AuditTarget } from '@olympus/audit';
-import { recordAdminChange, stateBefore } from './admin-change.ts';
-import type { AuditDeps } from './record.ts';
+import type { Logger } from '@olympus/oauth2';
+import { readState, recordAdminChange } from './admin-change.ts';
+import { LOST_EVENT, type AuditDeps } from './record.ts';
 
 export interface AuditedRoute {
   action: AuditAction | ((states: States) => AuditAction);
@@ -46,20 +48,24 @@ const answerOf = (reply: FastifyReply, payload: unknown): unknown => {
 
 const hooksFor = (deps: AuditDeps, route: AuditedRoute) => ({
   preHandler: async (req: FastifyRequest): Promise<void> => {
-    if (route.before) before.set(req, await stateBefore(deps, () => route.before!(req)));
+    if (route.before) before.set(req, await readState(deps, () => route.before!(req)));
   },
   onSend: async (req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
     if (deps.audit === undefined || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
-    const answer = answerOf(reply, payload);
-    const after = route.after ? await stateBefore(deps, async () => route.after!(req, answer)) : answer;
-    const states = { before: before.get(req), after, answer };
-    await recordAdminChange(req, deps, {
-      action: typeof route.action === 'function' ? route.action(states) : route.action,
-      target: route.target(req, states),
-      before: states.before,
-      after: states.after,
-      details: route.details?.(req, states),
-    });
+    try {
+      const answer = answerOf(reply, payload);
+      const after = route.after ? await readState(deps, async () => route.after!(req, answer)) : answer;
+      const states = { before: before.get(req), after, answer };
+      await recordAdminChange(req, deps, {
+        action: typeof route.action === 'function' ? route.action(states) : route.action,
+        target: route.target(req, states),
+        before: states.before,
+        after: states.after,
+        details: route.details?.(req, states),
+      });
+    } catch (err) {
+      (req.log as unknown as Logger).error({ err, url: req.routeOptions.url, method: req.method }, LOST_EVENT);
+    }
     return payload;
   },
 });

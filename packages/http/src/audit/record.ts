@@ -13,6 +13,14 @@ import type { HttpDeps } from '../deps.ts';
 /** What recording needs: the store (absent: nothing is recorded), the clock and a logger. */
 export type AuditDeps = Pick<HttpDeps, 'audit' | 'ctx'>;
 
+/** The error line an operator alerts on (docs/operations/audit.md). */
+export const LOST_EVENT = 'the audit event of a change that succeeded could not be recorded';
+
+/**
+ * Records one event; never throws. The console calls it after a change of its own succeeded, with
+ * `{ actor: { kind: 'identity', id: <identity id>, label: <email> }, action, target, before, after,
+ * requestId: req.id }` and its request's logger; the states are diffed and redacted here.
+ */
 export const recordAuditEvent = async (deps: AuditDeps, event: AuditEventInput, log?: Logger): Promise<void> => {
   if (deps.audit === undefined) return;
   try {
@@ -20,7 +28,7 @@ export const recordAuditEvent = async (deps: AuditDeps, event: AuditEventInput, 
   } catch (err) {
     (log ?? deps.ctx.log).error(
       { err, audit_action: event.action, target_type: event.target.type, target_id: event.target.id, actor_id: event.actor.id },
-      'the audit event of a change that succeeded could not be recorded',
+      LOST_EVENT,
     );
   }
 };
