@@ -3,6 +3,7 @@
  * SQLite and PostgreSQL and one contract suite checks both.
  */
 import type { CredentialType, Identity } from './identities/identity.ts';
+import type { IdentityFieldFilter } from './identities/field-filter.ts';
 import type { Session } from './sessions/session.ts';
 import type { SelfServiceFlow } from './flows/flow.ts';
 import type { CourierStore } from './courier/store.ts';
@@ -38,6 +39,8 @@ export interface IdentityPage {
   after?: string;
   credentialsIdentifier?: string;
   ids?: string[];
+  /** Only identities whose string value at this trait or metadata path matches (identities/field-filter.ts). */
+  field?: IdentityFieldFilter;
 }
 
 export interface IdentityStore {

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import {
   FlowNotFound, extendSession, getSessionOrThrow, listAllSessions, listMyOtherSessions, noSession, revokeMyOtherSessions,
-  revokeMySession, sessionWire, type CurrentSession, type IdentityContext, type Session,
+  revokeIdentitySessionsAsAdmin, revokeMySession, revokeSessionAsAdmin, sessionWire, type CurrentSession, type IdentityContext, type Session,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { auditRoutes } from '../audit/audited-routes.ts';
@@ -81,9 +81,7 @@ export const registerAdminSessionRoutes: RegisterRoutes = (app, { identity: ctx,
   });
   app.get<{ Params: { id: string } }>('/admin/sessions/:id', async (req) => adminWire(ctx, await getSessionOrThrow(ctx, req.params.id)));
   app.delete<{ Params: { id: string } }>('/admin/sessions/:id', async (req, reply) => {
-    await getSessionOrThrow(ctx, req.params.id);
-    await ctx.storage.sessions.revokeSession(req.params.id, ctx.now());
-    req.log.info({ session_id: req.params.id }, 'session revoked by the admin');
+    await revokeSessionAsAdmin(ctx, req.params.id);
     return reply.code(204).send();
   });
   app.patch<{ Params: { id: string } }>('/admin/sessions/:id/extend', async (req) => adminWire(ctx, await extendSession(ctx, req.params.id)));
@@ -94,9 +92,7 @@ export const registerAdminSessionRoutes: RegisterRoutes = (app, { identity: ctx,
     return Promise.all(sessions.filter((s) => active !== false || !s.active).map((s) => adminWire(ctx, s)));
   });
   app.delete<{ Params: { id: string } }>('/admin/identities/:id/sessions', async (req, reply) => {
-    await requireIdentity(ctx, req.params.id);
-    const count = await ctx.storage.sessions.revokeSessionsOfIdentity(req.params.id, undefined, ctx.now());
-    req.log.info({ identity_id: req.params.id, count }, 'sessions of an identity revoked by the admin');
+    await revokeIdentitySessionsAsAdmin(ctx, req.params.id);
     return reply.code(204).send();
   });
 };

@@ -10,6 +10,7 @@ import { loadSchemas, type IdentitySchemas } from '../schemas/registry.ts';
 import { normalizeIdentifier } from '../schemas/traits.ts';
 import { readIdentityBody, type IdentityInput } from './admin-body.ts';
 import { assembleIdentity } from './assemble.ts';
+import type { IdentityFieldFilter } from './field-filter.ts';
 import type { CredentialType, Identity } from './identity.ts';
 import { isUuid, newIdentityId } from './ids.ts';
 import { patchedInput } from './patch.ts';
@@ -26,6 +27,8 @@ export interface IdentityListQuery {
   after?: string;
   credentialsIdentifier?: string;
   ids?: string[];
+  /** A trait or metadata value (readFieldFilter), for the console's search. */
+  field?: IdentityFieldFilter;
 }
 
 export interface IdentityListPage {
@@ -123,6 +126,7 @@ export class IdentityService {
       after: query.after,
       credentialsIdentifier: identifier,
       ids: query.ids?.filter(isUuid),
+      field: query.field,
     });
     const identities = rows.slice(0, query.pageSize);
     return rows.length > query.pageSize ? { identities, next: identities[identities.length - 1]!.id } : { identities };

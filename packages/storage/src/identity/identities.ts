@@ -1,5 +1,6 @@
 import type { CredentialType, Identity, IdentityPage, IdentityStore, IdentityWrite } from '@olympus/identity';
 import type { Db, SqlValue } from '../db/types.ts';
+import { fieldFilterSql } from './field-filter.ts';
 
 /** Thrown inside a transaction to roll it back when an identifier belongs to another identity. */
 class DuplicateIdentifier extends Error {
@@ -115,6 +116,11 @@ export const sqlIdentityStore = (db: Db): IdentityStore => ({
       if (page.ids.length === 0) return [];
       where.push(`id IN (${page.ids.map(() => '?').join(', ')})`);
       params.push(...page.ids);
+    }
+    if (page.field !== undefined) {
+      const field = fieldFilterSql(db.dialect, page.field);
+      where.push(field.sql);
+      params.push(...field.params);
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await db.query<{ data: Identity }>(`SELECT data FROM identities ${filter} ORDER BY id LIMIT ?`, [...params, page.limit]);
