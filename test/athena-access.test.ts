@@ -160,4 +160,33 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(await page.locator('h1').innerText(), 'Olympus at a glance');
     });
   });
+
+  describe(`Athena's session timeouts (${kind})`, () => {
+    let olympus: TestServer;
+    const contexts: BrowserContext[] = [];
+    before(async () => {
+      olympus = await startTestServer(kind, (c) => ({ ...c, athena: { ...c.athena, session: { idleTimeout: 4000, lifespan: 60_000 } } }));
+      await ensureDemoIdentity(olympus.server.identity);
+      await grantRole(olympus, DEMO_EMAIL, 'admin');
+    });
+    after(async () => {
+      for (const c of contexts) await c.close();
+      await olympus?.close();
+    });
+
+    test('the session cookie is HttpOnly and SameSite=Strict, and an idle session ends', async () => {
+      const { page, context } = await signInToAthena(browser, olympus, DEMO_EMAIL, DEMO_PASSWORD);
+      contexts.push(context);
+      const cookie = (await context.cookies(olympus.adminUrl)).find((c) => c.name.endsWith('athena_session'));
+      assert.ok(cookie, 'the console has its own session cookie on the admin origin');
+      assert.equal(cookie.httpOnly, true);
+      assert.equal(cookie.sameSite, 'Strict');
+      await page.goto(`${olympus.adminUrl}/clients`);
+      assert.equal(new URL(page.url()).pathname, '/clients', 'active: still signed in');
+      await new Promise((resolve) => setTimeout(resolve, 4500));
+      const idle = await page.request.get(`${olympus.adminUrl}/clients`, { headers: { 'sec-fetch-mode': 'navigate' }, maxRedirects: 0 });
+      assert.equal(idle.status(), 303, 'after the idle timeout the console asks to sign in again');
+      assert.match(idle.headers().location ?? '', /^\/sign-in\?/);
+    });
+  });
 }
