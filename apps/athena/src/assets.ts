@@ -52,6 +52,12 @@ dl.details dd{margin:0;overflow-wrap:anywhere}
 .counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:1rem;list-style:none;padding:0}
 .counts li{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:1rem}
 .counts strong{display:block;font-size:1.6rem}
+form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 1rem}
+form.filters .field{margin:0;flex:1 1 12rem}
+.card>h2:first-child{margin-top:0}
+table.ops th,table.ops .keep{overflow-wrap:normal}
+h1,h2{overflow-wrap:break-word}
+ul.diff{margin:0;padding-left:1rem}
 @media (max-width:40em){
  table,thead,tbody,tr,th,td{display:block}
  thead tr{position:absolute;left:-9999px}

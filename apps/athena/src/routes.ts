@@ -16,6 +16,6 @@ export const registerAthena = (app: FastifyInstance, deps: HttpDeps): void => {
   registerAthenaAssets(app);
   registerSignIn(app, deps);
   app.get('/', adminPage(deps, null, async (_req, reply, admin) =>
-    admin.page.send(reply, admin.page.t.t('home.title'), homeBody(admin.page.t))));
+    admin.page.send(reply, admin.page.t.t('home.title'), await homeBody(deps, admin.page.t, admin.role))));
   for (const section of SECTIONS) section.register(app, deps);
 };

@@ -1,7 +1,12 @@
 /** Athena's English texts: one fragment per area (i18n/en/*.ts), so each section of the console owns its keys. */
+import { AUDIT_EN } from './en/audit.ts';
 import { CLIENTS_EN } from './en/clients.ts';
+import { COURIER_EN } from './en/courier.ts';
+import { HOME_EN } from './en/home.ts';
+import { KEYS_EN } from './en/keys.ts';
+import { REQUESTS_EN } from './en/requests.ts';
 import { SHELL_EN } from './en/shell.ts';
 
-export const EN = { ...SHELL_EN, ...CLIENTS_EN } as const;
+export const EN = { ...SHELL_EN, ...HOME_EN, ...CLIENTS_EN, ...REQUESTS_EN, ...COURIER_EN, ...KEYS_EN, ...AUDIT_EN } as const;
 
 export type MessageKey = keyof typeof EN;

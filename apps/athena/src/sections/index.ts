@@ -1,5 +1,15 @@
 /** The console's sections in navigation order; each registers its own routes. */
+import { auditSection } from './audit.ts';
 import { clientsSection } from './clients.ts';
+import { courierSection } from './courier.ts';
+import { keysSection } from './keys.ts';
+import { requestsSection } from './requests.ts';
 import type { Section } from './section.ts';
 
-export const SECTIONS: readonly Section[] = [clientsSection];
+export const SECTIONS: readonly Section[] = [
+  clientsSection,
+  requestsSection,
+  courierSection,
+  keysSection,
+  auditSection,
+];

@@ -26,8 +26,5 @@ export const SHELL_DE: Record<keyof typeof SHELL_EN, string> = {
   'aal.title': 'Zweiter Faktor erforderlich',
   'aal.setup': 'Athena verlangt für Administratoren einen zweiten Faktor (eine Authenticator-App). Richten Sie ihn in Ihrem Konto ein und melden Sie sich dann erneut an.',
   'aal.setup_link': 'Authenticator-App einrichten',
-  'home.title': 'Start',
-  'home.heading': 'Olympus auf einen Blick',
-  'home.clients': 'OAuth2-Clients',
   'error.title': 'Fehler',
 };

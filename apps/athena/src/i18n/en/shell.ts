@@ -24,8 +24,5 @@ export const SHELL_EN = {
   'aal.title': 'Second factor required',
   'aal.setup': 'Athena requires a second factor (an authenticator app) for administrators. Set one up in your account, then sign in again.',
   'aal.setup_link': 'Set up an authenticator app',
-  'home.title': 'Home',
-  'home.heading': 'Olympus at a glance',
-  'home.clients': 'OAuth2 clients',
   'error.title': 'Error',
 } as const;

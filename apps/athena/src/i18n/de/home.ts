@@ -1,0 +1,12 @@
+import type { HOME_EN } from '../en/home.ts';
+
+export const HOME_DE: Record<keyof typeof HOME_EN, string> = {
+  'home.title': 'Start',
+  'home.heading': 'Olympus auf einen Blick',
+  'home.clients': 'OAuth2-Clients',
+  'home.identities': 'Identitäten',
+  'home.sessions': 'Aktive Sitzungen',
+  'home.sessions.hint': 'Identitätssitzungen, die weder widerrufen noch abgelaufen sind.',
+  'home.signins': 'Anmeldungen in den letzten 24 Stunden',
+  'home.signins.hint': 'In den letzten 24 Stunden ausgestellte Sitzungen: eine je Anmeldung, Registrierung, Kontowiederherstellung oder Schritt mit zweitem Faktor. Fehlgeschlagene Anmeldungen werden nicht gezählt: Olympus speichert sie nicht, nur Zähler gegen Brute-Force-Angriffe, die sie wieder vergessen.',
+};

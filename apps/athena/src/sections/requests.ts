@@ -1,0 +1,16 @@
+/** Login & consent requests: the pending ones, and where any challenge stands. */
+import { adminPage } from '../session/guard.ts';
+import { requestsListBody } from '../pages/requests/list.ts';
+import { showChallenge } from '../pages/requests/lookup.ts';
+import type { Section } from './section.ts';
+
+export const requestsSection: Section = {
+  path: '/requests',
+  nav: 'nav.requests',
+  permission: 'requests.read',
+  register: (app, deps) => {
+    app.get('/requests', adminPage(deps, 'requests.read', async (req, reply, admin) =>
+      admin.page.send(reply, admin.page.t.t('requests.title'), await requestsListBody(deps.ctx, req, admin.page.t))));
+    app.get('/requests/lookup', adminPage(deps, 'requests.read', async (req, reply, admin) => showChallenge(deps.ctx, req, reply, admin)));
+  },
+};
