@@ -35,7 +35,7 @@ label{font-weight:600;display:block;margin:0 0 .25rem}
 fieldset{border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;padding:.5rem 1rem}
 fieldset label{font-weight:400;display:inline-flex;gap:.4rem;align-items:center;margin-right:1rem}
 legend{font-weight:600}
-input[type=text],input[type=url],input[type=search],select,textarea{width:100%;max-width:40rem;min-height:2.75rem;font:inherit;padding:.4rem .5rem;border:1px solid #6e7781;border-radius:4px;background:#fff;color:#1f2328}
+input[type=text],input[type=url],input[type=search],input[type=email],select,textarea{width:100%;max-width:40rem;min-height:2.75rem;font:inherit;padding:.4rem .5rem;border:1px solid #6e7781;border-radius:4px;background:#fff;color:#1f2328}
 button{min-height:2.75rem}
 textarea{min-height:4.5rem}
 .hint{color:#57606a;font-size:.9rem;margin:.2rem 0 0}
@@ -58,6 +58,15 @@ form.filters .field{margin:0;flex:1 1 12rem}
 table.ops th,table.ops .keep{overflow-wrap:normal}
 h1,h2{overflow-wrap:break-word}
 ul.diff{margin:0;padding-left:1rem}
+h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+form.search .hint,form.search details{flex:1 1 100%}
+form.search fieldset input{flex:none}
+th.short,td.short{overflow-wrap:normal}
+summary{cursor:pointer;padding:.5rem 0;color:#0b4fc4}
+fieldset.group label{display:block;font-weight:600}
+label.check{display:inline-flex;gap:.4rem;align-items:center;font-weight:400}
+ul.plain{list-style:none;margin:0;padding:0}
+pre.json{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.9rem}
 @media (max-width:40em){
  table,thead,tbody,tr,th,td{display:block}
  thead tr{position:absolute;left:-9999px}

@@ -9,6 +9,8 @@ export interface ConsoleChange {
   target: AuditTarget;
   before?: unknown;
   after?: unknown;
+  /** What the diff cannot say (when a recovery code shown once expires); redacted like the diff. */
+  details?: Record<string, unknown>;
 }
 
 export const recordConsoleChange = (deps: HttpDeps, req: FastifyRequest, admin: Admin, change: ConsoleChange): Promise<void> =>

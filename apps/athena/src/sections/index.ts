@@ -2,12 +2,16 @@
 import { auditSection } from './audit.ts';
 import { clientsSection } from './clients.ts';
 import { courierSection } from './courier.ts';
+import { identitiesSection } from './identities.ts';
 import { keysSection } from './keys.ts';
 import { requestsSection } from './requests.ts';
 import type { Section } from './section.ts';
+import { sessionsSection } from './sessions.ts';
 
 export const SECTIONS: readonly Section[] = [
   clientsSection,
+  identitiesSection,
+  sessionsSection,
   requestsSection,
   courierSection,
   keysSection,
