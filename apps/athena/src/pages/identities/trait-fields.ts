@@ -77,10 +77,13 @@ export const formValuesOf = (nodes: readonly TraitNode[], traits: Json): Record<
     return [[field.name, typeof value === 'object' ? JSON.stringify(value) : String(value)]];
   }));
 
-/** What a posted field holds as a trait; undefined leaves it out. A number that is none stays text, so the schema names the field. */
-const traitValue = (field: TraitField, raw: string | undefined): unknown => {
+/**
+ * What a posted field holds as a trait; undefined leaves it out. A number that is none stays text, so
+ * the schema names the field. An unchecked box is false where the trait is required or was set, else absent.
+ */
+const traitValue = (field: TraitField, raw: string | undefined, had: boolean): unknown => {
   const text = (raw ?? '').trim();
-  if (field.kind === 'boolean') return raw === 'on';
+  if (field.kind === 'boolean') return raw === 'on' ? true : field.required || had ? false : undefined;
   if (text === '') return undefined;
   if (field.kind === 'list') return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   if (field.kind === 'number' || field.kind === 'integer') return Number.isFinite(Number(text)) ? Number(text) : text;
@@ -104,6 +107,6 @@ const setAt = (traits: Json, keys: string[], value: unknown): void => {
 /** The traits a posted form makes, over `base` (the stored traits on an edit, so traits without a field stay). */
 export const traitsOf = (nodes: readonly TraitNode[], form: Record<string, string>, base: Json = {}): Json => {
   const traits: Json = structuredClone(base);
-  for (const field of leaves(nodes)) setAt(traits, keysOf(field.name), traitValue(field, form[field.name]));
+  for (const field of leaves(nodes)) setAt(traits, keysOf(field.name), traitValue(field, form[field.name], valueAt(base, field.name) !== undefined));
   return traits;
 };
