@@ -189,4 +189,33 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.match(idle.headers().location ?? '', /^\/sign-in\?/);
     });
   });
+
+  describe(`Athena beside admin API keys (${kind})`, () => {
+    const KEY = 'k'.repeat(40);
+    let olympus: TestServer;
+    let context: BrowserContext | undefined;
+    before(async () => {
+      olympus = await startTestServer(kind, (c) => ({ ...c, serve: { ...c.serve, admin: { ...c.serve.admin, apiKeys: [KEY] } } }));
+      await ensureDemoIdentity(olympus.server.identity);
+      const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
+      const [demo] = (await (await fetch(`${olympus.adminUrl}/admin/identities?credentials_identifier=${DEMO_EMAIL}`, { headers })).json()) as Array<{ id: string }>;
+      await fetch(`${olympus.adminUrl}/admin/identities/${demo.id}`, { method: 'PATCH', headers, body: JSON.stringify([{ op: 'add', path: '/metadata_admin', value: { athena: { role: 'admin' } } }]) });
+    });
+    after(async () => {
+      await context?.close();
+      await olympus?.close();
+    });
+
+    test('the pages are not behind the key, and a console session never authorizes the JSON API', async () => {
+      const signedIn = await signInToAthena(browser, olympus, DEMO_EMAIL, DEMO_PASSWORD);
+      context = signedIn.context;
+      await signedIn.page.goto(`${olympus.adminUrl}/clients`);
+      assert.equal(await signedIn.page.locator('h1').innerText(), 'OAuth2 Clients', 'the console works without the key');
+      const withSession = await signedIn.page.request.get(`${olympus.adminUrl}/admin/clients`, { headers: { accept: 'application/json' } });
+      assert.equal(withSession.status(), 401, 'the console\'s cookie is no API key');
+      const legacy = await signedIn.page.request.get(`${olympus.adminUrl}/clients`, { headers: { accept: 'application/json' } });
+      assert.equal(legacy.status(), 401, 'nor on a legacy path');
+      assert.equal((await fetch(`${olympus.adminUrl}/admin/clients`, { headers: { authorization: `Bearer ${KEY}` } })).status, 200);
+    });
+  });
 }
