@@ -59,7 +59,6 @@ export const CLIENTS_DE: Record<keyof typeof CLIENTS_EN, string> = {
   'client.delete.title': "Client {name} löschen?",
   'client.delete.warning': "Das Löschen von {name} ({id}) ist endgültig: Apps, die ihn nutzen, können niemanden mehr anmelden und keine Tokens mehr erhalten, und seine Tokens werden ungültig.",
   'client.delete.confirm': "Client löschen",
-  'client.cancel': "Abbrechen",
   'client.rotate': "Secret erneuern",
   'client.rotate.title': "Secret von {name} erneuern",
   'client.rotate.explain': "Ein neues Secret wird erzeugt und einmal angezeigt. Das alte bleibt so lange gültig, wie Sie wählen, damit die Apps ohne Ausfall wechseln können; danach wird es abgelehnt.",

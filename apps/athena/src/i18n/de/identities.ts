@@ -40,7 +40,6 @@ export const IDENTITIES_DE: Record<keyof typeof IDENTITIES_EN, string> = {
   'identities.bulk.self': 'Nicht enthalten: Ihre eigene Identität ({label}), damit Sie sich nicht selbst aussperren.',
   'identities.bulk.col.sessions': 'Aktive Sitzungen',
   'identities.back': 'Zurück zu den Identitäten',
-  'identities.cancel': 'Abbrechen',
   'identities.done.bulk_disable': 'Deaktivierte Identitäten: {count}.',
   'identities.done.bulk_delete': 'Gelöschte Identitäten: {count}.',
   'identities.done.bulk_revoke_sessions': 'Beendete Sitzungen: {count}.',

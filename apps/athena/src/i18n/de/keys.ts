@@ -23,7 +23,6 @@ export const KEYS_DE: Record<keyof typeof KEYS_EN, string> = {
   'keys.rotate.title': '{set} rotieren',
   'keys.rotate.explain': 'In {set} wird ein neuer {alg}-Schlüssel erstellt. Er wird sofort veröffentlicht und signiert nach der Vorlaufzeit, sodass Relying Parties, die das JWKS zwischenspeichern, ihn vorher kennen. Der Schlüssel, der jetzt signiert ({kid}), bleibt veröffentlicht, bis alles, was er signiert hat, abgelaufen ist.',
   'keys.rotate.confirm': 'Neuen Schlüssel erstellen',
-  'keys.rotate.cancel': 'Abbrechen',
   'keys.rotate.no_signer': 'Der Satz {set} hat keinen signierenden Schlüssel, daher gibt es nichts zu rotieren.',
   'keys.rotated': 'Der Schlüssel {kid} wurde in {set} erstellt; er signiert ab {when}.',
   'keys.set_not_found': 'Es gibt keinen Schlüsselsatz {set}.',

@@ -29,5 +29,4 @@ export const SESSIONS_DE: Record<keyof typeof SESSIONS_EN, string> = {
   'sessions.not_found': 'Keine Sitzung hat die ID {id}.',
   'sessions.next': 'Nächste Seite',
   'sessions.done.revoked': 'Sitzung beendet.',
-  'sessions.cancel': 'Abbrechen',
 };

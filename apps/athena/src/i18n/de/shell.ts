@@ -27,4 +27,5 @@ export const SHELL_DE: Record<keyof typeof SHELL_EN, string> = {
   'aal.setup': 'Athena verlangt für Administratoren einen zweiten Faktor (eine Authenticator-App). Richten Sie ihn in Ihrem Konto ein und melden Sie sich dann erneut an.',
   'aal.setup_link': 'Authenticator-App einrichten',
   'error.title': 'Fehler',
+  'shell.cancel': 'Abbrechen',
 };

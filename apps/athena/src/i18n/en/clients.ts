@@ -57,7 +57,6 @@ export const CLIENTS_EN = {
   'client.delete.title': "Delete client {name}?",
   'client.delete.warning': "Deleting {name} ({id}) is final: apps using it can no longer sign users in or get tokens, and its tokens stop working.",
   'client.delete.confirm': "Delete the client",
-  'client.cancel': "Cancel",
   'client.rotate': "Rotate secret",
   'client.rotate.title': "Rotate the secret of {name}",
   'client.rotate.explain': "A new secret is made and shown once. The old one keeps working for the time you choose, so the apps using it can switch without downtime; then it is refused.",

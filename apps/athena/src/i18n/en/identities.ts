@@ -38,7 +38,6 @@ export const IDENTITIES_EN = {
   'identities.bulk.self': 'Not included: your own identity ({label}), so you cannot lock yourself out.',
   'identities.bulk.col.sessions': 'Active sessions',
   'identities.back': 'Back to the identities',
-  'identities.cancel': 'Cancel',
   'identities.done.bulk_disable': 'Identities disabled: {count}.',
   'identities.done.bulk_delete': 'Identities deleted: {count}.',
   'identities.done.bulk_revoke_sessions': 'Sessions revoked: {count}.',

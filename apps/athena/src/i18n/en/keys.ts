@@ -21,7 +21,6 @@ export const KEYS_EN = {
   'keys.rotate.title': 'Rotate {set}',
   'keys.rotate.explain': 'A new {alg} key is created in {set}. It is published at once and starts signing after the publication delay, so relying parties that cache the JWKS have it before it signs. The key that signs now, {kid}, stays published until what it signed has expired.',
   'keys.rotate.confirm': 'Create the new key',
-  'keys.rotate.cancel': 'Cancel',
   'keys.rotate.no_signer': 'The set {set} has no key that signs, so there is nothing to rotate.',
   'keys.rotated': 'The key {kid} was created in {set}; it signs from {when}.',
   'keys.set_not_found': 'There is no key set {set}.',

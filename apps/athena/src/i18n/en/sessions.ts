@@ -27,5 +27,4 @@ export const SESSIONS_EN = {
   'sessions.not_found': 'No session has the ID {id}.',
   'sessions.next': 'Next page',
   'sessions.done.revoked': 'Session revoked.',
-  'sessions.cancel': 'Cancel',
 } as const;

@@ -25,4 +25,5 @@ export const SHELL_EN = {
   'aal.setup': 'Athena requires a second factor (an authenticator app) for administrators. Set one up in your account, then sign in again.',
   'aal.setup_link': 'Set up an authenticator app',
   'error.title': 'Error',
+  'shell.cancel': 'Cancel',
 } as const;

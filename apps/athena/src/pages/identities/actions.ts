@@ -8,7 +8,7 @@ import { html, type HttpDeps } from '@olympus/http';
 import type { Identity } from '@olympus/identity';
 import type { Admin } from '../../session/guard.ts';
 import { activeSessionCount, applyIdentityAction, locksOutSelf, type IdentityAction } from './changes.ts';
-import { confirmationBody } from './confirm.ts';
+import { confirmationBody } from '../confirm.ts';
 import { identityLabel } from './label.ts';
 import { identityOr404 } from './lookup.ts';
 import { doneUrl } from './notice.ts';

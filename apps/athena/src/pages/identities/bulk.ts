@@ -10,7 +10,7 @@ import { can, isUuid, type Identity } from '@olympus/identity';
 import type { Translator } from '../../i18n/translator.ts';
 import type { Admin } from '../../session/guard.ts';
 import { activeSessionCount, applyIdentityAction, locksOutSelf, type IdentityAction } from './changes.ts';
-import { confirmationBody } from './confirm.ts';
+import { confirmationBody } from '../confirm.ts';
 import { displayName, identityLabel } from './label.ts';
 import { identityService } from './lookup.ts';
 import { doneUrl } from './notice.ts';

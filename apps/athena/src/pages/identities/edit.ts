@@ -30,7 +30,7 @@ ${formAlert(t, errors, new Set(leaves(nodes).map((f) => f.name)))}
 <input type="hidden" name="csrf_token" value="${admin.session.csrf}">
 ${traitFields({ t, values, errors }, nodes)}
 <div class="actions"><button type="submit" class="primary">${t.t('identity.form.save')}</button>
-<a href="/identities/${identity.id}">${t.t('identities.cancel')}</a></div>
+<a href="/identities/${identity.id}">${t.t('shell.cancel')}</a></div>
 </form>`, Object.keys(errors).length > 0 ? 400 : 200);
 };
 

@@ -9,6 +9,7 @@ import { html, type HttpDeps } from '@olympus/http';
 import { listKeySetStatuses, type KeyStatus } from '@olympus/oauth2';
 import { recordConsoleChange } from '../../audit.ts';
 import type { Admin } from '../../session/guard.ts';
+import { confirmationBody } from '../confirm.ts';
 import { rotateHref } from './list.ts';
 
 type WithSigner = (set: string, signer: KeyStatus) => Promise<FastifyReply>;
@@ -30,13 +31,10 @@ export const confirmRotation = (deps: HttpDeps, req: FastifyRequest, reply: Fast
   withSigner(deps, req, reply, admin, async (set, signer) => {
     const { t } = admin.page;
     const title = t.t('keys.rotate.title', { set });
-    return admin.page.send(reply, title, html`<h1>${title}</h1>
-<div role="alert"><p>${t.t('keys.rotate.explain', { set, alg: signer.alg, kid: signer.kid })}</p></div>
-<form method="post" action="${rotateHref(set)}" class="actions">
-<input type="hidden" name="csrf_token" value="${admin.session.csrf}">
-<button type="submit" class="primary">${t.t('keys.rotate.confirm')}</button>
-<a href="/keys">${t.t('keys.rotate.cancel')}</a>
-</form>`);
+    return admin.page.send(reply, title, confirmationBody(admin, {
+      title, warning: t.t('keys.rotate.explain', { set, alg: signer.alg, kid: signer.kid }),
+      action: rotateHref(set), confirm: t.t('keys.rotate.confirm'), cancel: '/keys',
+    }));
   });
 
 export const rotateKeySet = (deps: HttpDeps, req: FastifyRequest, reply: FastifyReply, admin: Admin) =>

@@ -8,6 +8,7 @@ import { html, type HttpDeps } from '@olympus/http';
 import { findIdentity, getSessionOrThrow, FlowNotFound, revokeSessionAsAdmin, type Identity, type Session } from '@olympus/identity';
 import { recordConsoleChange } from '../../audit.ts';
 import type { Admin } from '../../session/guard.ts';
+import { confirmationBody } from '../confirm.ts';
 import { queryParam } from '../audit/paging.ts';
 import { instant } from '../audit/when.ts';
 import { identityLabel } from '../identities/label.ts';
@@ -38,20 +39,16 @@ export const confirmRevokeSession = (deps: HttpDeps, req: FastifyRequest, reply:
     const label = identity ? identityLabel(identity) : t.t('sessions.identity.gone');
     const back = queryParam(req, 'back') === 'identity' ? 'identity' : 'sessions';
     const cancel = back === 'identity' ? `/identities/${session.identity_id}` : '/sessions';
-    return admin.page.send(reply, t.t('sessions.revoke.title', { label }), html`<h1>${t.t('sessions.revoke.title', { label })}</h1>
-<div role="alert"><p>${t.t('sessions.revoke.warning', { label })}</p></div>
-<div class="card"><dl class="details">
+    return admin.page.send(reply, t.t('sessions.revoke.title', { label }), confirmationBody(admin, {
+      title: t.t('sessions.revoke.title', { label }), warning: t.t('sessions.revoke.warning', { label }),
+      affected: html`<div class="card"><dl class="details">
 <dt>${t.t('sessions.col.identity')}</dt><dd>${label}</dd>
 <dt>${t.t('sessions.col.aal')}</dt><dd>${t.t(`sessions.aal.${session.authenticator_assurance_level}`)}</dd>
 <dt>${t.t('sessions.col.devices')}</dt><dd>${devicesOf(t, session)}</dd>
 <dt>${t.t('sessions.col.signed_in')}</dt><dd>${instant(t, session.authenticated_at)}</dd>
-</dl></div>
-<form method="post" action="/sessions/${session.id}/revoke" class="actions">
-<input type="hidden" name="csrf_token" value="${admin.session.csrf}">
-<input type="hidden" name="back" value="${back}">
-<button type="submit" class="primary">${t.t('sessions.revoke.confirm')}</button>
-<a href="${cancel}">${t.t('sessions.cancel')}</a>
-</form>`);
+</dl></div>`,
+      action: `/sessions/${session.id}/revoke`, confirm: t.t('sessions.revoke.confirm'), cancel, fields: { back },
+    }));
   });
 
 export const revokeSession = (deps: HttpDeps, req: FastifyRequest, reply: FastifyReply, admin: Admin) =>

@@ -1,6 +1,6 @@
 /** The confirmation page of a destructive action: what will happen to whom, a POST button with the CSRF token, and Cancel. */
 import { html, type SafeHtml } from '@olympus/http';
-import type { Admin } from '../../session/guard.ts';
+import type { Admin } from '../session/guard.ts';
 
 export interface Confirmation {
   title: string;
@@ -21,5 +21,5 @@ ${c.affected ?? html``}
 <input type="hidden" name="csrf_token" value="${admin.session.csrf}">
 ${Object.entries(c.fields ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 <button type="submit" class="primary">${c.confirm}</button>
-<a href="${c.cancel}">${admin.page.t.t('identities.cancel')}</a>
+<a href="${c.cancel}">${admin.page.t.t('shell.cancel')}</a>
 </form>`;
