@@ -9,8 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
-import { checkAccessibility, describeViolations, launchBrowser, screenshot } from './support/chromium.ts';
-import { grantRole, signInToAthena } from './support/athena.ts';
+import { launchBrowser } from './support/chromium.ts';
+import { auditPage, grantRole, signInToAthena } from './support/athena.ts';
 import { basic, createClient, tokenRequest } from './support/flow.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -37,11 +37,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus?.close();
     });
 
-    const audit = async (name: string) => {
-      await screenshot(page, `athena-${kind}-${name}`);
-      const violations = await checkAccessibility(page);
-      assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
-    };
+    const audit = (name: string) => auditPage(page, `athena-${kind}-${name}`);
     const eventsOf = async (clientId: string) =>
       (await (await fetch(`${olympus.adminUrl}/admin/audit-events?target=${encodeURIComponent(clientId)}`)).json()) as Array<Record<string, any>>;
     const works = async (clientId: string, secret: string) =>

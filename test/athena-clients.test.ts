@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
-import { checkAccessibility, describeViolations, launchBrowser, screenshot } from './support/chromium.ts';
-import { clientPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
+import { launchBrowser } from './support/chromium.ts';
+import { auditPage, clientPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 let browser: Browser;
@@ -35,11 +35,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus?.close();
     });
 
-    const audit = async (page: Page, name: string) => {
-      await screenshot(page, `athena-${kind}-${name}`);
-      const violations = await checkAccessibility(page);
-      assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
-    };
+    const audit = (page: Page, name: string) => auditPage(page, `athena-${kind}-${name}`);
 
     const signIn = async (email: string, password: string): Promise<Page> => {
       const { page, context } = await signInToAthena(browser, olympus, email, password);

@@ -13,8 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
-import { checkAccessibility, describeViolations, launchBrowser, newPage, screenshot } from './support/chromium.ts';
-import { grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
+import { launchBrowser, newPage } from './support/chromium.ts';
+import { auditPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
 import { createAppClient, signIn as signInToApp, startApp, type App } from './support/hera-oauth2.ts';
 import { selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
@@ -48,11 +48,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus?.close();
     });
 
-    const audit = async (page: Page, name: string) => {
-      await screenshot(page, `athena-${kind}-${name}`);
-      const violations = await checkAccessibility(page);
-      assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
-    };
+    const audit = (page: Page, name: string) => auditPage(page, `athena-${kind}-${name}`);
 
     const signIn = async (email: string, password: string, options = {}): Promise<Page> => {
       const { page, context } = await signInToAthena(browser, olympus, email, password, options);

@@ -9,9 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { enqueueEmail } from '@olympus/identity';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
-import { grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
+import { auditPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
 import { Browser as HttpBrowser } from './support/browser.ts';
-import { checkAccessibility, describeViolations, launchBrowser, screenshot } from './support/chromium.ts';
+import { launchBrowser } from './support/chromium.ts';
 import { authorizeUrl, createClient, pkcePair } from './support/flow.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -49,11 +49,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await grantRole(olympus, user.email, role);
       return signIn(user.email, user.password);
     };
-    const audit = async (page: Page, name: string) => {
-      await screenshot(page, `athena-ops-${kind}-${name}`);
-      const violations = await checkAccessibility(page);
-      assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
-    };
+    const audit = (page: Page, name: string) => auditPage(page, `athena-ops-${kind}-${name}`);
     const navLinks = (page: Page): Promise<string[]> => page.locator('header nav a').allInnerTexts();
     const keysInSet = async (): Promise<number> => ((await (await fetch(`${olympus.adminUrl}/admin/keys/${SET}`)).json()) as { keys: unknown[] }).keys.length;
 

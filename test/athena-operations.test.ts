@@ -10,9 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { enqueueEmail } from '@olympus/identity';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
-import { grantRole, signInToAthena } from './support/athena.ts';
+import { auditPage, grantRole, signInToAthena } from './support/athena.ts';
 import { Browser as HttpBrowser, queryOf } from './support/browser.ts';
-import { checkAccessibility, describeViolations, launchBrowser, screenshot } from './support/chromium.ts';
+import { launchBrowser } from './support/chromium.ts';
 import { authorizeUrl, createClient, pkcePair } from './support/flow.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -42,11 +42,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus?.close();
     });
 
-    const audit = async (name: string) => {
-      await screenshot(page, `athena-ops-${kind}-${name}`);
-      const violations = await checkAccessibility(page);
-      assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
-    };
+    const audit = (name: string) => auditPage(page, `athena-ops-${kind}-${name}`);
     const admin = async <T>(path: string): Promise<T> => (await (await fetch(`${olympus.adminUrl}${path}`)).json()) as T;
     const countOf = async (label: string): Promise<number> =>
       Number((await page.locator('.counts li', { hasText: label }).locator('strong').innerText()).replace(/\D/g, ''));

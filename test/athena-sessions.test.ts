@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkAccessibility, describeViolations, launchBrowser, screenshot } from './support/chromium.ts';
-import { grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
+import { launchBrowser } from './support/chromium.ts';
+import { auditPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
 import { selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -37,11 +37,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus?.close();
     });
 
-    const audit = async (page: Page, name: string) => {
-      await screenshot(page, `athena-${kind}-${name}`);
-      const violations = await checkAccessibility(page);
-      assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
-    };
+    const audit = (page: Page, name: string) => auditPage(page, `athena-${kind}-${name}`);
 
     const signIn = async (email: string, password: string, options = {}): Promise<Page> => {
       const { page, context } = await signInToAthena(browser, olympus, email, password, options);

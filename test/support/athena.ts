@@ -1,6 +1,7 @@
 /** What the Athena suites share: granting a console role through the admin API, an identity with none. */
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { checkAccessibility, describeViolations, screenshot } from './chromium.ts';
 import { PASSWORD, freshEmail, selfService } from './self-service.ts';
 import type { TestServer } from './server.ts';
 
@@ -46,3 +47,10 @@ export const signInToAthena = async (
 
 /** A client's own page, /clients/<id> — not the New Client form at /clients/new. */
 export const clientPage = (url: URL): boolean => /^\/clients\/[^/]+$/.test(url.pathname) && url.pathname !== '/clients/new';
+
+/** A screenshot of the page as test-output/screenshots/<name>.png, and zero axe-core violations on it. */
+export const auditPage = async (page: Page, name: string): Promise<void> => {
+  await screenshot(page, name);
+  const violations = await checkAccessibility(page);
+  assert.equal(violations.length, 0, `axe-core violations on ${name} (${page.url()}):\n${describeViolations(violations)}`);
+};
