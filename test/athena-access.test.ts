@@ -27,7 +27,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     before(async () => {
       olympus = await startTestServer(kind);
       await ensureDemoIdentity(olympus.server.identity);
-      await grantRole(olympus, DEMO_EMAIL, 'admin');
     });
     after(async () => {
       for (const c of contexts) await c.close();
@@ -163,7 +162,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     before(async () => {
       olympus = await startTestServer(kind, (c) => ({ ...c, athena: { ...c.athena, session: { idleTimeout: 4000, lifespan: 60_000 } } }));
       await ensureDemoIdentity(olympus.server.identity);
-      await grantRole(olympus, DEMO_EMAIL, 'admin');
     });
     after(async () => {
       for (const c of contexts) await c.close();
@@ -193,9 +191,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     before(async () => {
       olympus = await startTestServer(kind, (c) => ({ ...c, serve: { ...c.serve, admin: { ...c.serve.admin, apiKeys: [KEY] } } }));
       await ensureDemoIdentity(olympus.server.identity);
-      const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-      const [demo] = (await (await fetch(`${olympus.adminUrl}/admin/identities?credentials_identifier=${DEMO_EMAIL}`, { headers })).json()) as Array<{ id: string }>;
-      await fetch(`${olympus.adminUrl}/admin/identities/${demo.id}`, { method: 'PATCH', headers, body: JSON.stringify([{ op: 'add', path: '/metadata_admin', value: { athena: { role: 'admin' } } }]) });
     });
     after(async () => {
       await context?.close();

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { launchBrowser } from './support/chromium.ts';
-import { auditPage, grantRole, signInToAthena } from './support/athena.ts';
+import { auditPage, signInToAthena } from './support/athena.ts';
 import { basic, createClient, tokenRequest } from './support/flow.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -29,7 +29,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     before(async () => {
       olympus = await startTestServer(kind);
       await ensureDemoIdentity(olympus.server.identity);
-      await grantRole(olympus, DEMO_EMAIL, 'admin');
       ({ page, context } = await signInToAthena(browser, olympus, DEMO_EMAIL, DEMO_PASSWORD));
     });
     after(async () => {

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { launchBrowser } from './support/chromium.ts';
-import { auditPage, clientPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
+import { auditPage, clientPage, registerPlainUser, signInToAthena } from './support/athena.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 let browser: Browser;
@@ -28,7 +28,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     before(async () => {
       olympus = await startTestServer(kind);
       await ensureDemoIdentity(olympus.server.identity);
-      await grantRole(olympus, DEMO_EMAIL, 'admin');
     });
     after(async () => {
       for (const c of contexts) await c.close();

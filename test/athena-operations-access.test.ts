@@ -32,7 +32,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     before(async () => {
       olympus = await startTestServer(kind);
       await ensureDemoIdentity(olympus.server.identity);
-      await grantRole(olympus, DEMO_EMAIL, 'admin');
     });
     after(async () => {
       for (const c of contexts) await c.close();

@@ -18,7 +18,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Browser } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { launchBrowser, newPage } from './support/chromium.ts';
-import { clientPage, grantRole, signInToAthena } from './support/athena.ts';
+import { clientPage, signInToAthena } from './support/athena.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -199,7 +199,6 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`README: your first
    * New Client with the walkthrough's values → Save, and read the Client ID from the client's page.
    */
   const createClientInAthena = async (): Promise<string> => {
-    await grantRole(olympus, DEMO_EMAIL, 'admin');
     const { page, context } = await signInToAthena(browser, olympus, DEMO_EMAIL, DEMO_PASSWORD);
     try {
       await page.getByRole('link', { name: 'OAuth2 Clients' }).first().click();
