@@ -1,0 +1,5 @@
+export { TRACE_STOPS, isTraceStop, type TraceStop } from './stops.ts';
+export { TRACE_OUTCOMES, TRACE_SCHEMA_VERSION, type TraceEvent, type TraceEvidence, type TraceOutcome } from './event.ts';
+export { REDACTED, looksSecret, redactEvidence } from './redact.ts';
+export { newTraceEvent, type TraceNote } from './new-event.ts';
+export type { TraceCountQuery, TraceRecentQuery, TraceStore } from './store.ts';
