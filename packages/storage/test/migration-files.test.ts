@@ -56,6 +56,10 @@ const RELEASED: Record<number, { sqlite: string; postgres: string }> = {
     sqlite: '16c58e11bf37634305f980b8aecd5f04ba00d92a665039ea2ab7fcd1506c2cad',
     postgres: 'f3533054e05100e2ce673e02cc007bd31de6021f27da82b734cab3c848453313',
   },
+  10: {
+    sqlite: '6d30297e85ddc1219cbc7288120eb937db202c075ae39f664cdf859a0269536a',
+    postgres: 'd185a74f319f12dd80fd7938b10d931ca50956baef50e4c696a13b56569c8a92',
+  },
 };
 
 test('every released migration runs, on each dialect, exactly the statements it ran when released', () => {
