@@ -54,7 +54,7 @@ for (const database of testDatabases) {
       const connections = await Promise.all(Array.from({ length: 4 }, () => openDatabase(dsn)));
       try {
         const results = await Promise.all(connections.map((db) => migrate(db, 'up')));
-        const versions = results.flat().map((m) => m.version).sort();
+        const versions = results.flat().map((m) => m.version).sort((a, b) => a - b);
         const known = (await migrationStatus(connections[0]!)).map((m) => m.version);
         assert.deepEqual(versions, known, 'each version applied by exactly one migrator');
         assert.ok((await migrationStatus(connections[0]!)).every((m) => m.applied));
