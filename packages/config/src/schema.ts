@@ -8,6 +8,7 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import { athenaSchemaSection } from './schema-athena.ts';
 import { auditSchemaSection } from './schema-audit.ts';
+import { traceSchemaSection } from './schema-trace.ts';
 import { heraSchemaSection } from './schema-hera.ts';
 import { identitySchemaSections } from './schema-identity.ts';
 import { choice, duration, MIN_SECRET_LENGTH, modeSwitch, publicPage, secretList, section, text, ttl, url, urlList, withDefault } from './schema-nodes.ts';
@@ -132,6 +133,7 @@ export const configSchema = section(
     ...heraSchemaSection,
     ...athenaSchemaSection,
     ...auditSchemaSection,
+    ...traceSchemaSection,
   },
   { $id: 'https://olympus.dev/schemas/config.json' },
 );

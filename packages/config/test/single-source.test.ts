@@ -42,6 +42,7 @@ const SAMPLE: ConfigInput = {
   clients: { http: { disallow_private_ip_ranges: true, private_ip_exception_urls: ['https://keys.internal/jwks'] } },
   athena: { enabled: false, required_aal: 'aal2', session: { idle_timeout: '10m', lifespan: '8h' } },
   audit: { retention: '720h' },
+  trace: { enabled: false, retention: '48h' },
   identity: { default_schema_id: 'customer', schemas: [{ id: 'customer', url: 'base64://e30=' }] },
   selfservice: {
     default_browser_return_url: 'https://app.example.com/',
@@ -87,7 +88,7 @@ const onlyAt = (path: string[], value: unknown): ConfigInput =>
 const resolved = (input: ConfigInput, dev: boolean) => resolveConfig(input, { dev, cwd: '/srv/olympus' });
 
 test('every key has a default, or a description of how it is worked out at load time', () => {
-  assert.equal(keys.length, 85);
+  assert.equal(keys.length, 87);
   for (const { path, node } of keys) {
     assert.ok('default' in node || typeof node['x-default'] === 'string', `${dotted(path)} has neither default nor x-default`);
   }
