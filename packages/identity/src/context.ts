@@ -4,7 +4,7 @@
  */
 import type { OlympusConfig } from '@olympus/config';
 import type { KeyedHasher, Sealer } from '@olympus/crypto';
-import type { Logger } from '@olympus/oauth2';
+import type { Logger, TracePort } from '@olympus/oauth2';
 import type { IdentityStorage, OAuth2Port } from './ports.ts';
 
 export interface IdentityContext {
@@ -16,4 +16,6 @@ export interface IdentityContext {
   now: () => number;
   /** The little the identity server needs of the OAuth2 server (ports.ts), not its whole context. */
   oauth2: OAuth2Port;
+  /** The flow tracer's narrow port, the same as the OAuth2 context's; absent when tracing is off. */
+  trace?: TracePort;
 }

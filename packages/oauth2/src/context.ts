@@ -79,6 +79,34 @@ export interface ClientServiceApi {
  */
 export type FetchJwks = (uri: string) => Promise<JSONWebKeySet>;
 
+/** The stops of a login the flow tracer knows (docs/operations/tracing.md; @olympus/trace holds the taxonomy). */
+export type TraceStopName =
+  | 'authorize' | 'login_request' | 'login_flow_created' | 'login_submitted' | 'login_accepted' | 'consent_shown'
+  | 'consent_decided' | 'code_issued' | 'token_exchange' | 'refresh' | 'userinfo' | 'logout';
+
+/**
+ * What a core reports about one stop of a login: the decision, the ids it knows and the evidence an
+ * explanation needs. The composition root stamps, redacts and records it off the request path, so a
+ * report costs the core one function call and never a write.
+ */
+export interface TraceReport {
+  traceId: string;
+  stop: TraceStopName;
+  outcome: 'ok' | 'refused' | 'error';
+  /** Epoch ms when the stop began. */
+  startedAt?: number;
+  durationMs?: number;
+  errorCode?: string;
+  requestId?: string;
+  clientId?: string;
+  identityId?: string;
+  challengeId?: string;
+  flowId?: string;
+  evidence: Record<string, unknown>;
+}
+
+export type TracePort = (report: TraceReport) => void;
+
 export interface OAuth2Context {
   config: OlympusConfig;
   storage: OAuth2Storage;
@@ -89,6 +117,8 @@ export interface OAuth2Context {
   log: Logger;
   now: () => number;
   fetchJwks: FetchJwks;
+  /** The flow tracer (apps/server/src/trace-recorder.ts); absent when `trace.enabled` is off. */
+  trace?: TracePort;
 }
 
 export type { OAuth2Client, StoredClient };

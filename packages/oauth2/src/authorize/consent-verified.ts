@@ -41,6 +41,7 @@ export const handleConsentVerifier = async (
   verifier: string,
   cookies: Record<string, string | undefined>,
 ): Promise<BrowserStep> => {
+  const startedAt = ctx.now();
   const flow = await flowForVerifier(ctx, 'consent', verifier, cookies);
   const now = ctx.now();
   if (flow.expiresAt <= now) return restart(flow);
@@ -69,5 +70,13 @@ export const handleConsentVerifier = async (
     { trace_id: flow.traceId, flow_id: flow.id, client_id: flow.clientId, subject: record.session.subject, scope: record.session.scope.join(' ') },
     'consent verified; authorization code issued',
   );
+  ctx.trace?.({
+    traceId: flow.traceId, stop: 'code_issued', outcome: 'ok', startedAt, durationMs: ctx.now() - startedAt,
+    clientId: flow.clientId, identityId: record.session.subject, flowId: flow.id, challengeId: flow.consentChallenge ?? undefined,
+    evidence: {
+      granted_scopes: record.session.scope, granted_audience: record.session.audience, redirect_uri: record.redirectUri,
+      response_mode: flow.request.responseMode, code_challenge_method: record.codeChallengeMethod,
+    },
+  });
   return respondToClient(target, ctx.config.urls.issuer, { code: code.token, scope: record.session.scope.join(' ') });
 };

@@ -9,6 +9,8 @@ import { respondToClient, errorParams } from '../browser/client-response.ts';
 import { FLOW_CSRF_COOKIE_PATH, flowCsrfCookieName, type BrowserStep } from '../browser/instructions.ts';
 import { withParam } from '../endpoints.ts';
 import { validateAuthorizeRequest } from './pipeline.ts';
+import { AuthorizeRejected } from './rejection.ts';
+import { traceAuthorizeAccepted, traceAuthorizeRefused } from './trace-authorize.ts';
 
 /**
  * Whether the remembered session lets the login UI skip its form (Hydra `skip`): it must be
@@ -30,7 +32,11 @@ export const startAuthorization = async (
   requestUrl: string,
   cookies: Record<string, string | undefined>,
 ): Promise<BrowserStep> => {
-  const { request } = await validateAuthorizeRequest(ctx, params, requestUrl);
+  const startedAt = ctx.now();
+  const { request, client } = await validateAuthorizeRequest(ctx, params, requestUrl).catch(async (err: unknown) => {
+    if (err instanceof AuthorizeRejected) await traceAuthorizeRefused(ctx, params, err, startedAt, randomUUID());
+    throw err;
+  });
   const now = ctx.now();
   const session = await currentAuthSession(ctx, cookies);
   const skip = canSkipLogin(request, session, now);
@@ -40,10 +46,12 @@ export const startAuthorization = async (
     const err = new LoginRequired('The user is not logged in and prompt=none forbids showing a login page.', {
       hint: 'Retry without prompt=none so the user can log in, or log in with remember=true first (OIDC Core §3.1.2.6).',
     });
+    await traceAuthorizeRefused(ctx, params, new AuthorizeRejected(err, target), startedAt, randomUUID());
     return respondToClient(target, ctx.config.urls.issuer, errorParams(err.error, err.description, err.hint, ctx.config.oauth2.exposeDebug));
   }
   const flow = newFlow(ctx, request, now, skip ? session : undefined, session?.id);
   await ctx.storage.flows.createFlow(flow);
+  traceAuthorizeAccepted(ctx, flow, params, startedAt, client.redirect_uris);
   ctx.log.info(
     { trace_id: flow.traceId, flow_id: flow.id, challenge_id: flow.loginChallenge, client_id: flow.clientId, skip },
     'authorization request valid; redirecting to the login UI',

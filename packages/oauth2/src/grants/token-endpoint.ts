@@ -5,6 +5,7 @@ import { OAuth2Error } from '../errors.ts';
 import type { TokenResponse } from '../tokens/issue.ts';
 import { checkClientMayUse, checkGrantType } from './grant-types.ts';
 import { GRANT_HANDLERS } from './grants.ts';
+import { traceTokenIssued, traceTokenRefused, type TokenTrace } from './trace-token.ts';
 
 export interface TokenEndpointInput {
   /** The parsed application/x-www-form-urlencoded body. */
@@ -22,13 +23,11 @@ export interface TokenEndpointInput {
 export const handleTokenRequest = async (ctx: OAuth2Context, input: TokenEndpointInput): Promise<TokenResponse> => {
   const { params, requestId } = input;
   const grantType = params.grant_type;
+  const auth = { authorization: input.authorization, body: params, endpointUrl: endpointsOf(ctx.config).token };
+  const trace: TokenTrace = { startedAt: ctx.now(), requestId, grantType, auth };
   try {
     const grant = checkGrantType(grantType);
-    const client = await authenticateClient(ctx, {
-      authorization: input.authorization,
-      body: params,
-      endpointUrl: endpointsOf(ctx.config).token,
-    });
+    const client = await authenticateClient(ctx, auth);
     checkClientMayUse(client, grant);
     const { response, session } = await GRANT_HANDLERS[grant].handle(ctx, { params, client, requestId });
     ctx.log.info(
@@ -39,6 +38,7 @@ export const handleTokenRequest = async (ctx: OAuth2Context, input: TokenEndpoin
       },
       'token issued',
     );
+    traceTokenIssued(ctx, trace, client, session, response);
     return response;
   } catch (err) {
     if (err instanceof OAuth2Error) {
@@ -46,6 +46,7 @@ export const handleTokenRequest = async (ctx: OAuth2Context, input: TokenEndpoin
         { trace_id: err.traceId ?? requestId, request_id: requestId, client_id: params.client_id, grant_type: grantType, error: err.error, hint: err.hint },
         'token request refused',
       );
+      await traceTokenRefused(ctx, trace, err);
     }
     throw err;
   }

@@ -5,7 +5,7 @@
  */
 import type { IdentityContext } from '../../context.ts';
 import { checkCsrf } from '../../csrf/csrf.ts';
-import { SessionAal1Required } from '../../errors.ts';
+import { SecurityCsrfViolation, SessionAal1Required } from '../../errors.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import { issueSession, type IssuedSession } from '../../sessions/issue.ts';
 import type { AuthenticationMethod } from '../../sessions/session.ts';
@@ -22,6 +22,7 @@ import { recreateLoginFlow } from './create.ts';
 import { continueOAuth2Login } from './oauth2.ts';
 import { knownLoginRequest } from '../oauth2-request.ts';
 import { alreadyLoggedIn } from './rules.ts';
+import { csrfFacts, traceLoginSubmit } from './trace-submit.ts';
 
 export interface LoginSubmitRequest extends SubmitRequest {
   current?: CurrentSession;
@@ -38,17 +39,34 @@ const continuedSession = (flow: SelfServiceFlow, current: CurrentSession | undef
 };
 
 export const submitLogin = async (ctx: IdentityContext, flowId: string | undefined, rawBody: unknown, req: LoginSubmitRequest): Promise<SubmitOutcome> => {
+  const startedAt = ctx.now();
   const flow = await loadFlow(ctx, 'login', flowId);
   await ensureNotExpired(ctx, flow, () => recreateLoginFlow(ctx, flow, req.csrfSecret));
-  checkCsrf(ctx, flow, { cookie: req.csrfCookie, token: req.csrfToken });
+  const sent = { cookie: req.csrfCookie, token: req.csrfToken };
+  try {
+    checkCsrf(ctx, flow, sent);
+  } catch (err) {
+    if (err instanceof SecurityCsrfViolation) {
+      traceLoginSubmit(ctx, flow, { startedAt, method: '', csrf: csrfFacts(flow, sent, err.details.reject_reason), outcome: 'refused', errorCode: err.id });
+    }
+    throw err;
+  }
+  const csrf = csrfFacts(flow, sent);
   const body = normalizeBody(rawBody);
   const method = stringField(body, 'method');
-  if (flow.state === 'passed_challenge') return rejected(ctx, flow, body, new FlowValidationError([messages.loginAlreadyCompleted()]), method);
+  /** A refused submission (flows/rejected.ts), reported to the flow tracer with its message ids. */
+  const refuse = async (err: FlowValidationError): Promise<SubmitOutcome> => {
+    const outcome = await rejected(ctx, flow, body, err, method);
+    const messageIds = err.messages.map((m) => m.id);
+    traceLoginSubmit(ctx, flow, { startedAt, method, csrf, outcome: 'refused', errorCode: String(messageIds[0] ?? 'invalid'), messageIds, identityId: req.current?.identity.id });
+    return outcome;
+  };
+  if (flow.state === 'passed_challenge') return refuse(new FlowValidationError([messages.loginAlreadyCompleted()]));
   const continued = continuedSession(flow, req.current);
   const strategy = loginStrategyFor(method);
   // A method takes part only where it offers a form: no password at aal2, no TOTP as a first factor.
   if (strategy === undefined || strategy.loginNodes(flow, flow.requestedAal).length === 0) {
-    return rejected(ctx, flow, body, new FlowValidationError([messages.noLoginMethod()]), method);
+    return refuse(new FlowValidationError([messages.noLoginMethod()]));
   }
   let result: LoginResult;
   try {
@@ -56,10 +74,14 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
     const attempt = { flow, body, identity: continued?.identity, ip: req.device.ipAddress };
     result = await protectLogin(ctx, attempt, () => strategy.login(ctx, flow, body, continued?.identity));
   } catch (err) {
-    if (err instanceof FlowValidationError) return rejected(ctx, flow, body, err, method);
+    if (err instanceof FlowValidationError) return refuse(err);
     throw err;
   }
-  return completeLogin(ctx, flow, result, continued, req);
+  const outcome = await completeLogin(ctx, flow, result, continued, req);
+  if (outcome.kind === 'success') {
+    traceLoginSubmit(ctx, flow, { startedAt, method, csrf, outcome: 'ok', identityId: result.identity.id, aalReached: outcome.issued.session.authenticator_assurance_level });
+  }
+  return outcome;
 };
 
 /**

@@ -1,0 +1,67 @@
+/**
+ * The token endpoint's stop of the flow tracer (docs/operations/tracing.md): `refresh` for the
+ * refresh grant, `token_exchange` for every other grant, accepted or refused, with the grant type and
+ * the client authentication method registered next to the one the request used (seed 003's
+ * `client_secret_basic` vs `client_secret_post`). Reporting is one call into the `trace` port; only a
+ * refusal costs a client lookup, and only with tracing on.
+ */
+import type { OAuth2Client } from '../clients/client.ts';
+import { detectAuthMethod } from '../client-auth/authenticate.ts';
+import type { ClientAuthRequest } from '../client-auth/method.ts';
+import { CLIENT_AUTH_METHODS } from '../client-auth/methods.ts';
+import type { OAuth2Context, TraceStopName } from '../context.ts';
+import type { OAuth2Error } from '../errors.ts';
+import type { TokenResponse } from '../tokens/issue.ts';
+import type { GrantSession } from '../tokens/records.ts';
+
+const stopOf = (grantType: string | undefined): TraceStopName => (grantType === 'refresh_token' ? 'refresh' : 'token_exchange');
+
+/** The one method the request used and the client id it named, or what made them unreadable. */
+const attempted = (req: ClientAuthRequest): { method: string | null; clientId: string | undefined } => {
+  try {
+    const method = detectAuthMethod(req);
+    return { method, clientId: CLIENT_AUTH_METHODS[method].read(req).clientId };
+  } catch {
+    return { method: null, clientId: req.body.client_id };
+  }
+};
+
+export interface TokenTrace {
+  startedAt: number;
+  requestId: string;
+  grantType: string | undefined;
+  auth: ClientAuthRequest;
+}
+
+export const traceTokenIssued = (ctx: OAuth2Context, t: TokenTrace, client: OAuth2Client, session: GrantSession, response: TokenResponse): void => {
+  if (ctx.trace === undefined) return;
+  ctx.trace({
+    traceId: session.traceId || t.requestId, stop: stopOf(t.grantType), outcome: 'ok', startedAt: t.startedAt, durationMs: ctx.now() - t.startedAt,
+    requestId: t.requestId, clientId: client.client_id, identityId: session.subject || undefined, flowId: session.flowId || undefined,
+    evidence: {
+      grant_type: t.grantType ?? null,
+      registered_auth_method: client.token_endpoint_auth_method || 'client_secret_basic',
+      attempted_auth_method: attempted(t.auth).method,
+      granted_scopes: (response.scope ?? '').split(' ').filter(Boolean),
+      refresh_token_issued: response.refresh_token !== undefined,
+      id_token_issued: response.id_token !== undefined,
+    },
+  });
+};
+
+export const traceTokenRefused = async (ctx: OAuth2Context, t: TokenTrace, err: OAuth2Error): Promise<void> => {
+  if (ctx.trace === undefined) return;
+  const { method, clientId } = attempted(t.auth);
+  const client = clientId ? (await ctx.clients.get(clientId).catch(() => undefined))?.client : undefined;
+  ctx.trace({
+    traceId: err.traceId ?? t.requestId, stop: stopOf(t.grantType), outcome: 'refused', startedAt: t.startedAt, durationMs: ctx.now() - t.startedAt,
+    errorCode: err.error, requestId: t.requestId, clientId,
+    evidence: {
+      grant_type: t.grantType ?? null,
+      client_known: client !== undefined,
+      registered_auth_method: client === undefined ? null : client.token_endpoint_auth_method || 'client_secret_basic',
+      attempted_auth_method: method,
+      error_hint: err.hint ?? null,
+    },
+  });
+};
