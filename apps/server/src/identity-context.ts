@@ -25,4 +25,5 @@ export const buildIdentityContext = (oauth2: OAuth2Context, storage: IdentitySto
   log: oauth2.log,
   now: oauth2.now,
   oauth2: oauth2PortOf(oauth2),
+  ...(oauth2.trace === undefined ? {} : { trace: oauth2.trace }),
 });

@@ -6,10 +6,11 @@ import { ensureAthenaClient, registerAthena } from '@olympus/athena';
 import { heraRoutes } from '@olympus/hera';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
-import { createAuditStore, createIdentityStorage, createOAuth2Storage, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
+import { createAuditStore, createIdentityStorage, createOAuth2Storage, createTraceStore, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
 import { buildContext } from './context.ts';
 import { buildIdentityContext } from './identity-context.ts';
 import { createLogger } from './logger.ts';
+import { startTraceRecorder, type TraceRecorder } from './trace-recorder.ts';
 import { VERSION } from './version.ts';
 
 export interface RunningServer {
@@ -18,6 +19,8 @@ export interface RunningServer {
   db: Db;
   publicApp: FastifyInstance;
   adminApp: FastifyInstance;
+  /** The flow tracer's writer; absent when `trace.enabled` is off. */
+  traces?: TraceRecorder;
   close(): Promise<void>;
 }
 
@@ -36,10 +39,23 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
   const db = await openDatabase(config.dsn);
   try {
     await prepareSchema(db, config.dev || opts.migrate === true);
-    const ctx = buildContext(config, createOAuth2Storage(db), logger);
+    const traceStore = createTraceStore(db);
+    const traces = config.trace.enabled ? startTraceRecorder(traceStore, logger) : undefined;
+    const ctx = { ...buildContext(config, createOAuth2Storage(db), logger), ...(traces === undefined ? {} : { trace: traces.record }) };
     await ctx.keys.ensureDefaultKeys();
     const identity = buildIdentityContext(ctx, createIdentityStorage(db));
-    const deps = { ctx, identity, audit: createAuditStore(db), version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1 };
+    // Athena's Home: login submissions signed in and refused (the tracer's stop 4).
+    const signIns = async (since: number) => {
+      const [ok, refused] = await Promise.all([
+        traceStore.count({ stop: 'login_submitted', outcome: 'ok', since }),
+        traceStore.count({ stop: 'login_submitted', outcome: 'refused', since }),
+      ]);
+      return { ok, refused };
+    };
+    const deps = {
+      ctx, identity, audit: createAuditStore(db), version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1,
+      ...(traces === undefined ? {} : { signIns }),
+    };
     const publicApp = buildPublicApp(deps, logger, heraRoutes);
     if (config.athena.enabled) await ensureAthenaClient(ctx);
     const adminApp = buildAdminApp(deps, logger, [registerAthena]);
@@ -49,9 +65,10 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     const close = async () => {
       await Promise.allSettled([publicApp.close(), adminApp.close()]);
       await courier.stop();
+      await traces?.close();
       await db.close();
     };
-    return { ctx, identity, db, publicApp, adminApp, close };
+    return { ctx, identity, db, publicApp, adminApp, ...(traces === undefined ? {} : { traces }), close };
   } catch (err) {
     await db.close();
     throw err;

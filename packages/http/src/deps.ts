@@ -18,6 +18,11 @@ export interface HttpDeps {
   identity?: IdentityContext;
   /** The audit log (docs/operations/audit.md); without it nothing is recorded and /admin/audit-events is not served. */
   audit?: AuditStore;
+  /**
+   * Login submissions (the flow tracer's stop 4, docs/operations/tracing.md) since a time, signed in
+   * and refused; absent when tracing is off.
+   */
+  signIns?: (since: number) => Promise<{ ok: number; refused: number }>;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;

@@ -42,6 +42,8 @@ export const janitor: Command = {
     courier: { type: 'boolean', description: 'also clean sent and abandoned courier messages (kept otherwise)' },
     audit: { type: 'boolean', description: 'clean audit events older than audit.retention (docs/operations/audit.md)' },
     'audit-retention': { type: 'string', value: 'duration', description: 'keep audit events this long, overriding audit.retention (needed with a DSN alone)' },
+    traces: { type: 'boolean', description: 'clean trace events older than trace.retention (docs/operations/tracing.md)' },
+    'trace-retention': { type: 'string', value: 'duration', description: 'keep trace events this long, overriding trace.retention (needed with a DSN alone)' },
     'keep-if-younger': { type: 'string', value: 'duration', description: 'keep rows that expired less than this long ago', default: '0s' },
     limit: { type: 'string', value: 'n', description: 'at most this many rows per table in one run', default: '10000' },
     'batch-size': { type: 'string', value: 'n', description: 'rows per DELETE statement (each its own short transaction)', default: '100' },
@@ -54,9 +56,9 @@ export const janitor: Command = {
     }])),
   },
   details:
-    'With none of --tokens, --requests, --grants, --audit, all four run. --courier adds courier messages to whatever runs.\n' +
-    'Audit events go once older than audit.retention from the configuration or --audit-retention; with a DSN alone\n' +
-    'and no --audit-retention they are kept.\n' +
+    'With none of --tokens, --requests, --grants, --audit, --traces, all five run. --courier adds courier messages to whatever runs.\n' +
+    'Audit events go once older than audit.retention from the configuration or --audit-retention, trace events once\n' +
+    'older than trace.retention or --trace-retention; with a DSN alone and no such flag they are kept.\n' +
     'Never deleted: anything unexpired and unrevoked, used refresh tokens of a live grant before they expire,\n' +
     'remembered consents, revoked-grant markers, live identity sessions, queued courier messages.\n' +
     'See docs/operations/janitor.md.\n\n' +
@@ -70,6 +72,7 @@ export const janitor: Command = {
     if (ignored.length > 0) io.stderr(`note: ${ignored.map((name) => `--${name}`).join(', ')} ignored: Olympus deletes rows by their stored expiry\n`);
     const configPath = flags.string('config');
     const auditRetentionMs = await durationFlag(flags, 'audit-retention');
+    const traceRetentionMs = await durationFlag(flags, 'trace-retention');
     const options = {
       ...(dsn ? { dsn } : {}),
       ...(configPath ? { configPath } : {}),
@@ -80,6 +83,8 @@ export const janitor: Command = {
       ...(flags.boolean('courier') ? { courier: true } : {}),
       ...(flags.boolean('audit') ? { audit: true } : {}),
       ...(auditRetentionMs === undefined ? {} : { auditRetentionMs }),
+      ...(flags.boolean('traces') ? { traces: true } : {}),
+      ...(traceRetentionMs === undefined ? {} : { traceRetentionMs }),
       keepIfYoungerMs: await keepIfYoungerMs(flags),
       ...limits(flags),
     };

@@ -1,0 +1,81 @@
+/**
+ * The flow tracer's writer, off the request path (docs/operations/tracing.md): a core's report is
+ * pushed onto an in-memory queue and the request goes on; every ~200 ms, or as soon as 500 reports
+ * wait, one batch is stamped, redacted (@olympus/trace newTraceEvent) and stored with one multi-row
+ * INSERT. The queue is bounded: when the database cannot keep up, reports are dropped with one
+ * warning line (until the queue drains) rather than growing without bound. `close` flushes what is left.
+ */
+import { newTraceEvent, type TraceStore } from '@olympus/trace';
+import type { Logger, TracePort, TraceReport } from '@olympus/oauth2';
+
+export interface TraceRecorderOptions {
+  flushEveryMs?: number;
+  batchSize?: number;
+  /** Reports kept waiting at most; more are dropped. */
+  maxQueued?: number;
+  now?: () => number;
+}
+
+export interface TraceRecorder {
+  /** The cores' `trace` port: never blocks, never throws. */
+  record: TracePort;
+  /** Stores everything queued so far. */
+  flush(): Promise<void>;
+  /** Flushes and stops the timer; later reports are ignored. */
+  close(): Promise<void>;
+}
+
+export const startTraceRecorder = (store: TraceStore, log: Logger, opts: TraceRecorderOptions = {}): TraceRecorder => {
+  const { flushEveryMs = 200, batchSize = 500, maxQueued = 50_000, now = Date.now } = opts;
+  let queue: { report: TraceReport; at: number }[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  let dropping = false;
+  let closed = false;
+
+  const writeBatches = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, batchSize);
+      queue = queue.slice(batch.length);
+      try {
+        await store.appendBatch(batch.map(({ report, at }) => newTraceEvent(report, at)));
+      } catch (err) {
+        log.warn({ err, events: batch.length }, 'trace events could not be stored; they are lost');
+      }
+    }
+    if (dropping) log.info('the trace queue drained; recording again');
+    dropping = false;
+  };
+
+  const flush = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    writing = writing.then(writeBatches);
+    return writing;
+  };
+
+  const record: TracePort = (report) => {
+    if (closed) return;
+    if (queue.length >= maxQueued) {
+      if (!dropping) log.warn({ max_queued: maxQueued }, 'trace queue full: trace events are dropped until it drains');
+      dropping = true;
+      return;
+    }
+    queue.push({ report, at: now() });
+    if (queue.length >= batchSize) void flush();
+    else if (timer === undefined) {
+      timer = setTimeout(() => void flush(), flushEveryMs);
+      // A waiting flush never keeps the process alive; close() flushes on shutdown.
+      timer.unref();
+    }
+  };
+
+  return {
+    record,
+    flush,
+    close: async () => {
+      closed = true;
+      await flush();
+    },
+  };
+};
