@@ -1,9 +1,9 @@
 /**
  * Home: counts of what the administrator's role may read, each leading to its section when the
  * console has one. Sign-ins are the identity sessions issued in the last 24 hours (one per sign-in,
- * registration, recovery or second-factor step: packages/identity/src/sessions/issue.ts); failed
- * sign-ins are not counted, because nothing records them beyond brute-force counters that forget.
- * Olympus keeps no store of errors, so the page shows none.
+ * registration, recovery or second-factor step: packages/identity/src/sessions/issue.ts). Failed and
+ * successful sign-ins are the flow tracer's login submissions (stop 4, docs/operations/tracing.md)
+ * refused and accepted since then, read through `deps.signIns`; with tracing off they are not shown.
  */
 import { html, type HttpDeps, type SafeHtml } from '@olympus/http';
 import { can, type AdminRole, type Permission } from '@olympus/identity';
@@ -22,12 +22,24 @@ interface Count {
   count(): Promise<number>;
 }
 
-const countsOf = ({ ctx, identity }: HttpDeps): Count[] => {
+/** The tracer's sign-in counts, one query for both cards. */
+const traced = (signIns: HttpDeps['signIns'], since: number): Count[] => {
+  if (signIns === undefined) return [];
+  let counts: ReturnType<typeof signIns> | undefined;
+  const once = () => (counts ??= signIns(since));
+  return [
+    { label: 'home.signins.failed', hint: 'home.signins.failed.hint', permission: 'identities.read', count: async () => (await once()).refused },
+    { label: 'home.signins.succeeded', hint: 'home.signins.succeeded.hint', permission: 'identities.read', count: async () => (await once()).ok },
+  ];
+};
+
+const countsOf = ({ ctx, identity, signIns }: HttpDeps): Count[] => {
   const now = ctx.now();
   const people: Count[] = identity === undefined ? [] : [
     { label: 'home.identities', path: '/identities', permission: 'identities.read', count: () => identity.storage.identities.countIdentities() },
     { label: 'home.sessions', hint: 'home.sessions.hint', path: '/sessions', permission: 'identities.read', count: () => identity.storage.sessions.countSessions({ liveAt: now }) },
     { label: 'home.signins', hint: 'home.signins.hint', permission: 'identities.read', count: () => identity.storage.sessions.countSessions({ issuedSince: now - DAY_MS }) },
+    ...traced(signIns, now - DAY_MS),
   ];
   return [{ label: 'home.clients', path: '/clients', permission: 'clients.read', count: () => ctx.storage.clients.countClients() }, ...people];
 };

@@ -8,5 +8,9 @@ export const HOME_DE: Record<keyof typeof HOME_EN, string> = {
   'home.sessions': 'Aktive Sitzungen',
   'home.sessions.hint': 'Identitätssitzungen, die weder widerrufen noch abgelaufen sind.',
   'home.signins': 'Anmeldungen in den letzten 24 Stunden',
-  'home.signins.hint': 'In den letzten 24 Stunden ausgestellte Sitzungen: eine je Anmeldung, Registrierung, Kontowiederherstellung oder Schritt mit zweitem Faktor. Fehlgeschlagene Anmeldungen werden nicht gezählt: Olympus speichert sie nicht, nur Zähler gegen Brute-Force-Angriffe, die sie wieder vergessen.',
+  'home.signins.hint': 'In den letzten 24 Stunden ausgestellte Sitzungen: eine je Anmeldung, Registrierung, Kontowiederherstellung oder Schritt mit zweitem Faktor.',
+  'home.signins.failed': 'Fehlgeschlagene Anmeldeversuche, letzte 24 Stunden',
+  'home.signins.failed.hint': 'In den letzten 24 Stunden abgewiesene Anmeldeformulare (falsches Passwort, CSRF-Verstoß, keine nutzbare Methode), wie sie der Flow-Tracer aufzeichnet.',
+  'home.signins.succeeded': 'Erfolgreiche Anmeldeversuche, letzte 24 Stunden',
+  'home.signins.succeeded.hint': 'In den letzten 24 Stunden angenommene Anmeldeformulare, wie sie der Flow-Tracer aufzeichnet.',
 };
