@@ -17,7 +17,9 @@ const MINT_CONCURRENCY = 8;
 const benchConfig = async (dsn: string): Promise<OlympusConfig> => {
   const [publicPort, adminPort] = [await freePort(), await freePort()];
   const urls = { publicUrl: `http://127.0.0.1:${publicPort}`, adminUrl: `http://127.0.0.1:${adminPort}` };
-  return { ...defaultDevConfig(process.cwd(), { ...urls, dsn }), log: { level: 'silent' } };
+  const config = defaultDevConfig(process.cwd(), { ...urls, dsn });
+  // BENCH_TRACE=off measures Olympus without the flow tracer (docs/operations/tracing.md), to compare.
+  return { ...config, log: { level: 'silent' }, trace: { ...config.trace, enabled: process.env.BENCH_TRACE !== 'off' } };
 };
 
 interface Minted {
