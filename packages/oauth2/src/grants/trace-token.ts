@@ -33,8 +33,15 @@ export interface TokenTrace {
   auth: ClientAuthRequest;
 }
 
+/**
+ * A client credentials token belongs to no login: it is no stop of a trace, and recording every one
+ * would put a database write behind the busiest machine-to-machine path (bench/README.md). Its
+ * refusals are recorded, since those are what a developer traces.
+ */
+const isMachineGrant = (grantType: string | undefined): boolean => grantType === 'client_credentials';
+
 export const traceTokenIssued = (ctx: OAuth2Context, t: TokenTrace, client: OAuth2Client, session: GrantSession, response: TokenResponse): void => {
-  if (ctx.trace === undefined) return;
+  if (ctx.trace === undefined || isMachineGrant(t.grantType)) return;
   ctx.trace({
     traceId: session.traceId || t.requestId, stop: stopOf(t.grantType), outcome: 'ok', startedAt: t.startedAt, durationMs: ctx.now() - t.startedAt,
     requestId: t.requestId, clientId: client.client_id, identityId: session.subject || undefined, flowId: session.flowId || undefined,
