@@ -61,6 +61,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.ok(await countOf('Sign-ins in the last 24 hours') >= 1, 'and was issued a moment ago');
       assert.equal(await countOf('Failed sign-in attempts, last 24 hours'), 1, 'the one wrong password');
       assert.ok(await countOf('Successful sign-in attempts, last 24 hours') >= 1, 'the administrator\'s own sign-in');
+      const newest = page.locator('table', { has: page.locator('th', { hasText: 'Cause' }) }).locator('tbody tr').first();
+      assert.match(await newest.innerText(), /login_submitted[\s\S]*4000006/, 'the newest error is the wrong password, with its message id');
       await audit('home');
     });
 

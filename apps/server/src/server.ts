@@ -44,17 +44,20 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     const ctx = { ...buildContext(config, createOAuth2Storage(db), logger), ...(traces === undefined ? {} : { trace: traces.record }) };
     await ctx.keys.ensureDefaultKeys();
     const identity = buildIdentityContext(ctx, createIdentityStorage(db));
-    // Athena's Home: login submissions signed in and refused (the tracer's stop 4).
-    const signIns = async (since: number) => {
-      const [ok, refused] = await Promise.all([
-        traceStore.count({ stop: 'login_submitted', outcome: 'ok', since }),
-        traceStore.count({ stop: 'login_submitted', outcome: 'refused', since }),
-      ]);
-      return { ok, refused };
+    // Athena's Home: login submissions signed in and refused (the tracer's stop 4), and the newest refusals.
+    const traceReads = {
+      signIns: async (since: number) => {
+        const [ok, refused] = await Promise.all([
+          traceStore.count({ stop: 'login_submitted', outcome: 'ok', since }),
+          traceStore.count({ stop: 'login_submitted', outcome: 'refused', since }),
+        ]);
+        return { ok, refused };
+      },
+      newestRefusals: (limit: number) => traceStore.listRecent({ outcome: 'refused', limit }),
     };
     const deps = {
       ctx, identity, audit: createAuditStore(db), version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1,
-      ...(traces === undefined ? {} : { signIns }),
+      ...(traces === undefined ? {} : { traces: traceReads }),
     };
     const publicApp = buildPublicApp(deps, logger, heraRoutes);
     if (config.athena.enabled) await ensureAthenaClient(ctx);

@@ -5,6 +5,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AuditStore } from '@olympus/audit';
+import type { TraceEvent } from '@olympus/trace';
+
+/** The flow tracer as the console reads it. */
+export interface TraceReads {
+  /** Login submissions (stop 4) since a time, signed in and refused. */
+  signIns(since: number): Promise<{ ok: number; refused: number }>;
+  /** The newest refused stops of any trace, newest first: the console's "newest errors". */
+  newestRefusals(limit: number): Promise<TraceEvent[]>;
+}
 import type { IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
 
@@ -18,11 +27,8 @@ export interface HttpDeps {
   identity?: IdentityContext;
   /** The audit log (docs/operations/audit.md); without it nothing is recorded and /admin/audit-events is not served. */
   audit?: AuditStore;
-  /**
-   * Login submissions (the flow tracer's stop 4, docs/operations/tracing.md) since a time, signed in
-   * and refused; absent when tracing is off.
-   */
-  signIns?: (since: number) => Promise<{ ok: number; refused: number }>;
+  /** What the console reads of the flow tracer (docs/operations/tracing.md); absent when tracing is off. */
+  traces?: TraceReads;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;

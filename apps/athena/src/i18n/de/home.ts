@@ -13,4 +13,10 @@ export const HOME_DE: Record<keyof typeof HOME_EN, string> = {
   'home.signins.failed.hint': 'In den letzten 24 Stunden abgewiesene Anmeldeformulare (falsches Passwort, CSRF-Verstoß, keine nutzbare Methode), wie sie der Flow-Tracer aufzeichnet.',
   'home.signins.succeeded': 'Erfolgreiche Anmeldeversuche, letzte 24 Stunden',
   'home.signins.succeeded.hint': 'In den letzten 24 Stunden angenommene Anmeldeformulare, wie sie der Flow-Tracer aufzeichnet.',
+  'home.errors.heading': 'Neueste Fehler',
+  'home.errors.none': 'Kein abgelehnter Schritt aufgezeichnet.',
+  'home.errors.time': 'Zeit',
+  'home.errors.stop': 'Schritt',
+  'home.errors.client': 'Client',
+  'home.errors.cause': 'Ursache',
 };

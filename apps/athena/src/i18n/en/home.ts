@@ -11,4 +11,10 @@ export const HOME_EN = {
   'home.signins.failed.hint': 'Login forms refused in the last 24 hours (a wrong password, a CSRF violation, no usable method), as recorded by the flow tracer.',
   'home.signins.succeeded': 'Successful sign-in attempts, last 24 hours',
   'home.signins.succeeded.hint': 'Login forms accepted in the last 24 hours, as recorded by the flow tracer.',
+  'home.errors.heading': 'Newest errors',
+  'home.errors.none': 'No refused step recorded.',
+  'home.errors.time': 'Time',
+  'home.errors.stop': 'Step',
+  'home.errors.client': 'Client',
+  'home.errors.cause': 'Cause',
 } as const;
