@@ -79,8 +79,8 @@ export const sqlTraceStore = (db: Db): TraceStore => ({
     return rows.map(toEvent);
   },
 
-  async listRecent({ clientId, identityId, stop, outcome, since, limit }) {
-    const { where, params } = filters([['client_id', clientId], ['identity_id', identityId], ['stop', stop], ['outcome', outcome]], since);
+  async listRecent({ requestId, clientId, identityId, stop, outcome, since, limit }) {
+    const { where, params } = filters([['request_id', requestId], ['client_id', clientId], ['identity_id', identityId], ['stop', stop], ['outcome', outcome]], since);
     const rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM trace_events ${where} ORDER BY occurred_at DESC, seq DESC LIMIT ?`, [...params, limit]);
     return rows.map(toEvent);
   },

@@ -6,6 +6,8 @@ import type { TraceEvent, TraceOutcome } from './event.ts';
 import type { TraceStop } from './stops.ts';
 
 export interface TraceRecentQuery {
+  /** The `X-Request-Id` a stop recorded. */
+  requestId?: string;
   clientId?: string;
   identityId?: string;
   stop?: TraceStop;

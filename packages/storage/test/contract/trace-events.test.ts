@@ -57,6 +57,10 @@ forEachDatabase('trace events', ({ db }) => {
     assert.deepEqual(await ids({ identityId, limit: 10 }), [b.id, a.id]);
     assert.deepEqual(await ids({ clientId, stop: 'login_submitted', outcome: 'refused', limit: 10 }), [a.id]);
     assert.deepEqual(await ids({ clientId, limit: 2 }), [c.id, b.id]);
+    const requestId = uid('request');
+    const d = event({ traceId: randomUUID(), clientId, stop: 'token_exchange', requestId });
+    await store().appendBatch([d]);
+    assert.deepEqual(await ids({ requestId, limit: 10 }), [d.id]);
   });
 
   test('counts of a stop and outcome since a time', async () => {
