@@ -25,6 +25,7 @@ import { getIdentity, identitiesGet } from './commands/cmd-get-identity.ts';
 import { importIdentities } from './commands/cmd-import-identities.ts';
 import { identitiesList, listIdentities } from './commands/cmd-list-identities.ts';
 import { listAuditEvents } from './commands/cmd-list-audit-events.ts';
+import { trace } from './commands/cmd-trace.ts';
 import { identitiesGrantRole, identitiesRevokeRole } from './commands/cmd-identities-role.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -49,6 +50,7 @@ export const COMMANDS: readonly Command[] = [
   janitor,
   courierList,
   listAuditEvents,
+  trace,
   importIdentities,
   identitiesList,
   identitiesGet,

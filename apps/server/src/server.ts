@@ -56,7 +56,7 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
       newestRefusals: (limit: number) => traceStore.listRecent({ outcome: 'refused', limit }),
     };
     const deps = {
-      ctx, identity, audit: createAuditStore(db), version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1,
+      ctx, identity, audit: createAuditStore(db), traceEvents: traceStore, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1,
       ...(traces === undefined ? {} : { traces: traceReads }),
     };
     const publicApp = buildPublicApp(deps, logger, heraRoutes);

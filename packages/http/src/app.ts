@@ -26,6 +26,7 @@ import { registerClientRoutes } from './admin/clients.ts';
 import { registerKeyRoutes } from './admin/keys.ts';
 import { registerIntrospectRoutes } from './admin/introspect.ts';
 import { registerAuditEventRoutes } from './admin/audit-events.ts';
+import { registerTraceEventRoutes } from './admin/trace-events.ts';
 import { registerAdminCourierRoutes } from './identity/admin-courier.ts';
 import { registerAdminIdentityRoutes } from './identity/admin-identities.ts';
 import { registerSchemaRoutes } from './identity/schemas.ts';
@@ -55,7 +56,7 @@ const PUBLIC_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
 ];
 const ADMIN_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
-  registerAuditEventRoutes, registerPendingRequestRoutes,
+  registerAuditEventRoutes, registerTraceEventRoutes, registerPendingRequestRoutes,
 ];
 const ADMIN_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
   registerAdminCourierRoutes,

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AuditStore } from '@olympus/audit';
-import type { TraceEvent } from '@olympus/trace';
+import type { TraceEvent, TraceStore } from '@olympus/trace';
 
 /** The flow tracer as the console reads it. */
 export interface TraceReads {
@@ -29,6 +29,8 @@ export interface HttpDeps {
   audit?: AuditStore;
   /** What the console reads of the flow tracer (docs/operations/tracing.md); absent when tracing is off. */
   traces?: TraceReads;
+  /** The flow tracer's events (docs/operations/tracing.md); without it /admin/trace-events is not served. */
+  traceEvents?: TraceStore;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;
