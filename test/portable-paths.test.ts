@@ -35,7 +35,7 @@ test('the check recognises the paths it is meant to catch, and leaves URLs alone
   for (const bad of [`${slash}work${slash}main/node_modules`, `sqlite://${slash}tmp${slash}a.db`, `"${slash}home${slash}me/x"`, `${slash}root${slash}.cache`]) {
     assert.ok(MACHINE_PATH.test(bad), bad);
   }
-  for (const good of ['https://example.com/work/x', '/usr/bin/chromium', 'docs/operations/hera.md', 'sqlite://data/olympus.db']) {
+  for (const good of ['https://example.com/work/x', `${slash}usr${slash}bin/chromium`, 'docs/operations/hera.md', 'sqlite://data/olympus.db']) {
     assert.ok(!MACHINE_PATH.test(good), good);
   }
 });
