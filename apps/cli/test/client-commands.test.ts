@@ -1,6 +1,6 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeApi, type FakeApi } from './helpers/fake-api.ts';
+import { useFakeApi, type FakeApi } from './helpers/fake-api.ts';
 import { runCli } from './helpers/capture-io.ts';
 
 let api: FakeApi;
@@ -13,14 +13,7 @@ const client = (id: string) => ({
   redirect_uris: [],
 });
 
-before(async () => {
-  api = await startFakeApi();
-});
-after(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-  api.routes.clear();
-});
+useFakeApi((started) => (api = started));
 
 describe('get oauth2-client', () => {
   test('one id: GET /admin/clients/{id}, JSON prints the object', async () => {

@@ -1,15 +1,10 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeApi, type FakeApi } from './helpers/fake-api.ts';
+import { startFakeApi, useFakeApi, type FakeApi } from './helpers/fake-api.ts';
 import { runCli } from './helpers/capture-io.ts';
 
 let api: FakeApi;
-before(async () => {
-  api = await startFakeApi();
-});
-after(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
+useFakeApi((started) => (api = started), () => {
   api.on('POST', '/admin/clients', (request) => ({
     status: 201,
     body: {

@@ -1,6 +1,6 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeApi, type FakeApi } from './helpers/fake-api.ts';
+import { useFakeApi, type FakeApi } from './helpers/fake-api.ts';
 import { runCli } from './helpers/capture-io.ts';
 
 const ID = '5a6e2f1c-7d2b-4c1e-9f3a-0b8d4e6f7a91';
@@ -21,14 +21,7 @@ const echoPatch = () =>
     return { body: identity(replace.value) };
   });
 
-before(async () => {
-  api = await startFakeApi();
-});
-after(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-  api.routes.clear();
-});
+useFakeApi((started) => (api = started));
 
 describe('identities grant-role', () => {
   test('by email: finds the identity through credentials_identifier and patches metadata_admin, keeping other keys', async () => {

@@ -1,19 +1,12 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeApi, type FakeApi } from './helpers/fake-api.ts';
+import { useFakeApi, type FakeApi } from './helpers/fake-api.ts';
 import { runCli } from './helpers/capture-io.ts';
 
 let api: FakeApi;
 const privateKey = { kty: 'EC', crv: 'P-256', kid: 'k1', alg: 'ES256', use: 'sig', x: 'xx', y: 'yy', d: 'secret-d' };
 
-before(async () => {
-  api = await startFakeApi();
-});
-after(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-  api.routes.clear();
-});
+useFakeApi((started) => (api = started));
 
 describe('create jwk', () => {
   test('POST /admin/keys/{set} with alg, use and kid; --public hides private members', async () => {

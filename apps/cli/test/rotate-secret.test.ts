@@ -1,18 +1,12 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeApi, type FakeApi } from './helpers/fake-api.ts';
+import { useFakeApi, type FakeApi } from './helpers/fake-api.ts';
 import { runCli } from './helpers/capture-io.ts';
 
 let api: FakeApi;
 const client = { client_id: 'app-1', client_name: 'App', grant_types: ['client_credentials'], client_secret: 'the-new-secret' };
 
-before(async () => {
-  api = await startFakeApi();
-});
-after(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-  api.routes.clear();
+useFakeApi((started) => (api = started), () => {
   api.on('POST', '/admin/clients/app-1/secrets/rotate', { body: client });
   api.on('PATCH', '/admin/clients/app-1', { body: { ...client, client_secret: undefined } });
 });

@@ -1,19 +1,12 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeApi, type FakeApi } from './helpers/fake-api.ts';
+import { startFakeApi, useFakeApi, type FakeApi } from './helpers/fake-api.ts';
 import { runCli } from './helpers/capture-io.ts';
 
 let api: FakeApi;
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
-before(async () => {
-  api = await startFakeApi();
-});
-after(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-  api.routes.clear();
-});
+useFakeApi((started) => (api = started));
 
 describe('introspect token', () => {
   test('POSTs the token (and scope) as a form to the admin API', async () => {

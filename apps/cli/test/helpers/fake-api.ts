@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach } from 'node:test';
 
 export interface RecordedRequest {
   method: string;
@@ -77,4 +78,23 @@ export const startFakeApi = async (): Promise<FakeApi> => {
         server.close(() => resolve());
       }),
   };
+};
+
+/**
+ * One fake API for a test file: started before its tests, closed after them, and before each test
+ * emptied of recorded requests and routes, then given the file's own routes by `eachTest`.
+ * `bind` hands the started API to the file.
+ */
+export const useFakeApi = (bind: (api: FakeApi) => void, eachTest: (api: FakeApi) => void = () => {}): void => {
+  let api: FakeApi | undefined;
+  before(async () => {
+    api = await startFakeApi();
+    bind(api);
+  });
+  after(() => api?.close());
+  beforeEach(() => {
+    api!.requests.length = 0;
+    api!.routes.clear();
+    eachTest(api!);
+  });
 };
