@@ -9,6 +9,7 @@ import { constantTimeEqual } from '@olympus/crypto';
 import { html, type HttpDeps } from '@olympus/http';
 import { adminRoleOf, can, findIdentity, hasSecondFactor, type AdminRole, type Identity, type Permission } from '@olympus/identity';
 import { isAuthSessionLive } from '@olympus/oauth2';
+import { identityLabel } from '../pages/identities/label.ts';
 import { pageFor, type Page } from '../shell.ts';
 import { clearSession, readSession, writeSession, type AthenaSession } from './cookie.ts';
 
@@ -22,11 +23,6 @@ export interface Admin {
 }
 
 export type AdminHandler = (req: FastifyRequest, reply: FastifyReply, admin: Admin) => Promise<FastifyReply>;
-
-const labelOf = (identity: Identity): string => {
-  const email = (identity.traits as Record<string, unknown> | undefined)?.email;
-  return typeof email === 'string' ? email : identity.id;
-};
 
 const toSignIn = (req: FastifyRequest, reply: FastifyReply, aal?: 'aal2'): FastifyReply => {
   const params = new URLSearchParams({ return_to: req.method === 'GET' ? req.url : '/' });
@@ -65,9 +61,9 @@ export const adminPage = ({ ctx, identity: identities }: HttpDeps, permission: P
       return toSignIn(req, reply);
     }
     const role = adminRoleOf(identity);
-    const who = role && { label: labelOf(identity), role, csrf: session.csrf };
+    const who = role && { label: identityLabel(identity), role, csrf: session.csrf };
     const page = pageFor(req, who);
-    if (role === undefined) return forbidden(page, reply, page.t.t('forbidden.no_role', { who: labelOf(identity) }));
+    if (role === undefined) return forbidden(page, reply, page.t.t('forbidden.no_role', { who: identityLabel(identity) }));
     if (config.athena.requiredAal === 'aal2' && session.acr !== 'aal2') {
       if (hasSecondFactor(identity)) return toSignIn(req, reply, 'aal2');
       return secondFactorFirst(page, reply, new URL('/settings', config.serve.public.url).toString());
@@ -75,5 +71,5 @@ export const adminPage = ({ ctx, identity: identities }: HttpDeps, permission: P
     if (permission !== null && !can(role, permission)) return forbidden(page, reply, page.t.t('forbidden.permission', { role: page.t.t(`role.${role}`), permission }));
     if (req.method === 'POST' && !csrfMatches(req, session)) return forbidden(page, reply, page.t.t('forbidden.csrf'));
     writeSession(reply, config, ctx.sealer, { ...session, seenAt: ctx.now() });
-    return handler(req, reply, { identity, label: labelOf(identity), role, session, page });
+    return handler(req, reply, { identity, label: identityLabel(identity), role, session, page });
   };

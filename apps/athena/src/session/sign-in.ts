@@ -11,6 +11,7 @@ import { randomToken } from '@olympus/crypto';
 import { html, readCookies, setCookies, type HttpDeps } from '@olympus/http';
 import { handleTokenRequest, OAuth2Error, type OAuth2Context } from '@olympus/oauth2';
 import { ATHENA_CLIENT_ID, callbackUrlOf } from '../client.ts';
+import { queryParam } from '../pages/lists.ts';
 import { pageFor } from '../shell.ts';
 import { clearSession, readSession, writeSession } from './cookie.ts';
 import { csrfMatches } from './guard.ts';
@@ -31,22 +32,17 @@ interface Pending {
 export const safeReturnTo = (value: unknown): string =>
   typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && !value.startsWith('/sign-') ? value : '/';
 
-const query = (req: FastifyRequest, name: string): string | undefined => {
-  const v = (req.query as Record<string, unknown>)[name];
-  return typeof v === 'string' ? v : undefined;
-};
-
 const lax = (ctx: OAuth2Context) => ({ secure: ctx.config.serve.cookies.secure, sameSite: 'Lax' as const });
 
 const startSignIn = (ctx: OAuth2Context, req: FastifyRequest, reply: FastifyReply): FastifyReply => {
-  const pending: Pending = { state: randomToken(24), nonce: randomToken(24), verifier: randomToken(32), returnTo: safeReturnTo(query(req, 'return_to')) };
+  const pending: Pending = { state: randomToken(24), nonce: randomToken(24), verifier: randomToken(32), returnTo: safeReturnTo(queryParam(req, 'return_to')) };
   const authorize = new URL('/oauth2/auth', ctx.config.serve.public.url);
   authorize.search = new URLSearchParams({
     client_id: ATHENA_CLIENT_ID, response_type: 'code', redirect_uri: callbackUrlOf(ctx.config), scope: 'openid',
     state: pending.state, nonce: pending.nonce, code_challenge: createHash('sha256').update(pending.verifier).digest('base64url'),
     // With athena.required_aal aal2 the login asks for the second factor of an identity that has one
     // (Olympus' AAL rule); one without is signed in at aal1 and the guard sends it to set one up.
-    code_challenge_method: 'S256', ...(ctx.config.athena.requiredAal === 'aal2' || query(req, 'aal') === 'aal2' ? { acr_values: 'aal2' } : {}),
+    code_challenge_method: 'S256', ...(ctx.config.athena.requiredAal === 'aal2' || queryParam(req, 'aal') === 'aal2' ? { acr_values: 'aal2' } : {}),
   }).toString();
   setCookies(reply, [{ name: PENDING_COOKIE, value: ctx.sealer.seal(JSON.stringify(pending), PENDING_PURPOSE), path: '/sign-in', maxAgeSeconds: PENDING_SECONDS }], lax(ctx));
   return reply.code(303).header('location', authorize.toString()).send();
@@ -78,10 +74,10 @@ const finishSignIn = async (ctx: OAuth2Context, req: FastifyRequest, reply: Fast
   setCookies(reply, [{ name: PENDING_COOKIE, value: '', path: '/sign-in', maxAgeSeconds: 0 }], lax(ctx));
   if (opened === undefined) return failed(req, reply, 'this browser did not start the sign-in, or it took longer than 15 minutes');
   const pending = JSON.parse(opened) as Pending;
-  if (query(req, 'state') !== pending.state) return failed(req, reply, 'the state does not match this browser\'s sign-in');
-  const error = query(req, 'error');
-  if (error) return failed(req, reply, `${error}: ${query(req, 'error_description') ?? ''}`);
-  const code = query(req, 'code');
+  if (queryParam(req, 'state') !== pending.state) return failed(req, reply, 'the state does not match this browser\'s sign-in');
+  const error = queryParam(req, 'error');
+  if (error) return failed(req, reply, `${error}: ${queryParam(req, 'error_description')}`);
+  const code = queryParam(req, 'code');
   if (!code) return failed(req, reply, 'the callback carries no code');
   try {
     const who = await exchange(ctx, req, code, pending);

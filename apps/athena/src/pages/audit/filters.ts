@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '@olympus/http';
 import { AUDIT_ACTIONS, readActionFilter } from '@olympus/audit';
 import type { Translator } from '../../i18n/translator.ts';
-import { queryParam } from './paging.ts';
+import { queryParam } from '../lists.ts';
 
 export interface AuditFilters {
   actor: string;

@@ -9,7 +9,7 @@ import type { OAuth2Context } from '@olympus/oauth2';
 import type { Translator } from '../../i18n/translator.ts';
 import { eventRow } from './events.ts';
 import { actionFilterOf, filtersForm, filtersOf } from './filters.ts';
-import { nextPageLink, queryParam } from './paging.ts';
+import { nextPageLink, queryParam } from '../lists.ts';
 
 const PAGE_SIZE = 25;
 const PAGE_ENDPOINT = 'athena-audit-events';

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, openPageToken, sealPageToken, type SafeHtml } from '@olympus/http';
 import type { OAuth2Client, OAuth2Context } from '@olympus/oauth2';
 import type { Translator } from '../../i18n/translator.ts';
+import { nextPageLink, queryParam } from '../lists.ts';
 
 const PAGE_SIZE = 25;
 const PAGE_ENDPOINT = 'athena-clients';
@@ -10,11 +11,6 @@ const PAGE_ENDPOINT = 'athena-clients';
 type Cursor = { createdAt: string; id: string };
 const isCursor = (value: unknown): value is Cursor =>
   typeof value === 'object' && value !== null && typeof (value as Cursor).createdAt === 'string' && typeof (value as Cursor).id === 'string';
-
-const query = (req: FastifyRequest, name: string): string => {
-  const v = (req.query as Record<string, unknown>)[name];
-  return typeof v === 'string' ? v.trim() : '';
-};
 
 export const typeOf = (client: OAuth2Client): 'public' | 'confidential' => (client.token_endpoint_auth_method === 'none' ? 'public' : 'confidential');
 
@@ -36,17 +32,15 @@ const findClients = async (ctx: OAuth2Context, search: string, after: Cursor | u
 };
 
 export const clientsListBody = async (ctx: OAuth2Context, req: FastifyRequest, t: Translator, canWrite: boolean): Promise<SafeHtml> => {
-  const search = query(req, 'q');
-  const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, query(req, 'page') || undefined, isCursor);
+  const search = queryParam(req, 'q');
+  const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, queryParam(req, 'page') || undefined, isCursor);
   const { clients, next } = await findClients(ctx, search, after);
-  const nextLink = next
-    ? html`<p><a href="/clients?${new URLSearchParams({ ...(search ? { q: search } : {}), page: sealPageToken(ctx.sealer, PAGE_ENDPOINT, next) }).toString()}">${t.t('clients.next')}</a></p>`
-    : html``;
+  const nextLink = nextPageLink('/clients', { q: search }, next && sealPageToken(ctx.sealer, PAGE_ENDPOINT, next), t.t('clients.next'));
   const table = clients.length === 0
     ? html`<p>${t.t('clients.none')}</p>`
     : html`<table><thead><tr><th scope="col">${t.t('clients.col.name')}</th><th scope="col">${t.t('clients.col.id')}</th><th scope="col">${t.t('clients.col.type')}</th><th scope="col">${t.t('clients.col.grants')}</th><th scope="col">${t.t('clients.col.created')}</th></tr></thead>
 <tbody>${clients.map((c) => row(t, c))}</tbody></table>`;
-  const deleted = query(req, 'deleted');
+  const deleted = queryParam(req, 'deleted');
   return html`<h1>${t.t('clients.title')}</h1>
 ${deleted ? html`<div role="status"><p>${t.t('clients.deleted', { name: deleted })}</p></div>` : html``}
 <div class="actions">${canWrite ? html`<a class="button" href="/clients/new">${t.t('clients.new')}</a>` : html``}</div>

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, openPageToken, sealPageToken, type SafeHtml } from '@olympus/http';
 import { COURIER_MESSAGE_STATUSES, isCourierMessageStatus, type CourierCursor, type CourierMessage, type IdentityContext } from '@olympus/identity';
 import type { Translator } from '../../i18n/translator.ts';
-import { nextPageLink, queryParam } from '../audit/paging.ts';
+import { nextPageLink, queryParam } from '../lists.ts';
 import { instant } from '../audit/when.ts';
 
 const PAGE_SIZE = 25;

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, openPageToken, sealPageToken, type HttpDeps, type SafeHtml } from '@olympus/http';
 import { listConsentSessions, type ConsentSessionCursor } from '@olympus/oauth2';
 import type { Translator } from '../../i18n/translator.ts';
-import { queryParam } from '../audit/paging.ts';
+import { queryParam } from '../lists.ts';
 import { instant } from '../audit/when.ts';
 
 const PAGE_SIZE = 10;

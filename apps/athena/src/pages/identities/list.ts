@@ -8,7 +8,7 @@ import { html, openPageToken, sealPageToken, type HttpDeps, type SafeHtml } from
 import { can, isUuid, type Identity } from '@olympus/identity';
 import type { Translator } from '../../i18n/translator.ts';
 import type { Admin } from '../../session/guard.ts';
-import { nextPageLink, queryParam } from '../audit/paging.ts';
+import { nextPageLink, queryParam } from '../lists.ts';
 import { displayName, identityLabel } from './label.ts';
 import { identityService } from './lookup.ts';
 import { doneNotice } from './notice.ts';

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, type HttpDeps, type SafeHtml } from '@olympus/http';
 import type { IdentitySchema } from '@olympus/identity';
 import type { Admin } from '../../session/guard.ts';
-import { queryParam } from '../audit/paging.ts';
+import { queryParam } from '../lists.ts';
 import { formOf } from '../clients/new.ts';
 import { formErrorsOf } from './form-errors.ts';
 import { identityService } from './lookup.ts';

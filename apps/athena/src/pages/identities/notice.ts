@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '@olympus/http';
 import type { MessageKey } from '../../i18n/en.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { queryParam } from '../audit/paging.ts';
+import { queryParam } from '../lists.ts';
 
 export const doneNotice = (t: Translator, req: FastifyRequest, messages: Readonly<Record<string, MessageKey>>): SafeHtml => {
   const done = queryParam(req, 'done');

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { BadRequest, isUuid, readFieldFilter, type FieldMatch, type IdentityListPage, type IdentityService } from '@olympus/identity';
-import { queryParam } from '../audit/paging.ts';
+import { queryParam } from '../lists.ts';
 
 export interface IdentitySearch {
   q: string;

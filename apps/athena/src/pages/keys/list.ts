@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '@olympus/http';
 import { listKeySetStatuses, type KeySetStatus, type KeyStatus, type OAuth2Context } from '@olympus/oauth2';
 import type { Translator } from '../../i18n/translator.ts';
-import { queryParam } from '../audit/paging.ts';
+import { queryParam } from '../lists.ts';
 import { instant, instantText } from '../audit/when.ts';
 
 export const rotateHref = (set: string): string => `/keys/${encodeURIComponent(set)}/rotate`;

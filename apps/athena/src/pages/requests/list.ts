@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, openPageToken, sealPageToken, type SafeHtml } from '@olympus/http';
 import { listPendingRequests, type OAuth2Context, type PendingFlowCursor, type PendingRequest } from '@olympus/oauth2';
 import type { Translator } from '../../i18n/translator.ts';
-import { nextPageLink, queryParam } from '../audit/paging.ts';
+import { nextPageLink, queryParam } from '../lists.ts';
 import { relative } from '../audit/when.ts';
 import { lookupForm } from './lookup-form.ts';
 

@@ -12,7 +12,7 @@ import {
 } from '@olympus/oauth2';
 import type { Translator } from '../../i18n/translator.ts';
 import type { Admin } from '../../session/guard.ts';
-import { queryParam } from '../audit/paging.ts';
+import { queryParam } from '../lists.ts';
 import { instant, relative } from '../audit/when.ts';
 import { lookupForm } from './lookup-form.ts';
 

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, openPageToken, sealPageToken, type HttpDeps, type SafeHtml } from '@olympus/http';
 import { findIdentity, listAllSessions, type Identity } from '@olympus/identity';
 import type { Admin } from '../../session/guard.ts';
-import { nextPageLink, queryParam } from '../audit/paging.ts';
+import { nextPageLink, queryParam } from '../lists.ts';
 import { peopleOf } from '../identities/lookup.ts';
 import { doneNotice } from '../identities/notice.ts';
 import { sessionsTable, type SessionRow } from './table.ts';

@@ -9,7 +9,7 @@ import { findIdentity, getSessionOrThrow, FlowNotFound, revokeSessionAsAdmin, ty
 import { recordConsoleChange } from '../../audit.ts';
 import type { Admin } from '../../session/guard.ts';
 import { confirmationBody } from '../confirm.ts';
-import { queryParam } from '../audit/paging.ts';
+import { queryParam } from '../lists.ts';
 import { instant } from '../audit/when.ts';
 import { identityLabel } from '../identities/label.ts';
 import { notFoundPage, peopleOf } from '../identities/lookup.ts';
