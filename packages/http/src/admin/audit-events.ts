@@ -9,6 +9,7 @@ import { readActionFilter, type AuditCursor, type AuditEvent } from '@olympus/au
 import { InvalidRequest } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
+import { singleQueryParam } from './query.ts';
 
 const LIST_PATH = '/admin/audit-events';
 const PAGE_ENDPOINT = 'audit-events';
@@ -16,13 +17,6 @@ const PAGE_ENDPOINT = 'audit-events';
 const isCursor = (value: unknown): value is AuditCursor =>
   typeof value === 'object' && value !== null &&
   Number.isSafeInteger((value as AuditCursor).time) && Number.isSafeInteger((value as AuditCursor).seq);
-
-/** A query parameter sent at most once. */
-const single = (req: FastifyRequest, name: string): string | undefined => {
-  const value = (req.query as Record<string, unknown>)[name];
-  if (Array.isArray(value)) throw new InvalidRequest(`Query parameter ${name} was given more than once; send it once.`);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 const readAction = (raw: string | undefined): string | undefined => {
   if (raw === undefined) return undefined;
@@ -51,9 +45,9 @@ export const auditEventWire = (e: AuditEvent) => ({
 export const registerAuditEventRoutes: RegisterRoutes = (app, { ctx, audit }) => {
   if (audit === undefined) return;
   app.get(LIST_PATH, async (req, reply) => {
-    const pageSize = readPageSize(single(req, 'page_size'));
-    const before = openPageToken(ctx.sealer, PAGE_ENDPOINT, single(req, 'page_token'), isCursor);
-    const filters = { actor: single(req, 'actor'), target: single(req, 'target'), target_type: single(req, 'target_type'), action: readAction(single(req, 'action')) };
+    const pageSize = readPageSize(singleQueryParam(req, 'page_size'));
+    const before = openPageToken(ctx.sealer, PAGE_ENDPOINT, singleQueryParam(req, 'page_token'), isCursor);
+    const filters = { actor: singleQueryParam(req, 'actor'), target: singleQueryParam(req, 'target'), target_type: singleQueryParam(req, 'target_type'), action: readAction(singleQueryParam(req, 'action')) };
     const page = await audit.list({
       actor: filters.actor, targetId: filters.target, targetType: filters.target_type, action: filters.action, before, limit: pageSize,
     });

@@ -11,6 +11,7 @@ import { auditRoutes } from '../audit/audited-routes.ts';
 import { clientAudit } from '../audit/clients.ts';
 import { registerJsonBody } from '../json-body.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
+import { singleQueryParam } from './query.ts';
 
 const LIST_PATH = '/admin/clients';
 const PAGE_ENDPOINT = 'clients';
@@ -22,13 +23,6 @@ class UnsupportedMediaType extends InvalidRequest {
 const isClientCursor = (value: unknown): value is ClientCursor =>
   typeof value === 'object' && value !== null &&
   typeof (value as ClientCursor).createdAt === 'string' && typeof (value as ClientCursor).id === 'string';
-
-/** A query parameter sent at most once (RFC 6749 §3.1 spirit: duplicates are ambiguous). */
-const single = (req: FastifyRequest, name: string): string | undefined => {
-  const value = (req.query as Record<string, unknown>)[name];
-  if (Array.isArray(value)) throw new InvalidRequest(`Query parameter ${name} was given more than once; send it once.`);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 const mediaTypeOf = (req: FastifyRequest): string => (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 
@@ -53,10 +47,10 @@ export const registerClientRoutes: RegisterRoutes = (app, { ctx, audit }) => {
     const patchBody = { onRequest: requireJson(['application/json', 'application/json-patch+json']) };
 
     scope.get(LIST_PATH, async (req, reply) => {
-      const pageSize = readPageSize(single(req, 'page_size'));
-      const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, single(req, 'page_token'), isClientCursor);
-      const clientName = single(req, 'client_name');
-      const owner = single(req, 'owner');
+      const pageSize = readPageSize(singleQueryParam(req, 'page_size'));
+      const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, singleQueryParam(req, 'page_token'), isClientCursor);
+      const clientName = singleQueryParam(req, 'client_name');
+      const owner = singleQueryParam(req, 'owner');
       const { clients, next } = await ctx.clients.list({ pageSize, after, clientName, owner });
       const filters: Record<string, string> = {};
       if (clientName !== undefined) filters.client_name = clientName;

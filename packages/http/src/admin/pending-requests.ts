@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { InvalidRequest, listPendingRequests, type PendingFlowCursor, type PendingRequest } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
+import { singleQueryParam } from './query.ts';
 
 const PATH = '/admin/oauth2/auth/requests/pending';
 const PAGE_ENDPOINT = 'pending-requests';
@@ -16,12 +17,6 @@ const KINDS = ['login', 'consent'] as const;
 const isCursor = (value: unknown): value is PendingFlowCursor =>
   typeof value === 'object' && value !== null &&
   typeof (value as PendingFlowCursor).requestedAt === 'number' && typeof (value as PendingFlowCursor).id === 'string';
-
-const single = (req: FastifyRequest, name: string): string | undefined => {
-  const value = (req.query as Record<string, unknown>)[name];
-  if (Array.isArray(value)) throw new InvalidRequest(`Query parameter ${name} was given more than once; send it once.`);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 const kindOf = (raw: string | undefined): 'login' | 'consent' | undefined => {
   if (raw === undefined) return undefined;
@@ -44,9 +39,9 @@ const pendingRequestWire = (r: PendingRequest) => ({
 
 export const registerPendingRequestRoutes: RegisterRoutes = (app, { ctx }) => {
   app.get(PATH, async (req, reply) => {
-    const kind = kindOf(single(req, 'kind'));
-    const pageSize = readPageSize(single(req, 'page_size'));
-    const before = openPageToken(ctx.sealer, PAGE_ENDPOINT, single(req, 'page_token'), isCursor);
+    const kind = kindOf(singleQueryParam(req, 'kind'));
+    const pageSize = readPageSize(singleQueryParam(req, 'page_size'));
+    const before = openPageToken(ctx.sealer, PAGE_ENDPOINT, singleQueryParam(req, 'page_token'), isCursor);
     const { requests, next } = await listPendingRequests(ctx, { kind, pageSize, before });
     const nextToken = next && sealPageToken(ctx.sealer, PAGE_ENDPOINT, next);
     reply.header('cache-control', 'no-store');
