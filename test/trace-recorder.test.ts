@@ -14,7 +14,7 @@ const fakeStore = (delayMs = 0) => {
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       batches.push([...events]);
     },
-    listByTrace: async () => [], listRecent: async () => [], count: async () => 0, deleteOlderThan: async () => 0,
+    listByTrace: async () => [], listRecent: async () => [], count: async () => 0, deleteOlderThan: async () => 0, linkErrorId: async () => 0,
   };
   return { store, batches };
 };

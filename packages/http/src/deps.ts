@@ -14,6 +14,23 @@ export interface TraceReads {
   /** The newest refused stops of any trace, newest first: the console's "newest errors". */
   newestRefusals(limit: number): Promise<TraceEvent[]>;
 }
+/** Ties the error id an error page shows to the trace events of the request that failed. */
+export interface TraceErrorLinks {
+  link(requestId: string, errorId: string): void;
+}
+
+/** One log line the server wrote under a trace id, as the logger wrote it (already redacted). */
+export interface TraceLogLine {
+  time: string;
+  level: string;
+  msg: string;
+  fields: Record<string, unknown>;
+}
+
+/** This node's recent log lines that carry a trace id, for the console's trace page. */
+export interface TraceLogLines {
+  forTrace(traceId: string): TraceLogLine[];
+}
 import type { IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
 
@@ -31,6 +48,10 @@ export interface HttpDeps {
   traces?: TraceReads;
   /** The flow tracer's events (docs/operations/tracing.md); without it /admin/trace-events is not served. */
   traceEvents?: TraceStore;
+  /** Links error ids to trace events; absent when tracing is off. */
+  traceErrors?: TraceErrorLinks;
+  /** Recent log lines by trace id; absent when tracing is off. */
+  traceLogs?: TraceLogLines;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;

@@ -79,8 +79,11 @@ export const sqlTraceStore = (db: Db): TraceStore => ({
     return rows.map(toEvent);
   },
 
-  async listRecent({ requestId, clientId, identityId, stop, outcome, since, limit }) {
-    const { where, params } = filters([['request_id', requestId], ['client_id', clientId], ['identity_id', identityId], ['stop', stop], ['outcome', outcome]], since);
+  async listRecent({ requestId, clientId, identityId, challengeId, flowId, errorId, stop, outcome, since, limit }) {
+    const { where, params } = filters([
+      ['request_id', requestId], ['client_id', clientId], ['identity_id', identityId], ['challenge_id', challengeId],
+      ['flow_id', flowId], ['error_id', errorId], ['stop', stop], ['outcome', outcome],
+    ], since);
     const rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM trace_events ${where} ORDER BY occurred_at DESC, seq DESC LIMIT ?`, [...params, limit]);
     return rows.map(toEvent);
   },
@@ -89,6 +92,10 @@ export const sqlTraceStore = (db: Db): TraceStore => ({
     const { where, params } = filters([['stop', stop], ['outcome', outcome]], since);
     const [row] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM trace_events ${where}`, params);
     return Number(row?.n ?? 0);
+  },
+
+  async linkErrorId(requestId, errorId) {
+    return db.execute('UPDATE trace_events SET error_id = ? WHERE request_id = ? AND error_id IS NULL', [errorId, requestId]);
   },
 
   deleteOlderThan: (time, limit, batchSize = DEFAULT_BATCH_SIZE) =>

@@ -3,3 +3,4 @@ export { TRACE_OUTCOMES, TRACE_SCHEMA_VERSION, type TraceEvent, type TraceEviden
 export { REDACTED, looksSecret, redactEvidence } from './redact.ts';
 export { newTraceEvent, type TraceNote } from './new-event.ts';
 export type { TraceCountQuery, TraceRecentQuery, TraceStore } from './store.ts';
+export type { DiagnoseTrace, EvidenceLine, FindingLevel, TraceDiagnosis, TraceFinding } from './diagnose/finding.ts';

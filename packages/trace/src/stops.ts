@@ -17,6 +17,7 @@ export const TRACE_STOPS = {
   refresh: { number: 10, description: 'A refresh token was exchanged.' },
   userinfo: { number: 11, description: 'The userinfo endpoint answered.' },
   logout: { number: 12, description: 'A logout request was handled.' },
+  whoami: { number: 13, description: 'The identity server refused a session check (/sessions/whoami), e.g. its AAL is below the one required.' },
 } as const satisfies Record<string, { number: number; description: string }>;
 
 export type TraceStop = keyof typeof TRACE_STOPS;

@@ -10,6 +10,12 @@ export interface TraceRecentQuery {
   requestId?: string;
   clientId?: string;
   identityId?: string;
+  /** A login, consent or logout challenge. */
+  challengeId?: string;
+  /** An OAuth2 or identity flow id. */
+  flowId?: string;
+  /** The id an error page showed. */
+  errorId?: string;
   stop?: TraceStop;
   outcome?: TraceOutcome;
   /** Epoch ms: only events at or after it. */
@@ -32,6 +38,11 @@ export interface TraceStore {
   /** Newest first. */
   listRecent(query: TraceRecentQuery): Promise<TraceEvent[]>;
   count(query: TraceCountQuery): Promise<number>;
+  /**
+   * Names the error id an error page showed on the events of its request that have none yet: the page
+   * is drawn after the core reported the stop, often after the batch was stored. Returns how many.
+   */
+  linkErrorId(requestId: string, errorId: string): Promise<number>;
   /** Deletes up to `limit` events older than `time` (epoch ms); returns how many. */
   deleteOlderThan(time: number, limit: number, batchSize?: number): Promise<number>;
 }

@@ -24,6 +24,7 @@ export const traceEventWire = (e: TraceEvent) => ({
   duration_ms: e.durationMs,
   outcome: e.outcome,
   error_code: e.errorCode ?? null,
+  error_id: e.errorId ?? null,
   request_id: e.requestId ?? null,
   client_id: e.clientId ?? null,
   identity_id: e.identityId ?? null,

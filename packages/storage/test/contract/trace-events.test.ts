@@ -1,4 +1,4 @@
-/** The flow tracer's store (migration 0010) on both databases: batches, a trace's chain, recent events, counts, retention. */
+/** The flow tracer's store (migrations 0010, 0011) on both databases: batches, a trace's chain, recent events, counts, retention. */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
@@ -13,6 +13,7 @@ const event = (note: Partial<TraceNote> & Pick<TraceNote, 'traceId'>, at = (cloc
 
 forEachDatabase('trace events', ({ db }) => {
   const store = () => sqlTraceStore(db());
+  const ids = async (query: Parameters<ReturnType<typeof store>['listRecent']>[0]) => (await store().listRecent(query)).map((e) => e.id);
 
   test('a batch is stored in one statement and a trace reads back in order, every field exact', async () => {
     const traceId = randomUUID();
@@ -51,7 +52,6 @@ forEachDatabase('trace events', ({ db }) => {
     const b = event({ traceId: randomUUID(), clientId, stop: 'login_submitted', outcome: 'ok', identityId });
     const c = event({ traceId: randomUUID(), clientId, stop: 'code_issued' });
     await store().appendBatch([old, a, b, c]);
-    const ids = async (query: Parameters<ReturnType<typeof store>['listRecent']>[0]) => (await store().listRecent(query)).map((e) => e.id);
     assert.deepEqual(await ids({ clientId, limit: 10 }), [c.id, b.id, a.id, old.id]);
     assert.deepEqual(await ids({ clientId, since, limit: 10 }), [c.id, b.id, a.id]);
     assert.deepEqual(await ids({ identityId, limit: 10 }), [b.id, a.id]);
@@ -61,6 +61,21 @@ forEachDatabase('trace events', ({ db }) => {
     const d = event({ traceId: randomUUID(), clientId, stop: 'token_exchange', requestId });
     await store().appendBatch([d]);
     assert.deepEqual(await ids({ requestId, limit: 10 }), [d.id]);
+  });
+
+  test('a challenge, a flow id and an error id find their events; an error id is linked once to the events of its request', async () => {
+    const challengeId = uid('challenge');
+    const flowId = uid('flow');
+    const requestId = uid('request');
+    const a = event({ traceId: randomUUID(), stop: 'login_request', challengeId, requestId });
+    const b = event({ traceId: a.traceId, stop: 'login_flow_created', flowId });
+    await store().appendBatch([a, b]);
+    assert.deepEqual(await ids({ challengeId, limit: 10 }), [a.id]);
+    assert.deepEqual(await ids({ flowId, limit: 10 }), [b.id]);
+    assert.equal(await store().linkErrorId(requestId, 'err-1'), 1);
+    assert.equal(await store().linkErrorId(requestId, 'err-2'), 0, 'an event keeps the first error id it was shown with');
+    assert.deepEqual(await ids({ errorId: 'err-1', limit: 10 }), [a.id]);
+    assert.deepEqual(await ids({ errorId: 'err-2', limit: 10 }), []);
   });
 
   test('counts of a stop and outcome since a time', async () => {
