@@ -82,7 +82,7 @@ export type FetchJwks = (uri: string) => Promise<JSONWebKeySet>;
 /** The stops of a login the flow tracer knows (docs/operations/tracing.md; @olympus/trace holds the taxonomy). */
 export type TraceStopName =
   | 'authorize' | 'login_request' | 'login_flow_created' | 'login_submitted' | 'login_accepted' | 'consent_shown'
-  | 'consent_decided' | 'code_issued' | 'token_exchange' | 'refresh' | 'userinfo' | 'logout';
+  | 'consent_decided' | 'code_issued' | 'token_exchange' | 'refresh' | 'userinfo' | 'logout' | 'whoami';
 
 /**
  * What a core reports about one stop of a login: the decision, the ids it knows and the evidence an
@@ -97,6 +97,8 @@ export interface TraceReport {
   startedAt?: number;
   durationMs?: number;
   errorCode?: string;
+  /** The id an error page or JSON error showed for this request, where the stop knows it. */
+  errorId?: string;
   requestId?: string;
   clientId?: string;
   identityId?: string;
