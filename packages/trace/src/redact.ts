@@ -12,9 +12,10 @@ const SECRET_NAME = /token|secret|passw|code|verifier|cookie|assertion|credentia
 
 /**
  * Names that only sound like secrets: the method a client authenticates with, a PKCE method, a
- * count or a message id.
+ * count or a message id; the state and times of a code or token (`code_state`, `code_first_used_at`)
+ * and the names of an ID token's claims (`id_token_claims`). Their strings still pass the shape check.
  */
-const SETTING_NAME = /(_auth_method|_methods?|_challenge_method|_count|_status|code_ids|_type)$/;
+const SETTING_NAME = /(_auth_method|_methods?|_challenge_method|_count|_status|code_ids|_type|_state|_at|_claims|_claims_omitted)$/;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -52,6 +53,21 @@ const redactValue = (value: unknown, secretName: boolean): unknown => {
   return value;
 };
 
+/** Members that list the names (never the values) of the cookies a request carried. */
+const COOKIE_NAME_LIST = /^cookies_received$/;
+
+/**
+ * A cookie name is words joined by `_`, `.` or `-`, maybe behind an RFC 6265bis §4.1.3 prefix
+ * (`__Host-olympus_oauth2_session`): judged word by word, so a long name is no random run, while a
+ * token, a JWT or a random value smuggled in as a name still is.
+ */
+const isCookieName = (value: unknown): boolean =>
+  typeof value === 'string' && value.length <= 64 && /^[\w.-]+$/.test(value) && !ORY_TOKEN.test(value) &&
+  !value.replace(/^__(?:Host|Secure)-/, '').split(/[_.-]+/).some(looksSecret);
+
+const redactMember = (name: string, value: unknown): unknown =>
+  COOKIE_NAME_LIST.test(name) && Array.isArray(value) ? value.map((item) => (isCookieName(item) ? item : REDACTED)) : redactValue(value, isSecretName(name));
+
 /** A deep copy of `evidence` in which nothing looks like a secret, by name or by value. */
 export const redactEvidence = (evidence: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(evidence).map(([name, value]) => [name, redactValue(value, isSecretName(name))]));
+  Object.fromEntries(Object.entries(evidence).map(([name, value]) => [name, redactMember(name, value)]));

@@ -80,3 +80,10 @@ test('redaction copies: the evidence given is left as it was', () => {
   redactEvidence(evidence);
   assert.deepEqual(evidence, { nested: { token: 'x' } });
 });
+
+test('AS-50: the names of the cookies a request carried pass, however long; a token or random value among them does not', () => {
+  const names = ['__Host-olympus_session', '__Host-olympus_oauth2_session', 'olympus_csrf', 'ory_kratos_session', 'next-auth.session-token'];
+  const smuggled = [`ory_at_${random(16)}`, randomBytes(24).toString('hex'), 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLWhlcmUtMTIz', 'a=b'];
+  assert.deepEqual(redactEvidence({ cookies_received: [...names, ...smuggled] }), { cookies_received: [...names, ...smuggled.map(() => REDACTED)] });
+  assert.deepEqual(redactEvidence({ cookies_received: 'olympus_csrf=x' }), { cookies_received: REDACTED }, 'only a list of names is read as names');
+});
