@@ -13,10 +13,10 @@ test('a note becomes a versioned event: id and time stamped, empty ids left out,
   assert.deepEqual(event.evidence, { password: REDACTED, scopes: ['openid'] });
 });
 
-test('the stop taxonomy: seed 000\'s eight stops numbered 1 to 8, then token exchange, refresh, userinfo, logout', () => {
+test('the stop taxonomy: seed 000\'s eight stops numbered 1 to 8, then token exchange, refresh, userinfo, logout, whoami', () => {
   const numbered = Object.entries(TRACE_STOPS).sort(([, a], [, b]) => a.number - b.number).map(([name, { number }]) => `${number} ${name}`);
   assert.deepEqual(numbered, [
     '1 authorize', '2 login_request', '3 login_flow_created', '4 login_submitted', '5 login_accepted', '6 consent_shown', '7 consent_decided', '8 code_issued',
-    '9 token_exchange', '10 refresh', '11 userinfo', '12 logout',
+    '9 token_exchange', '10 refresh', '11 userinfo', '12 logout', '13 whoami',
   ]);
 });

@@ -27,7 +27,7 @@ export interface TraceFinding {
   evidence: EvidenceLine[];
   /** What to change, in one or two sentences. */
   fix: string;
-  /** A repository path under docs/troubleshooting/, optionally with a #section. */
+  /** A repository path under docs/troubleshooting/, optionally with a #section; empty when no page explains it (a form's message id such as 4000006). */
   docPage: string;
 }
 
