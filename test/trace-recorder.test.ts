@@ -71,3 +71,46 @@ test('a failing store loses its batch with a warning, and the recorder goes on',
   assert.equal(calls, 2);
   assert.ok(lines.some((l) => l.includes('could not be stored')));
 });
+
+const ofRequest = (requestId: string, n: number): TraceReport => ({ ...report(n), requestId });
+
+test('an error id names the still-queued reports of its request, and no others', async () => {
+  const { store, batches } = fakeStore();
+  const linked: string[] = [];
+  const recorder = startTraceRecorder({ ...store, linkErrorId: async (r, e) => { linked.push(`${r}:${e}`); return 0; } }, logs().log, { flushEveryMs: 60_000 });
+  recorder.record(ofRequest('req-1', 1));
+  recorder.record(ofRequest('req-2', 2));
+  recorder.record(ofRequest('req-1', 3));
+  recorder.link('req-1', 'err-1');
+  await recorder.close();
+  assert.deepEqual(batches.flat().map((e) => [e.traceId, e.errorId]), [['t-1', 'err-1'], ['t-2', undefined], ['t-3', 'err-1']]);
+  assert.deepEqual(linked, [], 'a patched report needs no update of the store');
+});
+
+test('an error id of a request whose events were stored (or are being stored) updates the store after that write', async () => {
+  const { store, batches } = fakeStore(30);
+  const order: string[] = [];
+  const recorder = startTraceRecorder({
+    ...store,
+    appendBatch: async (events) => { await store.appendBatch(events); order.push('append'); },
+    linkErrorId: async (r, e) => { order.push(`link ${r} ${e}`); return 1; },
+  }, logs().log, { flushEveryMs: 60_000 });
+  recorder.record(ofRequest('req-1', 1));
+  const writing = recorder.flush();
+  await new Promise((r) => setTimeout(r, 5)); // the batch is now in the store's hands
+  recorder.link('req-1', 'err-1');
+  assert.deepEqual(order, [], 'linking is off the caller\'s turn');
+  await writing;
+  await recorder.close();
+  assert.deepEqual(order, ['append', 'link req-1 err-1']);
+  assert.equal(batches.flat()[0]!.errorId, undefined, 'the batch in flight was not changed under the store');
+});
+
+test('a failing link is a warning line, never an error of the request', async () => {
+  const { store } = fakeStore();
+  const { log, lines } = logs();
+  const recorder = startTraceRecorder({ ...store, linkErrorId: async () => { throw new Error('db down'); } }, log, { flushEveryMs: 60_000 });
+  assert.doesNotThrow(() => recorder.link('req-9', 'err-9'));
+  await recorder.close();
+  assert.ok(lines.some((l) => l.includes('could not be linked')));
+});

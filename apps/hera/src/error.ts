@@ -5,7 +5,7 @@
  * 6749 §4.1.2.1), drawn in Hera's frame and language instead of the built-in one.
  */
 import type { FastifyInstance } from 'fastify';
-import { IdentityError, openFlowError } from '@olympus/identity';
+import { IdentityError, openSealedFlowError } from '@olympus/identity';
 import { setErrorPageRenderer, type HttpDeps } from '@olympus/http';
 import { errorView, type ShownError } from './error-view.ts';
 import { queryParam } from './send.ts';
@@ -30,9 +30,10 @@ export const registerErrorPage = (app: FastifyInstance, { ctx, identity }: HttpD
 
   const sealedError = (sealedId: string): ShownError => {
     try {
-      const { error } = openFlowError(identity, sealedId);
+      const { stored: { error }, errorId } = openSealedFlowError(identity, sealedId);
       const code = str(error.id) || 'error';
-      return { code, errorId: code, title: str(error.status) || code, description: str(error.message), hint: str(error.reason), failedRequestId: str(error.request) };
+      // The id the server logged and traced the error under (error-id.ts in @olympus/http); older ids carry none.
+      return { code, errorId: errorId ?? code, title: str(error.status) || code, description: str(error.message), hint: str(error.reason), failedRequestId: str(error.request) };
     } catch (err) {
       if (!(err instanceof IdentityError)) throw err;
       return { code: err.id, errorId: err.id, title: err.id, description: err.message, hint: err.reason };

@@ -57,7 +57,7 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     };
     const deps = {
       ctx, identity, audit: createAuditStore(db), traceEvents: traceStore, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1,
-      ...(traces === undefined ? {} : { traces: traceReads }),
+      ...(traces === undefined ? {} : { traces: traceReads, traceErrors: { link: traces.link } }),
     };
     const publicApp = buildPublicApp(deps, logger, heraRoutes);
     if (config.athena.enabled) await ensureAthenaClient(ctx);

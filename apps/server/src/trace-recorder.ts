@@ -4,6 +4,8 @@
  * wait, one batch is stamped, redacted (@olympus/trace newTraceEvent) and stored with one multi-row
  * INSERT. The queue is bounded: when the database cannot keep up, reports are dropped with one
  * warning line (until the queue drains) rather than growing without bound. `close` flushes what is left.
+ * `link` names the error id an error page showed on the events of its request (TraceErrorLinks in
+ * @olympus/http): on the reports still queued, else on the stored events, after the write in flight.
  */
 import { newTraceEvent, type TraceStore } from '@olympus/trace';
 import type { Logger, TracePort, TraceReport } from '@olympus/oauth2';
@@ -23,11 +25,20 @@ export interface TraceRecorder {
   flush(): Promise<void>;
   /** Flushes and stops the timer; later reports are ignored. */
   close(): Promise<void>;
+  /** Ties an error id to the events of its request; never blocks, never throws. */
+  link(requestId: string, errorId: string): void;
 }
+
+/** A report as it waits: the error id is filled in when an error page names it (`link`). */
+type Queued = { report: TraceReport & { errorId?: string }; at: number };
+
+/** Links waiting for the store at most; an error storm beyond it drops links, not requests. */
+const MAX_PENDING_LINKS = 1_000;
 
 export const startTraceRecorder = (store: TraceStore, log: Logger, opts: TraceRecorderOptions = {}): TraceRecorder => {
   const { flushEveryMs = 200, batchSize = 500, maxQueued = 50_000, now = Date.now } = opts;
-  let queue: { report: TraceReport; at: number }[] = [];
+  let queue: Queued[] = [];
+  let pendingLinks = 0;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   let dropping = false;
@@ -70,9 +81,36 @@ export const startTraceRecorder = (store: TraceStore, log: Logger, opts: TraceRe
     }
   };
 
+  /** Patches the stored events once the batch in flight (which may hold them) is written. */
+  const linkStored = (requestId: string, errorId: string): void => {
+    if (pendingLinks >= MAX_PENDING_LINKS) return;
+    pendingLinks += 1;
+    writing = writing.then(async () => {
+      try {
+        await store.linkErrorId(requestId, errorId);
+      } catch (err) {
+        log.warn({ err, request_id: requestId, error_id: errorId }, 'the error id could not be linked to its trace events');
+      } finally {
+        pendingLinks -= 1;
+      }
+    });
+  };
+
+  const link = (requestId: string, errorId: string): void => {
+    if (closed || requestId === '' || errorId === '') return;
+    let patched = false;
+    for (const queued of queue) {
+      if (queued.report.requestId !== requestId || queued.report.errorId !== undefined) continue;
+      queued.report = { ...queued.report, errorId };
+      patched = true;
+    }
+    if (!patched) linkStored(requestId, errorId);
+  };
+
   return {
     record,
     flush,
+    link,
     close: async () => {
       closed = true;
       await flush();

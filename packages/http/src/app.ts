@@ -74,7 +74,7 @@ const registerIdentityRoutes = (app: FastifyInstance, deps: HttpDeps, routes: re
 };
 
 const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string, navigation: boolean) => string): FastifyInstance => {
-  const rendering = { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, '') };
+  const rendering = { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, ''), traceErrors: deps.traceErrors };
   const app = Fastify({
     loggerInstance: logger,
     // One log line per decision, not two per request: the onResponse hook below logs at debug.

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityError } from '@olympus/identity';
 import { InvalidRequest, NotFound, OAuth2Error, RequestTooLarge, ServerError } from '@olympus/oauth2';
+import type { TraceErrorLinks } from './deps.ts';
+import { newErrorId, useTraceErrorLinks } from './error-id.ts';
 import { errorPageRendererOf } from './error-page.ts';
 import { troubleshootingUrl } from './docs-link.ts';
 import { unreadableRequestOf } from './unreadable-request.ts';
@@ -22,6 +23,8 @@ export interface ErrorRendering {
   exposeDebug: boolean;
   /** Base URL under which docs/troubleshooting/<code> is served. */
   docsBaseUrl: string;
+  /** Ties each error id to the trace events of its request; absent when tracing is off. */
+  traceErrors?: TraceErrorLinks;
 }
 
 /**
@@ -66,15 +69,16 @@ const sendIdentityError = (req: FastifyRequest, reply: FastifyReply, err: Identi
 };
 
 export const registerErrorHandling = (app: FastifyInstance, opts: ErrorRendering): void => {
+  useTraceErrorLinks(app, opts.traceErrors);
   app.setErrorHandler((raw: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const errorId = randomUUID();
+    const errorId = newErrorId(req);
     if (raw instanceof ShowErrorPage) {
       logError(req, raw.cause, errorId, raw);
       return reply
         .code(raw.cause.status)
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
-        .send(errorPageRendererOf(app)(req, { err: raw.cause, errorId, requestId: String(req.id), ...opts }));
+        .send(errorPageRendererOf(app)(req, { err: raw.cause, errorId, requestId: String(req.id), exposeDebug: opts.exposeDebug, docsBaseUrl: opts.docsBaseUrl }));
     }
     if (raw instanceof IdentityError) return sendIdentityError(req, reply, raw, errorId, opts.exposeDebug);
     const err = toOAuth2Error(raw);

@@ -19,7 +19,7 @@ export { listMyOtherSessions, revokeMyOtherSessions, revokeMySession, endMyCurre
 export { revokeSessionAsAdmin, revokeIdentitySessionsAsAdmin } from './sessions/admin-revoke.ts';
 export { toWire, type WireFlow } from './flows/wire.ts';
 export { normalizeBody, type FlowBody } from './flows/body.ts';
-export { sealFlowError, openFlowError, type StoredFlowError } from './flows/errors-store.ts';
+export { sealFlowError, openFlowError, openSealedFlowError, type StoredFlowError } from './flows/errors-store.ts';
 export { createLogoutUrl, performBrowserLogout, performNativeLogout, type LogoutUrl } from './flows/logout/logout.ts';
 export { PasswordHasher, passwordHashFormat, type PasswordHashFormat } from './hashing/hasher.ts';
 export { OWASP_ARGON2ID_MINIMUM, type Argon2Params } from './hashing/argon2.ts';
@@ -54,6 +54,7 @@ export { createRegistrationFlow, recreateRegistrationFlow, type RegistrationFlow
 export { submitRegistration, type RegistrationSubmitRequest } from './flows/registration/submit.ts';
 export { loadFlow, ensureNotExpired } from './flows/lookup.ts';
 export type { SubmitOutcome, SubmitRequest } from './flows/outcome.ts';
+export type { RequestFacts } from './flows/request-facts.ts';
 export { getFlowForUi } from './flows/get.ts';
 export { createSettingsFlow, recreateSettingsFlow, type SettingsFlowParams, type SettingsFlowView } from './flows/settings/create.ts';
 export { getSettingsFlow } from './flows/settings/get.ts';

@@ -7,6 +7,7 @@ import { createLoginFlow, submitLogin, toWire } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret } from './csrf-cookie.ts';
 import { answerError, answerFlow, q, requestUrlOf, wantsJson } from './render.ts';
+import { requestIdFacts } from './request-facts.ts';
 import { currentSession } from './session-cookie.ts';
 import { getFlowHandler, submitHandler } from './flow-routes.ts';
 
@@ -18,6 +19,7 @@ export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) 
     refresh: q(req, 'refresh') === 'true',
     aal: q(req, 'aal'),
     loginChallenge: q(req, 'login_challenge'),
+    request: requestIdFacts(req),
   });
 
   app.get('/self-service/login/browser', async (req, reply) => {

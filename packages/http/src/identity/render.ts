@@ -9,6 +9,7 @@ import {
   type FlowKind, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { newErrorId } from '../error-id.ts';
 
 export const q = (req: FastifyRequest, name: string): string | undefined => {
   const v = (req.query as Record<string, unknown>)[name];
@@ -68,6 +69,7 @@ export interface BrowserErrorOptions {
 /**
  * Errors of a browser that cannot read JSON become navigations: an expired flow to its successor's
  * UI, an existing session to the return URL, anything else to the error UI with a sealed error id.
+ * The error UI shows the error id logged here, which finds the failed request's trace events.
  * Everything else is rethrown for the JSON error handler (Kratos' envelope).
  */
 export const answerError = (ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply, err: unknown, opts: BrowserErrorOptions): FastifyReply => {
@@ -79,9 +81,10 @@ export const answerError = (ctx: IdentityContext, req: FastifyRequest, reply: Fa
   // A rate-limited submission: its flow already shows the "too many requests" message (protection/rate-limit.ts).
   if (err instanceof TooManyRequests && opts.kind && typeof err.details.flow_id === 'string') return seeOther(reply, flowUiUrl(ctx, opts.kind, err.details.flow_id));
   const body = err.toBody(String(req.id), ctx.config.oauth2.exposeDebug);
-  req.log.info({ error: err.id, error_description: err.message, error_reason: err.reason }, 'self-service error shown in the error UI');
+  const errorId = newErrorId(req);
+  req.log.info({ error_id: errorId, error: err.id, error_description: err.message, error_reason: err.reason }, 'self-service error shown in the error UI');
   const url = new URL(ctx.config.selfservice.flows.error.uiUrl, ctx.config.serve.public.url);
-  url.searchParams.set('id', sealFlowError(ctx, body.error as Record<string, unknown>));
+  url.searchParams.set('id', sealFlowError(ctx, body.error as Record<string, unknown>, errorId));
   return seeOther(reply, url.toString());
 };
 

@@ -2,6 +2,7 @@ import type { Identity } from '../identities/identity.ts';
 import type { ContinueWith } from './continue-with.ts';
 import type { IssuedSession } from '../sessions/issue.ts';
 import type { SelfServiceFlow } from './flow.ts';
+import type { RequestFacts } from './request-facts.ts';
 
 /**
  * What a submission ends in, for the HTTP layer to answer per docs/compatibility.md §2.4: the flow again with
@@ -30,4 +31,6 @@ export interface SubmitRequest {
   /** The secret a successor flow is bound to when this one expired (the cookie, or a new one). */
   csrfSecret?: string;
   device: { ipAddress: string; userAgent: string };
+  /** The request id and the request facts the flow tracer records (request-facts.ts). */
+  request?: RequestFacts;
 }

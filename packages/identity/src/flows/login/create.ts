@@ -1,6 +1,7 @@
 /**
  * Creating a login flow (GET /self-service/login/browser and /login/api, docs/compatibility.md §2.1): checks
  * return_to and the existing session, remembers the OAuth2 login request it serves, builds the form.
+ * Created or refused, it is stop 3 of the flow tracer (trace-create.ts).
  */
 import type { IdentityContext } from '../../context.ts';
 import { checkReturnTo } from '../../return-to.ts';
@@ -9,7 +10,9 @@ import type { CurrentSession } from '../../sessions/lookup.ts';
 import type { FlowType, SelfServiceFlow } from '../flow.ts';
 import { newFlow, requestOf } from '../new-flow.ts';
 import { attachOAuth2Request, inheritOAuth2Request } from '../oauth2-request.ts';
+import type { RequestFacts } from '../request-facts.ts';
 import { checkLoginAllowed, parseAal } from './rules.ts';
+import { traceLoginFlowCreated, traceLoginFlowRefused } from './trace-create.ts';
 import { loginUi } from './ui.ts';
 
 export interface LoginFlowParams {
@@ -23,9 +26,23 @@ export interface LoginFlowParams {
   /** Browser flows: the olympus_csrf cookie's secret (existing or just minted). */
   csrfSecret?: string;
   current?: CurrentSession;
+  /** The request id the flow tracer records (request-facts.ts). */
+  request?: RequestFacts;
 }
 
 export const createLoginFlow = async (ctx: IdentityContext, p: LoginFlowParams): Promise<SelfServiceFlow> => {
+  const startedAt = ctx.now();
+  try {
+    const flow = await newLoginFlow(ctx, p);
+    traceLoginFlowCreated(ctx, flow, p, startedAt);
+    return flow;
+  } catch (err) {
+    await traceLoginFlowRefused(ctx, p, err, startedAt);
+    throw err;
+  }
+};
+
+const newLoginFlow = async (ctx: IdentityContext, p: LoginFlowParams): Promise<SelfServiceFlow> => {
   const returnTo = checkReturnTo(ctx.config, p.returnTo);
   const aal = parseAal(p.aal);
   const refresh = p.refresh === true;

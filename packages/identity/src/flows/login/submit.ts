@@ -5,7 +5,7 @@
  */
 import type { IdentityContext } from '../../context.ts';
 import { checkCsrf } from '../../csrf/csrf.ts';
-import { SecurityCsrfViolation, SessionAal1Required } from '../../errors.ts';
+import { IdentityError, SecurityCsrfViolation, SessionAal1Required } from '../../errors.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import { issueSession, type IssuedSession } from '../../sessions/issue.ts';
 import type { AuthenticationMethod } from '../../sessions/session.ts';
@@ -13,7 +13,7 @@ import { protectLogin } from '../../protection/login-guard.ts';
 import { loginStrategyFor } from '../../strategies/index.ts';
 import { FlowValidationError, type LoginResult } from '../../strategies/strategy.ts';
 import { messages } from '../../ui/messages.ts';
-import { normalizeBody, stringField } from '../body.ts';
+import { normalizeBody, stringField, type FlowBody } from '../body.ts';
 import type { SelfServiceFlow } from '../flow.ts';
 import { ensureNotExpired, loadFlow } from '../lookup.ts';
 import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
@@ -22,7 +22,7 @@ import { recreateLoginFlow } from './create.ts';
 import { continueOAuth2Login } from './oauth2.ts';
 import { knownLoginRequest } from '../oauth2-request.ts';
 import { alreadyLoggedIn } from './rules.ts';
-import { csrfFacts, traceLoginSubmit } from './trace-submit.ts';
+import { csrfFacts, traceLoginSubmit, type SubmitTrace } from './trace-submit.ts';
 
 export interface LoginSubmitRequest extends SubmitRequest {
   current?: CurrentSession;
@@ -43,22 +43,37 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
   const flow = await loadFlow(ctx, 'login', flowId);
   await ensureNotExpired(ctx, flow, () => recreateLoginFlow(ctx, flow, req.csrfSecret));
   const sent = { cookie: req.csrfCookie, token: req.csrfToken };
+  const traced = { startedAt, request: req.request };
   try {
     checkCsrf(ctx, flow, sent);
   } catch (err) {
     if (err instanceof SecurityCsrfViolation) {
-      traceLoginSubmit(ctx, flow, { startedAt, method: '', csrf: csrfFacts(flow, sent, err.details.reject_reason), outcome: 'refused', errorCode: err.id });
+      traceLoginSubmit(ctx, flow, { ...traced, method: '', csrf: csrfFacts(flow, sent, err.details.reject_reason), outcome: 'refused', errorCode: err.id });
     }
     throw err;
   }
   const csrf = csrfFacts(flow, sent);
   const body = normalizeBody(rawBody);
   const method = stringField(body, 'method');
+  try {
+    return await submitChecked(ctx, flow, body, req, { ...traced, method, csrf });
+  } catch (err) {
+    // Refused by a rule rather than the form: a session that may not log in again, a step-up whose first session ended, a rate limit.
+    if (err instanceof IdentityError) traceLoginSubmit(ctx, flow, { ...traced, method, csrf, outcome: 'refused', errorCode: err.id, identityId: req.current?.identity.id });
+    throw err;
+  }
+};
+
+type Traced = Pick<SubmitTrace, 'startedAt' | 'request' | 'method' | 'csrf'>;
+
+/** The submission of a live flow whose CSRF check passed: the strategy decides. */
+const submitChecked = async (ctx: IdentityContext, flow: SelfServiceFlow, body: FlowBody, req: LoginSubmitRequest, traced: Traced): Promise<SubmitOutcome> => {
+  const { method } = traced;
   /** A refused submission (flows/rejected.ts), reported to the flow tracer with its message ids. */
   const refuse = async (err: FlowValidationError): Promise<SubmitOutcome> => {
     const outcome = await rejected(ctx, flow, body, err, method);
     const messageIds = err.messages.map((m) => m.id);
-    traceLoginSubmit(ctx, flow, { startedAt, method, csrf, outcome: 'refused', errorCode: String(messageIds[0] ?? 'invalid'), messageIds, identityId: req.current?.identity.id });
+    traceLoginSubmit(ctx, flow, { ...traced, outcome: 'refused', errorCode: String(messageIds[0] ?? 'invalid'), messageIds, identityId: req.current?.identity.id });
     return outcome;
   };
   if (flow.state === 'passed_challenge') return refuse(new FlowValidationError([messages.loginAlreadyCompleted()]));
@@ -79,7 +94,7 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
   }
   const outcome = await completeLogin(ctx, flow, result, continued, req);
   if (outcome.kind === 'success') {
-    traceLoginSubmit(ctx, flow, { startedAt, method, csrf, outcome: 'ok', identityId: result.identity.id, aalReached: outcome.issued.session.authenticator_assurance_level });
+    traceLoginSubmit(ctx, flow, { ...traced, outcome: 'ok', identityId: result.identity.id, aalReached: outcome.issued.session.authenticator_assurance_level });
   }
   return outcome;
 };

@@ -2,10 +2,13 @@
  * Stop 4 of the flow tracer (docs/operations/tracing.md): a login submission, signed in or refused,
  * with the evidence that explains it: the method, whether the CSRF cookie and token were present
  * and matched (seed 003's CSRF violations), the message ids of a refusal, and the authenticator level
- * reached next to the one required. Never a value of the form, the cookie or the token.
+ * reached next to the one required, the Origin the browser sent next to the public origin and the
+ * names of the cookies it carried (a CSRF cookie that never arrived: another domain, SameSite, a form
+ * served from elsewhere). Never a value of the form, the cookie or the token.
  */
 import type { IdentityContext } from '../../context.ts';
 import type { SelfServiceFlow } from '../flow.ts';
+import { expectedOrigin, type RequestFacts } from '../request-facts.ts';
 
 export interface CsrfFacts {
   cookie_present: boolean;
@@ -35,17 +38,28 @@ export interface SubmitTrace {
   messageIds?: number[];
   identityId?: string;
   aalReached?: string;
+  request?: RequestFacts;
 }
+
+/**
+ * The request's side of a CSRF check. Flat members, not inside `csrf`: that object keeps its three
+ * members (cookie, token, equal) as documented in docs/operations/tracing.md.
+ */
+const requestEvidence = (ctx: IdentityContext, request: RequestFacts | undefined) => ({
+  csrf_origin_sent: request?.origin ?? null,
+  csrf_origin_expected: expectedOrigin(ctx.config.serve.public.url),
+  cookies_received: request?.cookieNames ?? [],
+});
 
 export const traceLoginSubmit = (ctx: IdentityContext, flow: SelfServiceFlow, t: SubmitTrace): void => {
   ctx.trace?.({
     traceId: traceIdOf(flow), stop: 'login_submitted', outcome: t.outcome, startedAt: t.startedAt, durationMs: ctx.now() - t.startedAt,
     ...(t.errorCode === undefined ? {} : { errorCode: t.errorCode }),
-    flowId: flow.id, identityId: t.identityId, challengeId: flow.oauth2LoginChallenge || undefined,
+    requestId: t.request?.requestId, flowId: flow.id, identityId: t.identityId, challengeId: flow.oauth2LoginChallenge || undefined,
     clientId: flow.internal.oauth2Request?.clientId,
     evidence: {
       method: t.method || null, flow_type: flow.type, csrf: t.csrf, message_ids: t.messageIds ?? [],
-      aal_required: flow.requestedAal, aal_reached: t.aalReached ?? null,
+      aal_required: flow.requestedAal, aal_reached: t.aalReached ?? null, ...requestEvidence(ctx, t.request),
     },
   });
 };
