@@ -32,7 +32,7 @@ export const registerAuthorizeRoutes: RegisterRoutes = (app, { ctx, identity }) 
     try {
       if (params.login_verifier) step = await handleLoginVerifier(ctx, params.login_verifier, { cookies, identitySessionId: identitySessionOf(cookies) });
       else if (params.consent_verifier) step = await handleConsentVerifier(ctx, params.consent_verifier, cookies);
-      else step = await startAuthorization(ctx, params, requestUrlOf(ctx.config.serve.public.url, req.url), cookies);
+      else step = await startAuthorization(ctx, params, requestUrlOf(ctx.config.serve.public.url, req.url), cookies, String(req.id));
     } catch (err) {
       if (!(err instanceof AuthorizeRejected)) throw err;
       if (!err.redirect) throw new ShowErrorPage(err.error);

@@ -25,16 +25,17 @@ export const canSkipLogin = (request: AuthorizeRequest, session: AuthenticationS
   return hintSub === undefined || hintSub === session.subject;
 };
 
-/** A new authorization request: validate it, then hand the browser to the login UI with a challenge. */
+/** A new authorization request: validate it, then hand the browser to the login UI with a challenge. `requestId` names the HTTP request in its trace. */
 export const startAuthorization = async (
   ctx: OAuth2Context,
   params: Record<string, string>,
   requestUrl: string,
   cookies: Record<string, string | undefined>,
+  requestId?: string,
 ): Promise<BrowserStep> => {
-  const startedAt = ctx.now();
+  const trace = { startedAt: ctx.now(), requestId };
   const { request, client } = await validateAuthorizeRequest(ctx, params, requestUrl).catch(async (err: unknown) => {
-    if (err instanceof AuthorizeRejected) await traceAuthorizeRefused(ctx, params, err, startedAt, randomUUID());
+    if (err instanceof AuthorizeRejected) await traceAuthorizeRefused(ctx, params, err, trace, randomUUID());
     throw err;
   });
   const now = ctx.now();
@@ -46,12 +47,12 @@ export const startAuthorization = async (
     const err = new LoginRequired('The user is not logged in and prompt=none forbids showing a login page.', {
       hint: 'Retry without prompt=none so the user can log in, or log in with remember=true first (OIDC Core §3.1.2.6).',
     });
-    await traceAuthorizeRefused(ctx, params, new AuthorizeRejected(err, target), startedAt, randomUUID());
+    await traceAuthorizeRefused(ctx, params, new AuthorizeRejected(err, target), trace, randomUUID());
     return respondToClient(target, ctx.config.urls.issuer, errorParams(err.error, err.description, err.hint, ctx.config.oauth2.exposeDebug));
   }
   const flow = newFlow(ctx, request, now, skip ? session : undefined, session?.id);
   await ctx.storage.flows.createFlow(flow);
-  traceAuthorizeAccepted(ctx, flow, params, startedAt, client.redirect_uris);
+  traceAuthorizeAccepted(ctx, flow, params, trace, client);
   ctx.log.info(
     { trace_id: flow.traceId, flow_id: flow.id, challenge_id: flow.loginChallenge, client_id: flow.clientId, skip },
     'authorization request valid; redirecting to the login UI',
