@@ -15,7 +15,8 @@ import { addressVerified } from './claims/verified.ts';
 /** `config.hera.claims`: identity schema id → OIDC claim → dot-separated trait path. */
 export type ClaimMappings = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-const firstPresent = (traits: Record<string, unknown>, paths: readonly string[], claim: string): unknown => {
+/** The claim's value from the first of its trait paths the traits hold, shaped to its type. */
+export const firstPresent = (traits: Record<string, unknown>, paths: readonly string[], claim: string): unknown => {
   for (const path of paths) {
     const value = claimValue(kindOfClaim(claim), traitAt(traits, path));
     if (value !== undefined) return value;

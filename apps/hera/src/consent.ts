@@ -9,6 +9,7 @@ import { acceptConsentRequest, getConsentRequest, rejectConsentRequest, RequestF
 import { findIdentity, type IdentityContext } from '@olympus/identity';
 import { html, type HttpDeps } from '@olympus/http';
 import { idTokenClaims } from './claims.ts';
+import { omittedIdTokenClaims } from './claims/omitted.ts';
 import { closedAsPage } from './closed-request.ts';
 import { allowFormRedirectsTo } from './csp.ts';
 import { decisionForm } from './decision-form.ts';
@@ -22,11 +23,14 @@ import { shellFor } from './shell/shell.ts';
 const grant = async (ctx: OAuth2Context, identity: IdentityContext, challenge: string, request: ConsentRequest, reply: FastifyReply): Promise<FastifyReply> => {
   const scopes = request.requestedScope;
   const subject = request.subject ? await findIdentity(identity, request.subject) : undefined;
+  const idToken = idTokenClaims(subject, scopes, identity.config.hera.claims);
   const { redirectTo } = await acceptConsentRequest(ctx, challenge, {
     grantScope: scopes,
     grantAudience: request.requestedAudience,
     remember: true,
-    session: { idToken: idTokenClaims(subject, scopes, identity.config.hera.claims), accessToken: {} },
+    session: { idToken, accessToken: {} },
+    // Only the flow tracer reads it; computed only when it records.
+    idTokenClaimsOmitted: ctx.trace === undefined ? undefined : omittedIdTokenClaims(subject, idToken, { requested: request.requestedScope, granted: scopes }, identity.config.hera.claims),
   });
   return seeOther(reply, redirectTo);
 };

@@ -5,7 +5,7 @@
  * the identity server's login flow, which accepts the challenge itself after a successful login.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptLoginRequest, getLoginRequest, type OAuth2Context } from '@olympus/oauth2';
+import { acceptLoginRequest, getLoginRequestForUi, type OAuth2Context } from '@olympus/oauth2';
 import {
   browserFlowUrl, continueOAuth2Login, findIdentity, getFlowForUi, isUuid, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
@@ -38,7 +38,7 @@ const otherWays = (t: Translator, flow: SelfServiceFlow) => {
  * the session lacks (required-aal.ts in @olympus/identity) — then the aal2 step-up, challenge kept.
  */
 const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, req: FastifyRequest, reply: FastifyReply, challenge: string) => {
-  const request = await getLoginRequest(ctx, challenge);
+  const request = await getLoginRequestForUi(ctx, challenge, String(req.id));
   if (request.skip) {
     const subject = isUuid(request.subject) ? await findIdentity(identity, request.subject) : undefined;
     // A remembered login of an identity deleted or disabled since then signs nobody in: the login

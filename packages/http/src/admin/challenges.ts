@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import {
-  acceptConsentRequest, acceptLoginRequest, getConsentRequest, getLoginRequest, rejectConsentRequest, rejectLoginRequest,
+  acceptConsentRequest, acceptLoginRequest, getConsentRequest, getLoginRequestForUi, rejectConsentRequest, rejectLoginRequest,
   RequestExpired, RequestHandled, type ClosedRequest,
 } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
@@ -46,7 +46,7 @@ export const registerChallengeRoutes: RegisterRoutes = (app, { ctx }) => {
   const consent = (req: FastifyRequest) => query(req, 'consent_challenge') || query(req, 'challenge');
   const redirect = async (outcome: Promise<{ redirectTo: string }>) => ({ redirect_to: (await withHydraClosedBody(outcome)).redirectTo });
 
-  app.get(`${base}/login`, async (req) => loginRequestWire(await withHydraClosedBody(getLoginRequest(ctx, login(req)))));
+  app.get(`${base}/login`, async (req) => loginRequestWire(await withHydraClosedBody(getLoginRequestForUi(ctx, login(req), String(req.id)))));
   app.put(`${base}/login/accept`, async (req) => redirect(acceptLoginRequest(ctx, login(req), acceptLoginOf(req.body))));
   app.put(`${base}/login/reject`, async (req) => redirect(rejectLoginRequest(ctx, login(req), rejectionOfWire(req.body))));
   app.get(`${base}/consent`, async (req) => consentRequestWire(await withHydraClosedBody(getConsentRequest(ctx, consent(req)))));

@@ -15,16 +15,34 @@ const redirectIsTrustworthy = (client: OAuth2Client, redirectUri: string): boole
   }
 };
 
+/** Each fact the skip decision weighs, as it held: the evidence of stop 6 (docs/operations/tracing.md). */
+export interface ConsentSkipReasons {
+  prompt_consent: boolean;
+  /** The client is registered with `skip_consent`. */
+  first_party: boolean;
+  remembered_consent: boolean;
+  public_client_untrusted_redirect: boolean;
+}
+
 /**
  * Consent may be skipped for a first-party client (`skip_consent`) or when a remembered consent of
  * the same subject and client covers every requested scope and audience; `prompt=consent` forces
- * the screen (OIDC Core §3.1.2.1).
+ * the screen (OIDC Core §3.1.2.1). The remembered consent is looked up only when it decides, or when
+ * the flow tracer wants the fact (`ctx.trace`): a developer asking why consent was shown needs all
+ * four facts, not only the first that settled it.
  */
-export const canSkipConsent = async (ctx: OAuth2Context, flow: Flow, client: OAuth2Client, subject: string, now: number): Promise<boolean> => {
-  if (flow.request.prompt.includes('consent')) return false;
-  if (client.skip_consent) return true;
-  if (!redirectIsTrustworthy(client, flow.request.redirectUri)) return false;
-  return (await rememberedConsent(ctx, flow, subject, now)) !== undefined;
+export const decideConsentSkip = async (
+  ctx: OAuth2Context, flow: Flow, client: OAuth2Client | undefined, subject: string, now: number,
+): Promise<{ skip: boolean; reasons: ConsentSkipReasons }> => {
+  const promptConsent = flow.request.prompt.includes('consent');
+  const firstParty = client?.skip_consent === true;
+  const untrusted = client !== undefined && !redirectIsTrustworthy(client, flow.request.redirectUri);
+  const decides = client !== undefined && !promptConsent && !firstParty && !untrusted;
+  const remembered = client !== undefined && (decides || ctx.trace !== undefined) && (await rememberedConsent(ctx, flow, subject, now)) !== undefined;
+  return {
+    skip: client !== undefined && !promptConsent && (firstParty || (!untrusted && remembered)),
+    reasons: { prompt_consent: promptConsent, first_party: firstParty, remembered_consent: remembered, public_client_untrusted_redirect: untrusted },
+  };
 };
 
 /** The remembered consent that covers this request, if any: its claims are replayed on skip. */

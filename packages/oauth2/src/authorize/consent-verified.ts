@@ -7,6 +7,7 @@ import { respondToClient } from '../browser/client-response.ts';
 import type { BrowserStep } from '../browser/instructions.ts';
 import { mintToken } from '../tokens/opaque.ts';
 import { AuthorizeRejected } from './rejection.ts';
+import { traceVerifierRefused } from './trace-verifier.ts';
 import { flowForVerifier, rejectedByUi, restart } from './verifier.ts';
 
 /** The grant the code (and every token minted from it) carries, from the login and consent results. */
@@ -50,8 +51,10 @@ export const handleConsentVerifier = async (
   }), null);
   const target = { redirectUri: flow.request.redirectUri, state: flow.request.state, responseMode: flow.request.responseMode };
   if (flow.state === 'consent_rejected' && flow.consentError) return rejectedByUi(ctx, flow, target, flow.consentError);
-  if (flow.state !== 'consent_accepted' || !flow.consent) throw used;
-  if (!(await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_used' }, 'consent_accepted'))) throw used;
+  if (flow.state !== 'consent_accepted' || !flow.consent || !(await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_used' }, 'consent_accepted'))) {
+    traceVerifierRefused(ctx, 'consent', flow, used, 'verifier_used', startedAt);
+    throw used;
+  }
 
   const code = mintToken('code', ctx.hasher);
   const record: AuthorizationCodeRecord = {

@@ -10,7 +10,8 @@ import type { BrowserStep, CookieInstruction, VerifierBrowser } from '../browser
 import { withParam } from '../endpoints.ts';
 import { AuthorizeRejected } from './rejection.ts';
 import { flowForVerifier, rejectedByUi, restart } from './verifier.ts';
-import { canSkipConsent } from './consent-skip.ts';
+import { decideConsentSkip } from './consent-skip.ts';
+import { traceConsentShown, traceVerifierRefused } from './trace-verifier.ts';
 
 /**
  * The browser returns from the login UI with `login_verifier`: record the authentication session,
@@ -21,31 +22,27 @@ export const handleLoginVerifier = async (
   verifier: string,
   browser: VerifierBrowser,
 ): Promise<BrowserStep> => {
+  const startedAt = ctx.now();
   const flow = await flowForVerifier(ctx, 'login', verifier, browser.cookies);
   const now = ctx.now();
   if (flow.expiresAt <= now) return restart(flow);
   const target = { redirectUri: flow.request.redirectUri, state: flow.request.state, responseMode: flow.request.responseMode };
   if (flow.state === 'login_rejected' && flow.loginError) return rejectedByUi(ctx, flow, target, flow.loginError);
-  if (flow.state !== 'login_accepted' || !flow.login) {
-    throw new AuthorizeRejected(new InvalidRequest('The login verifier has already been used.', {
-      hint: 'Each login verifier works once. The back button or a double submit replays it; restart from the application.',
-    }), null);
-  }
-  await checkCompletedHere(ctx, flow, flow.login, browser);
+  if (flow.state !== 'login_accepted' || !flow.login) throw verifierUsed(ctx, flow, startedAt);
+  await checkCompletedHere(ctx, flow, flow.login, browser, startedAt);
   const sessionCookies = await recordAuthSession(ctx, flow, flow.login, now);
-  const stored = await ctx.clients.get(flow.clientId);
-  const skip = stored !== undefined && (await canSkipConsent(ctx, flow, stored.client, flow.login.subject, now));
+  const { skip, reasons } = await decideConsentSkip(ctx, flow, (await ctx.clients.get(flow.clientId))?.client, flow.login.subject, now);
   if (flow.request.prompt.includes('none') && !skip) {
     const err = new ConsentRequired('The user has not consented and prompt=none forbids showing a consent page.', {
       hint: 'Retry without prompt=none, or let the user grant consent with remember=true once.',
     });
     await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_rejected' }, 'login_accepted');
+    traceConsentShown(ctx, flow, flow, { startedAt, skip, reasons, refusedWith: err.error });
     return respondToClient(target, ctx.config.urls.issuer, errorParams(err.error, err.description, err.hint, ctx.config.oauth2.exposeDebug), sessionCookies);
   }
   const next: Flow = { ...flow, state: 'consent_pending', consentChallenge: randomToken(32), consentSkip: skip };
-  if (!(await ctx.storage.flows.updateFlow(next, 'login_accepted'))) {
-    throw new AuthorizeRejected(new InvalidRequest('The login verifier has already been used.'), null);
-  }
+  if (!(await ctx.storage.flows.updateFlow(next, 'login_accepted'))) throw verifierUsed(ctx, flow, startedAt);
+  traceConsentShown(ctx, flow, next, { startedAt, skip, reasons });
   ctx.log.info(
     { trace_id: flow.traceId, flow_id: flow.id, challenge_id: next.consentChallenge, client_id: flow.clientId, subject: flow.login.subject, skip },
     'login verified; redirecting to the consent UI',
@@ -53,18 +50,29 @@ export const handleLoginVerifier = async (
   return { kind: 'redirect', location: withParam(ctx.config.urls.consent, 'consent_challenge', next.consentChallenge!), cookies: sessionCookies };
 };
 
+/** A login verifier brought back a second time (the back button, a double submit). */
+const verifierUsed = (ctx: OAuth2Context, flow: Flow, startedAt: number): AuthorizeRejected => {
+  const used = new AuthorizeRejected(new InvalidRequest('The login verifier has already been used.', {
+    hint: 'Each login verifier works once. The back button or a double submit replays it; restart from the application.',
+  }), null);
+  traceVerifierRefused(ctx, 'login', flow, used, 'verifier_used', startedAt);
+  return used;
+};
+
 /**
  * A login completed in an identity session counts only in the browser that holds that session:
  * a browser that merely started the flow (and sent its login link to someone else) cannot redeem
  * the victim's login (docs/security.md AS-21).
  */
-const checkCompletedHere = async (ctx: OAuth2Context, flow: Flow, login: LoginResult, browser: VerifierBrowser): Promise<void> => {
+const checkCompletedHere = async (ctx: OAuth2Context, flow: Flow, login: LoginResult, browser: VerifierBrowser, startedAt: number): Promise<void> => {
   if (!login.completedInIdentitySession) return;
   if ((await browser.identitySessionId()) === login.completedInIdentitySession) return;
   ctx.log.warn({ trace_id: flow.traceId, flow_id: flow.id, client_id: flow.clientId }, 'login verifier from a browser other than the one that signed in');
-  throw new AuthorizeRejected(new RequestForbidden('The login was completed in a different browser than the one continuing it.', {
+  const forbidden = new AuthorizeRejected(new RequestForbidden('The login was completed in a different browser than the one continuing it.', {
     hint: 'Sign in in the same browser that opened the application. A sign-in link opened elsewhere cannot be continued here; restart from the application.',
   }), null);
+  traceVerifierRefused(ctx, 'login', flow, forbidden, 'completed_in_another_browser', startedAt);
+  throw forbidden;
 };
 
 /**

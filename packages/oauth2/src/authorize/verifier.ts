@@ -7,6 +7,7 @@ import type { BrowserStep } from '../browser/instructions.ts';
 import { InvalidRequest, RequestForbidden } from '../errors.ts';
 import { flowCsrfCookieName } from '../browser/instructions.ts';
 import { AuthorizeRejected } from './rejection.ts';
+import { traceVerifierRefused } from './trace-verifier.ts';
 
 /**
  * Loads the flow a returning verifier belongs to and checks that the same browser that started it
@@ -18,22 +19,27 @@ export const flowForVerifier = async (
   verifier: string,
   cookies: Record<string, string | undefined>,
 ): Promise<Flow> => {
+  const startedAt = ctx.now();
   const flow = kind === 'login'
     ? await ctx.storage.flows.getFlowByLoginVerifier(verifier)
     : await ctx.storage.flows.getFlowByConsentVerifier(verifier);
   if (!flow) {
-    throw new AuthorizeRejected(new InvalidRequest(`The ${kind}_verifier is unknown.`, {
+    const unknown = new AuthorizeRejected(new InvalidRequest(`The ${kind}_verifier is unknown.`, {
       hint: `The ${kind} verifier is not one Olympus issued. Restart the authorization from the application.`,
     }), null);
+    traceVerifierRefused(ctx, kind, undefined, unknown, 'unknown_verifier', startedAt);
+    throw unknown;
   }
   const cookie = cookies[flowCsrfCookieName(flow.id)];
   if (!cookie || !constantTimeEqual(cookie, flow.csrf)) {
     ctx.log.warn({ trace_id: flow.traceId, flow_id: flow.id, client_id: flow.clientId, cookie_present: Boolean(cookie) }, `${kind} verifier without the flow's CSRF cookie`);
-    throw new AuthorizeRejected(new RequestForbidden(`The ${kind} was completed in a different browser than the one that started it.`, {
+    const forbidden = new AuthorizeRejected(new RequestForbidden(`The ${kind} was completed in a different browser than the one that started it.`, {
       hint: cookie
         ? 'The flow cookie does not match this flow: the authorization was restarted in another tab, or the verifier URL was copied. Restart from the application.'
         : 'The flow cookie (olympus_oauth2_csrf_*) was not sent: the browser blocked it, the public URL changed between steps (localhost vs 127.0.0.1), or the verifier URL was opened in another browser.',
     }), null);
+    traceVerifierRefused(ctx, kind, flow, forbidden, cookie ? 'flow_cookie_mismatch' : 'flow_cookie_missing', startedAt);
+    throw forbidden;
   }
   return flow;
 };

@@ -1,5 +1,5 @@
-export { getLoginRequest, acceptLoginRequest, rejectLoginRequest } from './login.ts';
+export { getLoginRequest, getLoginRequestForUi, acceptLoginRequest, rejectLoginRequest } from './login.ts';
 export { getConsentRequest, acceptConsentRequest, rejectConsentRequest } from './consent.ts';
 export { consentSessionOf, type ConsentSession } from './views.ts';
-export type { AcceptConsent, AcceptLogin, ChallengeOutcome, ConsentRequest, LoginRequest, OidcContext, Rejection } from './requests.ts';
+export type { AcceptConsent, AcceptLogin, ChallengeOutcome, ConsentRequest, LoginRequest, OidcContext, OmittedClaim, OmittedClaimReason, Rejection } from './requests.ts';
 export { listPendingRequests, MAX_PENDING_PAGE_SIZE, type PendingRequest, type PendingRequestPage, type PendingRequestQuery } from './pending.ts';

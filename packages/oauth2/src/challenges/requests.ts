@@ -76,6 +76,19 @@ export interface AcceptConsent {
   context?: Record<string, unknown>;
   /** Claims for the tokens; undefined replays a remembered consent's claims when consent was skipped. */
   session?: { accessToken: Record<string, unknown>; idToken: Record<string, unknown> };
+  /**
+   * The ID token claims the consent UI left out of `session.idToken` and why, for the flow tracer's
+   * `consent_decided` stop only (docs/operations/tracing.md): never stored, never read from the wire.
+   */
+  idTokenClaimsOmitted?: readonly OmittedClaim[];
+}
+
+/** Why a consent UI left a claim out of the ID token. */
+export type OmittedClaimReason = 'scope_not_requested' | 'scope_not_granted' | 'trait_absent' | 'not_mapped';
+
+export interface OmittedClaim {
+  claim: string;
+  reason: OmittedClaimReason;
 }
 
 /** Why the UI refused (Hydra's RejectOAuth2Request); the client receives `error`. */

@@ -102,6 +102,10 @@ export interface Flow {
   consent: ConsentResult | null;
   consentError: RejectRequest | null;
   requestedAt: number;
+  /** When the login request was accepted or rejected; absent while pending (and in flows stored before it existed). */
+  loginHandledAt?: number;
+  /** When the consent request was rejected (an accepted one keeps it in `consent.handledAt`). */
+  consentRejectedAt?: number;
   expiresAt: number;
   /** Set when a consent session is revoked: its tokens die and it no longer makes consent skip. */
   revokedAt: number | null;
