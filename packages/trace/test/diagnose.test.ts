@@ -166,8 +166,9 @@ describe('diagnosis: failures of the login', () => {
   });
 
   test('csrf_cookie_missing: no cookie at all from the same origin reads as SameSite or blocked cookies', () => {
-    const f = csrf({ cookie_present: false, token_present: true, equal: null, origin_sent: 'http://localhost:4444', origin_expected: 'http://localhost:4444' }, { cookies_received: [] });
+    const f = csrf({ cookie_present: false, token_present: true, equal: null }, { csrf_origin_sent: 'http://localhost:4444', csrf_origin_expected: 'http://localhost:4444', cookies_received: [] });
     assert.match(f.summary, /SameSite/);
+    assert.equal(valueOf(f, 'origin expected'), 'http://localhost:4444');
   });
 
   test('csrf_token_missing and csrf_token_mismatch', () => {

@@ -11,9 +11,13 @@ import { failure, line, type FailureRule } from '../rule.ts';
 /** Names of the cookies the request carried; the contract puts them beside `csrf` or inside it. */
 const cookiesReceived = (event: TraceEvent): string[] | undefined => textsAt(event, 'cookies_received') ?? textsAt(event, 'csrf.cookies_received');
 
+/** The Origin the form was posted from and the public origin, inside `csrf` or beside it (`csrf_origin_sent`). */
+const origin = (event: TraceEvent, which: 'sent' | 'expected'): string | undefined =>
+  textAt(event, `csrf.origin_${which}`) ?? textAt(event, `csrf_origin_${which}`);
+
 const originLines = (event: TraceEvent) => [
-  line('origin sent', shown(textAt(event, 'csrf.origin_sent'))),
-  line('origin expected', shown(textAt(event, 'csrf.origin_expected'))),
+  line('origin sent', shown(origin(event, 'sent'))),
+  line('origin expected', shown(origin(event, 'expected'))),
   line('cookies received', shown(cookiesReceived(event))),
 ];
 
@@ -25,8 +29,7 @@ const halfLines = (event: TraceEvent) => [
 
 /** Why the browser did not send the cookie, from what the request showed. */
 const whyNoCookie = (event: TraceEvent): string => {
-  const sent = textAt(event, 'csrf.origin_sent');
-  const expected = textAt(event, 'csrf.origin_expected');
+  const [sent, expected] = [origin(event, 'sent'), origin(event, 'expected')];
   if (sent !== undefined && expected !== undefined && sent !== expected) return `the form was posted from ${sent}, but Olympus' public origin is ${expected}: the cookie belongs to ${expected}`;
   if (cookiesReceived(event)?.length === 0) return 'the request carried no cookie at all: a cross-site post (SameSite=Lax), a private window or blocked cookies';
   return 'the browser held no CSRF cookie for this flow: the flow was started in another browser, or the cookie expired or was cleared';
