@@ -1,12 +1,17 @@
 /**
- * A trace as people read it: its stops numbered in time order, and under the first stop that was
- * refused or failed (marked ✖) its error code, its evidence as `key: value` lines and the
- * troubleshooting page of the code (docs/operations/tracing.md).
+ * A trace as people read it: its stops numbered in time order; under the stop the diagnosis names as
+ * the first failure (marked ✖) the error code, the cause with its summary, the evidence that shows it,
+ * the fix and its docs page, then the stop's evidence as recorded (`key: value`) and the
+ * troubleshooting page of its error code; under a stop with a notice (ℹ) the notice
+ * (docs/operations/tracing.md).
  */
+import type { TraceFinding } from '@olympus/trace';
 import type { TraceEventResponse } from './trace-event.ts';
+import { eventIndexOf, type TraceView } from './trace-view.ts';
 import { troubleshootingPage } from './troubleshooting.ts';
 
 const FAILED_MARK = '✖';
+const NOTICE_MARK = 'ℹ';
 
 /** `12:00:01.123` of an RFC 3339 time in UTC. */
 const clock = (time: string): string => time.slice(11, 23);
@@ -22,32 +27,46 @@ const evidenceLines = (evidence: Record<string, unknown>, prefix = ''): string[]
     return [`${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`];
   });
 
-const failureDetails = (event: TraceEventResponse, indent: string): string[] => {
+/** The cause, its facts, the fix and the page; the facts are left out for `error:<code>`, whose evidence follows as recorded. */
+const findingLines = (finding: TraceFinding, indent: string): string[] => [
+  `${indent}cause: ${finding.cause}`,
+  `${indent}${finding.summary}`,
+  ...(finding.cause.startsWith('error:') || finding.evidence.length === 0 ? [] : [`${indent}why:`, ...finding.evidence.map((l) => `${indent}  ${l.label}: ${l.value}`)]),
+  `${indent}fix: ${finding.fix}`,
+  ...(finding.docPage === '' ? [] : [`${indent}docs: ${finding.docPage}`]),
+];
+
+const failureLines = (event: TraceEventResponse, finding: TraceFinding | undefined, indent: string): string[] => {
   const page = troubleshootingPage(event.error_code);
   return [
     ...(event.error_code === null ? [] : [`${indent}error code: ${event.error_code}`]),
+    ...(finding === undefined ? [] : findingLines(finding, indent)),
     `${indent}evidence:`,
     ...evidenceLines(event.evidence).map((line) => `${indent}  ${line}`),
     ...(page === undefined ? [] : [`${indent}troubleshooting: ${page}`]),
   ];
 };
 
-/** One trace's chain; `events` are its events in time order. */
-export const renderChain = (events: readonly TraceEventResponse[]): string[] => {
-  const failed = events.findIndex((e) => e.outcome !== 'ok');
+const noticeLines = (finding: TraceFinding, indent: string): string[] => [
+  `${indent}${NOTICE_MARK} ${finding.cause}: ${finding.summary}`,
+  ...finding.evidence.map((l) => `${indent}    ${l.label}: ${l.value}`),
+  `${indent}    fix: ${finding.fix}`,
+  ...(finding.docPage === '' ? [] : [`${indent}    docs: ${finding.docPage}`]),
+];
+
+/** One trace's chain, its stops in time order. */
+export const renderChain = ({ events, diagnosis }: TraceView): string[] => {
+  const failed = eventIndexOf(diagnosis.failingEventId);
+  const failure = diagnosis.findings.find((f) => f.level === 'failure');
+  const notices = diagnosis.findings.filter((f) => f.level === 'notice');
   const stopWidth = Math.max(...events.map((e) => e.stop.length));
   const outcomeWidth = Math.max(...events.map((e) => e.outcome.length));
   return events.flatMap((event, index) => {
     const mark = index === failed ? FAILED_MARK : ' ';
     const number = `${index + 1}.`;
+    const indent = ' '.repeat(number.length + 3);
     const line = `${mark} ${number} ${event.stop.padEnd(stopWidth)}  ${event.outcome.padEnd(outcomeWidth)}  ${clock(event.time)}  ${event.duration_ms} ms`;
-    return index === failed ? [line, ...failureDetails(event, ' '.repeat(number.length + 3))] : [line];
+    const own = notices.filter((n) => eventIndexOf(n.eventId) === index).flatMap((n) => noticeLines(n, indent));
+    return [line, ...(index === failed ? failureLines(event, failure, indent) : []), ...own];
   });
-};
-
-/** Events of several traces (a client's or an identity's) grouped by trace, oldest trace first. */
-export const groupByTrace = (events: readonly TraceEventResponse[]): Map<string, TraceEventResponse[]> => {
-  const traces = new Map<string, TraceEventResponse[]>();
-  for (const event of events) traces.set(event.trace_id, [...(traces.get(event.trace_id) ?? []), event]);
-  return traces;
 };
