@@ -1,6 +1,7 @@
 /**
  * The repository explains itself: every document a tracked file cites is in the repository.
- * (a) a `docs/…` path, a README.md or a relative Markdown link names a file that exists, and a cited
+ * (a) a `docs/…` path, a README.md or a relative Markdown link names a file that exists, a `#anchor`
+ *     after a Markdown file's path names one of its headings, and a cited
  *     section of docs/compatibility.md, docs/architecture.md or docs/security.md (`§2.3`) exists;
  * (b) no file cites the design notes, reference documents or work items Olympus was started from,
  *     which live outside the repository (their facts are in docs/architecture.md, docs/compatibility.md
@@ -29,7 +30,7 @@ const LINKS_CHECKED_ELSEWHERE = 'docs/troubleshooting/';
 /** Documents and numbered work items outside the repository that nothing may cite any more. */
 const OUTSIDE_DOCUMENTS = /\bDESIGN\.md\b|\bDESIGN §|\bory-api(?:\.md)?\b|\bsecurity[- ]checklist\b|\bcapabilities-research\b|\bstyle-anchors\b|\.\.\/shared\b|\bissue \d\b/gi;
 /** A repository path under docs/, not part of a URL or of a longer relative path. */
-const DOCS_PATH = /(?<![\w./-])docs\/[\w./-]*/g;
+const DOCS_PATH = /(?<![\w./-])docs\/[\w./-]*(?:#[\w-]+)?/g;
 /** A README.md, with the folders in front of it. */
 const README_PATH = /(?<![\w/.:-])(?:\.{1,2}\/|[\w-]+\/)*README\.md/g;
 /** `[text](target)` in Markdown. */
@@ -54,6 +55,32 @@ interface Citations {
 }
 
 const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation but `-` and `_` dropped, spaces as `-`. */
+const slugOf = (heading: string): string => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replaceAll(' ', '-');
+
+/** The anchors of a Markdown text's headings (outside fenced code), a repeated one numbered `-1`, `-2` as GitHub does. */
+const anchorsOf = (markdown: string): Set<string> => {
+  const anchors = new Set<string>();
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (line.trimStart().startsWith('```')) fenced = !fenced;
+    const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!heading) continue;
+    const slug = slugOf((heading[1] as string).replace(/`/g, ''));
+    let unique = slug;
+    for (let n = 1; anchors.has(unique); n += 1) unique = `${slug}-${n}`;
+    anchors.add(unique);
+  }
+  return anchors;
+};
+
+/** Whether `#anchor` of a path (repository-relative) names a heading of that Markdown file; a path without one, or not Markdown, passes. */
+const anchorExists = (path: string): boolean => {
+  const [file, anchor] = path.split('#') as [string, string | undefined];
+  if (anchor === undefined || anchor === '' || !file.endsWith('.md') || !existsSync(join(root, file))) return true;
+  return anchorsOf(readFileSync(join(root, file), 'utf8')).has(decodeURIComponent(anchor).toLowerCase());
+};
 
 const findAll = (file: string, text: string, pattern: RegExp, group = 0): Finding[] =>
   [...text.matchAll(pattern)].map((m) => ({ file, line: lineOf(text, m.index), reference: m[group] as string }));
@@ -128,8 +155,15 @@ const citations = [...texts].map(([file, text]) => citationsOf(file, text));
 
 describe('documents cited by tracked files exist in the repository', () => {
   test('every docs/… path names an existing file or folder', () => {
-    const missing = citations.flatMap((c) => c.docsPaths).filter((f) => !existsSync(join(root, f.reference)));
+    const missing = citations.flatMap((c) => c.docsPaths).filter((f) => !existsSync(join(root, f.reference.split('#')[0] as string)));
     assertNone(missing, 'Paths under docs/ that do not exist', 'no such file in the repository');
+  });
+
+  test('every #anchor after a cited Markdown path or in a relative Markdown link names a heading of that file', () => {
+    const linked = citations.flatMap((c) => c.links).map((f) => ({ ...f, path: posix.join(dirname(f.file), f.reference) }));
+    const cited = citations.flatMap((c) => c.docsPaths).map((f) => ({ ...f, path: f.reference }));
+    const missing = [...cited, ...linked].filter((f) => f.path.includes('#') && !anchorExists(f.path));
+    assertNone(missing, 'Anchors that name no heading', 'no heading with that anchor in the file');
   });
 
   test('every README.md named exists', () => {
@@ -190,6 +224,8 @@ test('the extractors find what they are meant to find, and leave URLs alone', ()
   assert.deepEqual(found.outside.map((f) => f.reference), [outside, 'ory-api.md', 'security-checklist', 'issue 3']);
   assert.deepEqual(found.sections.map((f) => f.reference), ['docs/compatibility.md §2.1', 'docs/compatibility.md §2.3', 'docs/compatibility.md §2.4', 'docs/architecture.md §5', 'docs/compatibility.md §5.3']);
   assert.deepEqual(found.docsPaths.map((f) => f.reference), ['docs/compatibility.md', 'docs/architecture.md', 'docs/operations/hera.md']);
+  assert.deepEqual(citationsOf('x.ts', 'see docs/troubleshooting/invalid_request.md#cause-pkce_missing.').docsPaths.map((f) => f.reference), ['docs/troubleshooting/invalid_request.md#cause-pkce_missing']);
+  assert.deepEqual([...anchorsOf('# Title\n## Cause: `pkce_missing`\n```\n## not a heading\n```\n### Fix\n### Fix\n')], ['title', 'cause-pkce_missing', 'fix', 'fix-1']);
   assert.deepEqual(found.readmes.map((f) => f.reference), ['bench/README.md']);
   assert.deepEqual(found.links.map((f) => f.reference), ['../compatibility.md', '../x.md']);
   assert.deepEqual(securityIdsIn('x.ts', 'AS-7, ID-1..ID-4, SHA-256, CVE-2020, UUID-4', ['AS', 'ID']).map((f) => f.reference), ['AS-7', 'ID-1', 'ID-4']);
