@@ -45,11 +45,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
     after(async () => olympus?.close());
 
-    const find = async (query: TraceRecentQuery): Promise<TraceEvent[]> => {
+    type Selector = Omit<TraceRecentQuery, 'limit'>;
+    const find = async (query: Selector): Promise<TraceEvent[]> => {
       await olympus.server.traces!.flush();
-      return createTraceStore(olympus.server.db).listRecent({ limit: 100, ...query });
+      return createTraceStore(olympus.server.db).listRecent({ ...query, limit: 100 });
     };
-    const one = async (query: TraceRecentQuery, stop: TraceEvent['stop']): Promise<TraceEvent> => {
+    const one = async (query: Selector, stop: TraceEvent['stop']): Promise<TraceEvent> => {
       const events = (await find(query)).filter((e) => e.stop === stop);
       assert.equal(events.length, 1, `one ${stop} event for ${JSON.stringify(query)}: ${JSON.stringify(events)}`);
       return events[0]!;
