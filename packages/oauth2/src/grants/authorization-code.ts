@@ -6,18 +6,20 @@ import { tokenSignatures } from '../tokens/opaque.ts';
 import type { AuthorizationCodeRecord } from '../tokens/records.ts';
 import { isOffline, isOpenId } from '../tokens/scope.ts';
 import { effectiveGrantTypes } from './grant-types.ts';
-import { inFlow, invalidGrant, type GrantHandler } from './grant.ts';
+import { inFlow, invalidGrant, type GrantHandler, type GrantSeen } from './grant.ts';
 import { checkPkce } from './pkce.ts';
 
 /**
  * Marks the code used, atomically (AS-12). A replay revokes everything the code issued
  * (RFC 6749 §4.1.2: the server "SHOULD revoke (when possible) all tokens previously issued"; AS-11).
  */
-const consumeCode = async (ctx: OAuth2Context, code: string | undefined): Promise<AuthorizationCodeRecord> => {
+const consumeCode = async (ctx: OAuth2Context, code: string | undefined, seen: GrantSeen): Promise<AuthorizationCodeRecord> => {
   if (!code) throw new InvalidRequest('The request is missing the code parameter.');
+  seen.code = { status: 'not_found' };
   for (const signature of tokenSignatures('code', code, ctx.hasher)) {
     const outcome = await ctx.storage.tokens.consumeAuthorizationCode(signature, ctx.now());
     if (outcome.status === 'not_found') continue;
+    seen.code = outcome;
     if (outcome.status === 'already_used') {
       const { session } = outcome.record;
       await ctx.storage.tokens.revokeGrant(session.grantId, ctx.now());
@@ -68,8 +70,8 @@ const redeem = async (ctx: OAuth2Context, code: AuthorizationCodeRecord, client:
 
 /** The authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.6, OIDC Core §3.1.3). */
 export const authorizationCodeGrant: GrantHandler = {
-  async handle(ctx, { params, client }) {
-    const code = await consumeCode(ctx, params.code);
+  async handle(ctx, { params, client, seen = {} }) {
+    const code = await consumeCode(ctx, params.code, seen);
     return inFlow(code.session.traceId, () => redeem(ctx, code, client, params));
   },
 };

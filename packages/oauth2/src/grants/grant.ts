@@ -2,7 +2,18 @@ import type { OAuth2Client } from '../clients/client.ts';
 import type { OAuth2Context } from '../context.ts';
 import { InvalidGrant, OAuth2Error } from '../errors.ts';
 import type { TokenResponse } from '../tokens/issue.ts';
-import type { GrantSession } from '../tokens/records.ts';
+import type { AuthorizationCodeRecord, Consumed, GrantSession, RefreshTokenRecord } from '../tokens/records.ts';
+
+/**
+ * What a grant found of the code or refresh token it was given: the flow tracer's evidence of a
+ * refused exchange (trace-grant-facts.ts) reads it, so explaining a refusal costs no second lookup.
+ */
+export interface GrantSeen {
+  /** What consuming the code answered; absent when no code was looked up. */
+  code?: Consumed<AuthorizationCodeRecord>;
+  /** The refresh token looked up (record absent: unknown), and when its family was revoked for reuse. */
+  refresh?: { record?: RefreshTokenRecord; familyRevokedAt?: number };
+}
 
 /** A token request after client authentication. */
 export interface TokenRequest {
@@ -11,6 +22,8 @@ export interface TokenRequest {
   client: OAuth2Client;
   /** The HTTP request's id: the trace id of requests that continue no authorization flow. */
   requestId: string;
+  /** Filled in by the grant as it goes; read only by the flow tracer. */
+  seen?: GrantSeen;
 }
 
 export interface GrantResult {

@@ -5,15 +5,17 @@ import { issueTokens } from '../tokens/issue.ts';
 import { findRefreshToken, type Found } from '../tokens/lookup.ts';
 import type { RefreshTokenRecord } from '../tokens/records.ts';
 import { isOpenId, parseScope, scopesNotIn } from '../tokens/scope.ts';
-import { inFlow, invalidGrant, type GrantHandler } from './grant.ts';
+import { inFlow, invalidGrant, type GrantHandler, type GrantSeen } from './grant.ts';
 import { loginSessionLive } from '../tokens/refresh-session.ts';
 
 const REUSED = 'The refresh token was already used; every token of this grant has been revoked (RFC 9700 §4.14.2).';
 
 /** RFC 9700 §4.14.2 (AS-14): a rotated refresh token presented again revokes the whole family. */
-const revokeFamily = async (ctx: OAuth2Context, record: RefreshTokenRecord): Promise<never> => {
+const revokeFamily = async (ctx: OAuth2Context, record: RefreshTokenRecord, seen: GrantSeen): Promise<never> => {
   const { session } = record;
-  await ctx.storage.tokens.revokeGrant(session.grantId, ctx.now());
+  const now = ctx.now();
+  seen.refresh = { record, familyRevokedAt: now };
+  await ctx.storage.tokens.revokeGrant(session.grantId, now);
   ctx.log.warn({ trace_id: session.traceId, client_id: session.clientId, grant_id: session.grantId }, 'refresh token reused: grant revoked');
   return inFlow(session.traceId, () => {
     throw invalidGrant(REUSED);
@@ -24,11 +26,12 @@ const revokeFamily = async (ctx: OAuth2Context, record: RefreshTokenRecord): Pro
 const usedOutsideGrace = (record: RefreshTokenRecord, ctx: OAuth2Context): boolean =>
   record.usedAt !== null && ctx.now() - record.usedAt >= ctx.config.oauth2.refreshTokenRotationGracePeriod;
 
-const findToken = async (ctx: OAuth2Context, token: string | undefined): Promise<Found<RefreshTokenRecord>> => {
+const findToken = async (ctx: OAuth2Context, token: string | undefined, seen: GrantSeen): Promise<Found<RefreshTokenRecord>> => {
   if (!token) throw new InvalidRequest('The request is missing the refresh_token parameter.');
   const found = await findRefreshToken(ctx, token);
+  seen.refresh = { record: found?.record };
   if (!found) throw invalidGrant('The refresh token is unknown, malformed, or was issued by another server.');
-  if (usedOutsideGrace(found.record, ctx)) await revokeFamily(ctx, found.record);
+  if (usedOutsideGrace(found.record, ctx)) await revokeFamily(ctx, found.record, seen);
   return found;
 };
 
@@ -59,10 +62,10 @@ const checkLoginSession = async (ctx: OAuth2Context, record: RefreshTokenRecord)
 };
 
 /** Atomic rotation: of concurrent requests only one consumes, unless within the grace window (AS-15, AS-16). */
-const consume = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>): Promise<void> => {
+const consume = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, seen: GrantSeen): Promise<void> => {
   const grace = ctx.config.oauth2.refreshTokenRotationGracePeriod;
   const outcome = await ctx.storage.tokens.consumeRefreshToken(found.signature, ctx.now(), grace);
-  if (outcome.status === 'already_used') await revokeFamily(ctx, outcome.record);
+  if (outcome.status === 'already_used') await revokeFamily(ctx, outcome.record, seen);
   if (outcome.status === 'not_found') throw invalidGrant('The refresh token is unknown, malformed, or was issued by another server.');
 };
 
@@ -71,9 +74,9 @@ const consume = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>): Pr
  * minting: the new tokens would then outlive the revocation (AS-17, Keycloak #51312). The used token
  * is revoked in that case, so check it once more and revoke the family again, new tokens included.
  */
-const checkNotRevokedMeanwhile = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>): Promise<void> => {
+const checkNotRevokedMeanwhile = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, seen: GrantSeen): Promise<void> => {
   const current = await ctx.storage.tokens.getRefreshToken(found.signature);
-  if (current && current.revokedAt !== null) await revokeFamily(ctx, current);
+  if (current && current.revokedAt !== null) await revokeFamily(ctx, current, seen);
 };
 
 /**
@@ -81,12 +84,12 @@ const checkNotRevokedMeanwhile = async (ctx: OAuth2Context, found: Found<Refresh
  * client mistake (wrong scope) does not burn the token; the new tokens keep the grant and its
  * consent claims, so ID tokens after a refresh carry the same claims (docs/compatibility.md §5.6).
  */
-const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, client: OAuth2Client, scopeParam: string | undefined) => {
+const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, client: OAuth2Client, scopeParam: string | undefined, seen: GrantSeen) => {
   const { record } = found;
   checkToken(record, client, ctx.now());
   const scope = requestedScope(record, scopeParam);
   await checkLoginSession(ctx, record);
-  await consume(ctx, found);
+  await consume(ctx, found, seen);
   const session = { ...record.session, scope };
   const [, { response }] = await Promise.all([
     ctx.storage.tokens.revokeAccessToken(record.accessTokenSignature, ctx.now()),
@@ -99,13 +102,13 @@ const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, clie
       idToken: isOpenId(scope) ? { nonce: '' } : undefined,
     }),
   ]);
-  await checkNotRevokedMeanwhile(ctx, found);
+  await checkNotRevokedMeanwhile(ctx, found, seen);
   return { response, session };
 };
 
 export const refreshTokenGrant: GrantHandler = {
-  async handle(ctx, { params, client }) {
-    const found = await findToken(ctx, params.refresh_token);
-    return inFlow(found.record.session.traceId, () => rotate(ctx, found, client, params.scope));
+  async handle(ctx, { params, client, seen = {} }) {
+    const found = await findToken(ctx, params.refresh_token, seen);
+    return inFlow(found.record.session.traceId, () => rotate(ctx, found, client, params.scope, seen));
   },
 };

@@ -24,12 +24,12 @@ export const handleTokenRequest = async (ctx: OAuth2Context, input: TokenEndpoin
   const { params, requestId } = input;
   const grantType = params.grant_type;
   const auth = { authorization: input.authorization, body: params, endpointUrl: endpointsOf(ctx.config).token };
-  const trace: TokenTrace = { startedAt: ctx.now(), requestId, grantType, auth };
+  const trace: TokenTrace = { startedAt: ctx.now(), requestId, grantType, auth, seen: {} };
   try {
     const grant = checkGrantType(grantType);
     const client = await authenticateClient(ctx, auth);
     checkClientMayUse(client, grant);
-    const { response, session } = await GRANT_HANDLERS[grant].handle(ctx, { params, client, requestId });
+    const { response, session } = await GRANT_HANDLERS[grant].handle(ctx, { params, client, requestId, seen: trace.seen });
     ctx.log.info(
       {
         trace_id: session.traceId || requestId, request_id: requestId, client_id: client.client_id, grant_type: grant,

@@ -13,6 +13,8 @@ import type { OAuth2Context, TraceStopName } from '../context.ts';
 import type { OAuth2Error } from '../errors.ts';
 import type { TokenResponse } from '../tokens/issue.ts';
 import type { GrantSession } from '../tokens/records.ts';
+import type { GrantSeen } from './grant.ts';
+import { codeFacts, idTokenClaimNames, refreshFacts, registeredGrantTypes } from './trace-grant-facts.ts';
 
 const stopOf = (grantType: string | undefined): TraceStopName => (grantType === 'refresh_token' ? 'refresh' : 'token_exchange');
 
@@ -31,6 +33,8 @@ export interface TokenTrace {
   requestId: string;
   grantType: string | undefined;
   auth: ClientAuthRequest;
+  /** What the grant found of its code or refresh token (grant.ts). */
+  seen: GrantSeen;
 }
 
 /**
@@ -39,6 +43,13 @@ export interface TokenTrace {
  * refusals are recorded, since those are what a developer traces.
  */
 const isMachineGrant = (grantType: string | undefined): boolean => grantType === 'client_credentials';
+
+/** A code exchanged: its PKCE (all held, or it would have been refused), the client's grant types and the ID token's claim names. */
+const codeExchanged = (t: TokenTrace, client: OAuth2Client, session: GrantSession, response: TokenResponse): Record<string, unknown> => ({
+  registered_grant_types: registeredGrantTypes(client),
+  pkce: (codeFacts(t.seen, client.client_id, t.auth.body, t.startedAt).pkce as Record<string, unknown> | undefined) ?? null,
+  id_token_claims: response.id_token === undefined ? [] : idTokenClaimNames(session.idTokenClaims),
+});
 
 export const traceTokenIssued = (ctx: OAuth2Context, t: TokenTrace, client: OAuth2Client, session: GrantSession, response: TokenResponse): void => {
   if (ctx.trace === undefined || isMachineGrant(t.grantType)) return;
@@ -52,6 +63,7 @@ export const traceTokenIssued = (ctx: OAuth2Context, t: TokenTrace, client: OAut
       granted_scopes: (response.scope ?? '').split(' ').filter(Boolean),
       refresh_token_issued: response.refresh_token !== undefined,
       id_token_issued: response.id_token !== undefined,
+      ...(t.grantType === 'authorization_code' ? codeExchanged(t, client, session, response) : {}),
     },
   });
 };
@@ -69,6 +81,10 @@ export const traceTokenRefused = async (ctx: OAuth2Context, t: TokenTrace, err: 
       registered_auth_method: client === undefined ? null : client.token_endpoint_auth_method || 'client_secret_basic',
       attempted_auth_method: method,
       error_hint: err.hint ?? null,
+      ...(t.grantType === 'refresh_token' ? refreshFacts(t.seen, ctx.now()) : {
+        registered_grant_types: registeredGrantTypes(client),
+        ...codeFacts(t.seen, clientId, t.auth.body, ctx.now()),
+      }),
     },
   });
 };
