@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InsufficientScope, InvalidRequest, InvalidToken, toDescriptionChars, userinfo } from '@olympus/oauth2';
+import { InsufficientScope, InvalidRequest, InvalidToken, toDescriptionChars, traceUserinfoUnread, userinfo } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { noStore } from './token.ts';
 
@@ -52,10 +52,19 @@ const challenge = (reply: FastifyReply, err: unknown): void => {
 
 /** `GET|POST /userinfo` (OIDC Core §5.3). CORS comes from the shared plugin. */
 export const registerUserinfoRoutes: RegisterRoutes = (app, { ctx }) => {
+  /** The access token, or the refusal reported to the flow tracer before it is thrown. */
+  const readToken = (req: FastifyRequest): string => {
+    try {
+      return accessTokenOf(req);
+    } catch (err) {
+      traceUserinfoUnread(ctx, String(req.id), !(err instanceof NoCredentials), err);
+      throw err;
+    }
+  };
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     noStore(reply);
     try {
-      return await userinfo(ctx, accessTokenOf(req), String(req.id));
+      return await userinfo(ctx, readToken(req), String(req.id));
     } catch (err) {
       challenge(reply, err);
       throw err;
