@@ -5,14 +5,13 @@
  * would be settled by `skip` with no login at all (docs/security.md ID-11).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clearAuthSessionCookie, currentAuthSession, endAuthSession, type OAuth2Context } from '@olympus/oauth2';
+import { clearAuthSessionCookie, endBrowserAuthSession, type OAuth2Context } from '@olympus/oauth2';
 import { deliverBackchannel } from './backchannel.ts';
 import { cookiePolicyOf } from './cookie-policy.ts';
 import { readCookies, setCookies } from './cookies.ts';
 
 export const endOAuth2Session = async (ctx: OAuth2Context, req: FastifyRequest, reply: FastifyReply): Promise<void> => {
   const policy = cookiePolicyOf(ctx.config);
-  const session = await currentAuthSession(ctx, readCookies(req, policy));
-  if (session !== undefined) void deliverBackchannel(await endAuthSession(ctx, session.id), req.log);
+  void deliverBackchannel(await endBrowserAuthSession(ctx, readCookies(req, policy), String(req.id)), req.log);
   setCookies(reply, [clearAuthSessionCookie()], policy);
 };

@@ -15,7 +15,7 @@ export const registerLogoutRoutes: RegisterRoutes = (app, { ctx }) => {
     try {
       const step = params.logout_verifier
         ? finishLogout(ctx, params.logout_verifier)
-        : await startLogout(ctx, params, new URL(req.url, ctx.config.serve.public.url).toString(), readCookies(req, policy));
+        : await startLogout(ctx, params, new URL(req.url, ctx.config.serve.public.url).toString(), readCookies(req, policy), String(req.id));
       return sendBrowserStep(reply, step, policy, req.method);
     } catch (err) {
       if (err instanceof AuthorizeRejected) throw new ShowErrorPage(err.error);

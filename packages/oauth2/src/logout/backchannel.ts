@@ -55,12 +55,16 @@ export const backchannelNotices = async (ctx: OAuth2Context, session: Authentica
   return notices;
 };
 
-/** Ends an authentication session and prepares the back-channel notices for its clients. */
-export const endAuthSession = async (ctx: OAuth2Context, sid: string): Promise<BackchannelNotice[]> => {
+/** Ends an authentication session, saying whether it was live until now, with the back-channel notices for its clients. */
+export const endAuthSessionCounted = async (ctx: OAuth2Context, sid: string): Promise<{ ended: boolean; notices: BackchannelNotice[] }> => {
   const now = ctx.now();
   const session = await ctx.storage.authSessions.revokeAuthenticationSession(sid, now);
   // The store keeps an earlier revocation time: a session ended before was announced then, not again.
-  if (!session || session.revokedAt !== now) return [];
+  if (!session || session.revokedAt !== now) return { ended: false, notices: [] };
   ctx.log.info({ sid, subject: session.subject }, 'authentication session ended');
-  return backchannelNotices(ctx, session);
+  return { ended: true, notices: await backchannelNotices(ctx, session) };
 };
+
+/** Ends an authentication session and prepares the back-channel notices for its clients. */
+export const endAuthSession = async (ctx: OAuth2Context, sid: string): Promise<BackchannelNotice[]> =>
+  (await endAuthSessionCounted(ctx, sid)).notices;

@@ -2,7 +2,8 @@ import type { OAuth2Client } from '../clients/client.ts';
 import type { OAuth2Context } from '../context.ts';
 import { NotFound, RequestExpired, RequestHandled } from '../errors.ts';
 import { endpointsOf, withParam } from '../endpoints.ts';
-import { endAuthSession, type BackchannelNotice } from './backchannel.ts';
+import { endAuthSessionCounted, type BackchannelNotice } from './backchannel.ts';
+import { traceLogout, type LogoutTrace } from './trace-logout.ts';
 import { LOGOUT_CHALLENGE_PURPOSE, LOGOUT_VERIFIER_PURPOSE, type LogoutRequest } from './logout-request.ts';
 
 const open = (ctx: OAuth2Context, challenge: string): LogoutRequest => {
@@ -59,12 +60,31 @@ export const getLogoutRequest = async (ctx: OAuth2Context, challenge: string): P
   return view;
 };
 
-/** Ends the session; the browser goes on to the post-logout redirect through the verifier. */
+const logoutTrace = (startedAt: number, request: LogoutRequest | undefined): LogoutTrace => ({
+  startedAt,
+  traceId: request?.id,
+  initiatedBy: request === undefined || request.rpInitiated ? 'rp' : 'ui',
+  idTokenHintPresent: request?.idTokenHintPresent ?? false,
+  // startLogout refuses a post_logout_redirect_uri that is not registered, so one in a request is.
+  postLogoutRedirectUriRegistered: request?.postLogoutRedirectUri ? true : null,
+  clientId: request?.clientId,
+  identityId: request?.subject,
+});
+
+/** Ends the session; the browser goes on to the post-logout redirect through the verifier. Stop 12 of the trace. */
 export const acceptLogoutRequest = async (ctx: OAuth2Context, challenge: string): Promise<{ redirectTo: string; notices: BackchannelNotice[] }> => {
-  const request = open(ctx, challenge);
-  await checkPending(ctx, request, await describe(ctx, challenge, request));
-  const notices = await endAuthSession(ctx, request.sid);
-  return { redirectTo: verifierRedirect(ctx, request), notices };
+  const startedAt = ctx.now();
+  let request: LogoutRequest | undefined;
+  try {
+    request = open(ctx, challenge);
+    await checkPending(ctx, request, await describe(ctx, challenge, request));
+    const { ended, notices } = await endAuthSessionCounted(ctx, request.sid);
+    traceLogout(ctx, logoutTrace(startedAt, request), { sessionsEnded: ended ? 1 : 0 });
+    return { redirectTo: verifierRedirect(ctx, request), notices };
+  } catch (err) {
+    traceLogout(ctx, logoutTrace(startedAt, request), { error: err });
+    throw err;
+  }
 };
 
 /** The user chose to stay logged in: nothing changes (Hydra answers 204). */

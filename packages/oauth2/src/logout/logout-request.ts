@@ -10,6 +10,8 @@ export interface LogoutRequest {
   postLogoutRedirectUri: string;
   state: string;
   rpInitiated: boolean;
+  /** Whether the relying party sent an id_token_hint, for the flow tracer; absent in older challenges. */
+  idTokenHintPresent?: boolean;
   requestUrl: string;
   requestedAt: number;
   expiresAt: number;
