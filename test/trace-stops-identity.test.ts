@@ -169,6 +169,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(byErrorId.evidence.csrf_origin_sent, null, 'this client sent no Origin');
       assert.ok((byErrorId.evidence.cookies_received as string[]).includes('olympus_csrf'));
       assert.equal((await one({ requestId: failedRequestId }, 'login_submitted')).id, byErrorId.id);
+      const wire = await (await fetch(`${olympus.adminUrl}/admin/trace-events?error_id=${errorId}`)).json() as Array<{ stop: string; error_id: string | null }>;
+      assert.deepEqual(wire.filter((e) => e.error_id === errorId).map((e) => e.stop), ['login_submitted'], 'GET /admin/trace-events finds it by the id on the page');
       assert.ok(olympus.logs.some((l) => l.error_id === errorId && l.error === 'security_csrf_violation'), 'the error id is the logged one');
       assert.ok(!JSON.stringify(byErrorId).includes(DEMO_PASSWORD));
     });
