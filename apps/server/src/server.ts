@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { OlympusConfig } from '@olympus/config';
-import { buildAdminApp, buildPublicApp } from '@olympus/http';
+import { buildAdminApp, buildPublicApp, withRequestId } from '@olympus/http';
 import { ensureAthenaClient, registerAthena } from '@olympus/athena';
 import { heraRoutes } from '@olympus/hera';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
@@ -41,7 +41,7 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     await prepareSchema(db, config.dev || opts.migrate === true);
     const traceStore = createTraceStore(db);
     const traces = config.trace.enabled ? startTraceRecorder(traceStore, logger) : undefined;
-    const ctx = { ...buildContext(config, createOAuth2Storage(db), logger), ...(traces === undefined ? {} : { trace: traces.record }) };
+    const ctx = { ...buildContext(config, createOAuth2Storage(db), logger), ...(traces === undefined ? {} : { trace: withRequestId(traces.record) }) };
     await ctx.keys.ensureDefaultKeys();
     const identity = buildIdentityContext(ctx, createIdentityStorage(db));
     // Athena's Home: login submissions signed in and refused (the tracer's stop 4), and the newest refusals.

@@ -7,6 +7,7 @@ import { registerJsonBody } from './json-body.ts';
 import { registerNulRefusal } from './nul-in-url.ts';
 import { JSON_BODY_LIMIT } from './body-limits.ts';
 import { useKratosEnvelope } from './identity/envelope.ts';
+import { registerTraceRequestScope } from './trace-request-scope.ts';
 import { REQUEST_ID_HEADER, registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
 import { CorsOrigins, registerPublicCors } from './cors.ts';
 import { addAdminPrefix, registerAdminGuard } from './admin-guard.ts';
@@ -91,6 +92,7 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
     },
   }) as unknown as FastifyInstance;
   registerRequestId(app);
+  if (deps.ctx.trace !== undefined) registerTraceRequestScope(app);
   registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
   registerNulRefusal(app);
   registerJsonBody(app);

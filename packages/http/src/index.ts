@@ -21,3 +21,4 @@ export { recordAuditEvent, type AuditDeps } from './audit/record.ts';
 export type { AuditEventInput } from '@olympus/audit';
 export { auditEventWire } from './admin/audit-events.ts';
 export { sealPageToken, openPageToken } from './paging.ts';
+export { withRequestId } from './trace-request-scope.ts';
