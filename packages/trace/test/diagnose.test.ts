@@ -246,13 +246,19 @@ describe('diagnosis: notices and outcomes', () => {
     assert.match(n.fix, /hera\.first_party_clients/);
   });
 
-  test('claim_missing: one notice per omitted claim with its reason', () => {
+  test('claim_missing: one notice per reason, naming every claim it kept out', () => {
     const decided = ev('consent_decided', 'ok', {
       requested_scopes: ['openid', 'email'], granted_scopes: ['openid'], id_token_claims: ['sub'],
-      id_token_claims_omitted: [{ claim: 'email', reason: 'scope_not_granted' }, { claim: 'name', reason: 'scope_not_requested' }, { claim: 'phone_number', reason: 'trait_absent' }, { claim: 'nickname', reason: 'not_mapped' }],
+      id_token_claims_omitted: [
+        { claim: 'email', reason: 'scope_not_granted' }, { claim: 'name', reason: 'scope_not_requested' }, { claim: 'phone_number', reason: 'trait_absent' },
+        { claim: 'nickname', reason: 'not_mapped' }, { claim: 'given_name', reason: 'scope_not_requested' },
+      ],
     });
     const notices = diagnoseTrace([decided], NOW).findings;
-    assert.deepEqual(notices.map((n) => `${n.cause} ${n.evidence[0]?.value}`), ['claim_missing email', 'claim_missing name', 'claim_missing phone_number', 'claim_missing nickname']);
+    assert.deepEqual(notices.map((n) => `${n.cause} ${n.evidence[0]?.value}`), [
+      'claim_missing email', 'claim_missing name, given_name', 'claim_missing phone_number', 'claim_missing nickname',
+    ]);
+    assert.match(notices[1]!.summary, /no name, given_name claims: their scope was not requested/);
     assert.match(notices[1]!.fix, /scope=openid profile/);
     assert.match(notices[3]!.fix, /hera\.claims/);
   });
