@@ -95,7 +95,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     test('GET /admin/trace-events: a trace in time order as snake_case JSON, found by trace, request, client and identity id', async () => {
       const byTrace = await adminGet(`trace_id=${happyTrace}`);
       assert.equal(byTrace.status, 200);
-      assert.deepEqual(byTrace.body.map((e) => e.stop), ['authorize', 'login_submitted', 'code_issued', 'token_exchange']);
+      assert.deepEqual(byTrace.body.map((e) => e.stop), [
+        'authorize', 'login_request', 'login_flow_created', 'login_submitted', 'login_accepted', 'consent_shown', 'consent_decided', 'code_issued', 'token_exchange',
+      ]);
       const [first] = byTrace.body;
       assert.deepEqual(Object.keys(first!).sort(), [
         'challenge_id', 'client_id', 'duration_ms', 'error_code', 'error_id', 'evidence', 'flow_id', 'identity_id', 'outcome', 'request_id',
@@ -132,16 +134,19 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     test('olympus trace <trace id>: every stop ok, numbered in time order; JSON says what matched', async () => {
       const run = await olympusCli(['trace', happyTrace], olympus.adminUrl);
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, new RegExp(`^Matched trace id ${happyTrace}: 4 event\\(s\\) in 1 trace\\(s\\)\\.`));
+      assert.match(run.stdout, new RegExp(`^Matched trace id ${happyTrace}: 9 event\\(s\\) in 1 trace\\(s\\)\\.`));
       const stops = [...run.stdout.matchAll(/^ {2}(\d+)\. (\S+)\s+(\S+)\s+(\d\d:\d\d:\d\d\.\d{3})\s+(\d+) ms$/gm)];
-      assert.deepEqual(stops.map((m) => `${m[1]} ${m[2]} ${m[3]}`), ['1 authorize ok', '2 login_submitted ok', '3 code_issued ok', '4 token_exchange ok']);
+      assert.deepEqual(stops.map((m) => `${m[1]} ${m[2]} ${m[3]}`), [
+        '1 authorize ok', '2 login_request ok', '3 login_flow_created ok', '4 login_submitted ok', '5 login_accepted ok', '6 consent_shown ok',
+        '7 consent_decided ok', '8 code_issued ok', '9 token_exchange ok',
+      ]);
       assert.doesNotMatch(run.stdout, /✖/);
 
       const json = await olympusCli(['trace', requestId, '--format', 'json'], olympus.adminUrl);
       assert.equal(json.code, 0, json.stderr);
       const answer = JSON.parse(json.stdout) as { matched: string; events: { trace_id: string }[] };
       assert.equal(answer.matched, 'request_id');
-      assert.ok(answer.events.length === 4 && answer.events.every((e) => e.trace_id === happyTrace));
+      assert.ok(answer.events.length === 9 && answer.events.every((e) => e.trace_id === happyTrace));
       const byIdentity = await olympusCli(['trace', identityId], olympus.adminUrl);
       assert.match(byIdentity.stdout, new RegExp(`^Matched identity id ${identityId}:`));
     });
@@ -154,7 +159,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const run = await olympusCli(['trace', refused.traceId], olympus.adminUrl);
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /^ {2}1\. authorize\s+ok /m);
-      assert.match(run.stdout, /^✖ 2\. login_submitted\s+refused\s+\d\d:\d\d:\d\d\.\d{3}\s+\d+ ms$/m);
+      assert.match(run.stdout, /^✖ 4\. login_submitted\s+refused\s+\d\d:\d\d:\d\d\.\d{3}\s+\d+ ms$/m);
       assert.match(run.stdout, /^ {5}error code: 4000006$/m);
       assert.match(run.stdout, /^ {7}csrf\.cookie_present: true$/m);
       assert.match(run.stdout, /^ {7}csrf\.token_present: true$/m);

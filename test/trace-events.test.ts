@@ -57,8 +57,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const authorize = all.find((e) => e.stop === 'authorize' && e.clientId === FIRST_PARTY && e.outcome === 'ok');
       assert.ok(authorize, 'stop 1 was recorded');
       const chain = await chainOf(authorize.traceId);
-      assert.deepEqual(chain.map((e) => `${e.stop}:${e.outcome}`), ['authorize:ok', 'login_submitted:ok', 'code_issued:ok', 'token_exchange:ok', 'refresh:ok']);
-      const [auth, login, issued, exchange] = chain as [TraceEvent, TraceEvent, TraceEvent, TraceEvent];
+      assert.deepEqual(chain.map((e) => `${e.stop}:${e.outcome}`), [
+        'authorize:ok', 'login_request:ok', 'login_flow_created:ok', 'login_submitted:ok', 'login_accepted:ok', 'consent_shown:ok', 'consent_decided:ok',
+        'code_issued:ok', 'token_exchange:ok', 'refresh:ok',
+      ]);
+      const [auth, login, issued, exchange] = ['authorize', 'login_submitted', 'code_issued', 'token_exchange'].map((stop) => chain.find((e) => e.stop === stop)!) as [TraceEvent, TraceEvent, TraceEvent, TraceEvent];
       assert.deepEqual(auth.evidence.registered_redirect_uris, [REDIRECT]);
       assert.equal(auth.evidence.redirect_uri_sent, REDIRECT);
       assert.deepEqual(auth.evidence.requested_scopes, ['openid', 'email', 'offline_access']);
@@ -98,7 +101,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(event.errorCode, 'security_csrf_violation');
       assert.deepEqual(event.evidence.csrf, { cookie_present: true, token_present: false, equal: null });
       const chain = await chainOf(event.traceId);
-      assert.deepEqual(chain.map((e) => `${e.stop}:${e.outcome}`), ['authorize:ok', 'login_submitted:refused']);
+      assert.deepEqual(chain.map((e) => `${e.stop}:${e.outcome}`), ['authorize:ok', 'login_request:ok', 'login_flow_created:ok', 'login_submitted:refused']);
       assert.ok(!JSON.stringify(chain).includes(DEMO_PASSWORD));
     });
 
