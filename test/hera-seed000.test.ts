@@ -4,7 +4,9 @@
  * its status and Location — app → /oauth2/auth → Hera /login with the challenge → the identity
  * server's login flow and its form → the form POST → the accepted login challenge → /consent granted
  * without a screen → the app's callback with a code. The app then exchanges the code and the ID
- * token names the demo user. On SQLite and PostgreSQL, one Chromium for both.
+ * token names the demo user. `olympus trace` given the login challenge of that URL lists the same
+ * login as the tracer's stops, each recorded in the request Chromium logged for it (its X-Request-Id).
+ * On SQLite and PostgreSQL, one Chromium for both.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +17,7 @@ import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { launchBrowser, newPage, redirectChain, type NetworkHop, type TracedPage } from './support/chromium.ts';
 import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
 import { freePort, startTestServer, type TestServer } from './support/server.ts';
+import { runOlympus } from './support/trace-cli.ts';
 
 /** What one hop must look like: method, status, where it was and where it sends the browser next. */
 interface ExpectedHop {
@@ -67,6 +70,10 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`seed 000: the netw
   /** The app's pending requests (state → PKCE verifier) and the tokens its callback obtained. */
   const pending = new Map<string, string>();
   const obtained: Array<Record<string, string>> = [];
+  /** The X-Request-Id of each token exchange the app made (server to server, so not in Chromium's log). */
+  const exchangeRequestIds: string[] = [];
+  /** Both legs of the first login, as Chromium logged them. */
+  let hops: NetworkHop[] = [];
 
   /** A minimal relying party: /login starts Authorization Code + PKCE, /callback redeems the code. */
   const appHandler = async (url: URL): Promise<{ status: number; location?: string }> => {
@@ -86,6 +93,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`seed 000: the netw
     const token = await tokenRequest(olympus.publicUrl, {
       grant_type: 'authorization_code', code, redirect_uri: `${appOrigin}/callback`, client_id: clientId, code_verifier: verifier,
     });
+    exchangeRequestIds.push(token.headers.get('x-request-id') ?? '');
     if (token.status !== 200) return { status: 502 };
     obtained.push(token.body);
     return { status: 200 };
@@ -162,6 +170,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`seed 000: the netw
       { step: '8. the app\'s callback receives the code and redeems it', method: 'GET', status: 200, at: { origin: app, path: '/callback', query: ['code'] } },
     ]);
 
+    hops = [...firstLeg, ...secondLeg];
     // Chromium's own network log holds the same hops in the same order (assets aside).
     const documents = network.filter((hop) => !new URL(hop.url).pathname.startsWith('/hera/assets/')).map(describeHop);
     assert.deepEqual(documents, [...firstLeg, ...secondLeg].map(describeHop));
@@ -178,5 +187,30 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`seed 000: the netw
     assert.equal(typeof payload.iat, 'number');
     assert.ok(typeof payload.exp === 'number' && payload.exp > payload.iat!, 'exp lies after iat');
     assert.deepEqual(([] as string[]).concat(payload.aud ?? []), [clientId]);
+  });
+
+  test('olympus trace <the login challenge in the URL> lists the eight stops and the token exchange in order, each in the hop Chromium logged', async () => {
+    assert.ok(hops.length === 10, 'the first test walked the login');
+    const challenge = new URL(hops[1]!.location!, olympus.publicUrl).searchParams.get('login_challenge')!;
+    await olympus.server.traces!.flush();
+    const text = await runOlympus(['trace', challenge], olympus.adminUrl);
+    assert.equal(text.code, 0, text.stderr);
+    const listed = [...text.stdout.matchAll(/^ {2}(\d+)\. (\S+)\s+(\S+)\s+\d\d:\d\d:\d\d\.\d{3}\s+\d+ ms$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    assert.deepEqual(listed, [
+      '1 authorize ok', '2 login_request ok', '3 login_flow_created ok', '4 login_submitted ok', '5 login_accepted ok',
+      '6 consent_shown ok', '7 consent_decided ok', '8 code_issued ok', '9 token_exchange ok',
+    ], text.stdout);
+    assert.doesNotMatch(text.stdout, /✖/);
+
+    // Hop by hop: each stop was recorded in the request Chromium shows for it (hop numbers as in the test above).
+    const json = await runOlympus(['trace', challenge, '--format', 'json'], olympus.adminUrl);
+    const [trace] = (JSON.parse(json.stdout) as { traces: { events: { stop: string; request_id: string | null }[] }[] }).traces;
+    const hopOfStop: Record<string, string | null> = {
+      authorize: hops[1]!.requestId, login_request: hops[2]!.requestId, login_flow_created: hops[3]!.requestId,
+      login_submitted: hops[5]!.requestId, login_accepted: hops[5]!.requestId, consent_shown: hops[6]!.requestId,
+      consent_decided: hops[7]!.requestId, code_issued: hops[8]!.requestId, token_exchange: exchangeRequestIds[0]!,
+    };
+    assert.ok(Object.values(hopOfStop).every((id) => typeof id === 'string' && id.length > 0), 'every hop named its request');
+    assert.deepEqual(trace!.events.map((e) => [e.stop, e.request_id]), Object.entries(hopOfStop));
   });
 });

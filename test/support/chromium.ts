@@ -41,6 +41,8 @@ export interface NetworkHop {
   url: string;
   status: number;
   location: string | null;
+  /** The response's X-Request-Id: what Olympus' trace events of this hop name. */
+  requestId: string | null;
 }
 
 export interface TracedPage {
@@ -54,7 +56,8 @@ export interface TracedPage {
 const hopOf = async (request: Request): Promise<NetworkHop | undefined> => {
   const response = await request.response();
   if (!response) return undefined;
-  return { method: request.method(), url: request.url(), status: response.status(), location: response.headers().location ?? null };
+  const headers = response.headers();
+  return { method: request.method(), url: request.url(), status: response.status(), location: headers.location ?? null, requestId: headers['x-request-id'] ?? null };
 };
 
 /** The hops that led to `request`, oldest first, following Chromium's own redirect chain. */
@@ -72,7 +75,8 @@ export const newPage = async (browser: Browser): Promise<TracedPage> => {
   const network: NetworkHop[] = [];
   page.on('response', (response) => {
     const request = response.request();
-    network.push({ method: request.method(), url: response.url(), status: response.status(), location: response.headers().location ?? null });
+    const headers = response.headers();
+    network.push({ method: request.method(), url: response.url(), status: response.status(), location: headers.location ?? null, requestId: headers['x-request-id'] ?? null });
   });
   return { page, context, network, close: () => context.close() };
 };
