@@ -72,6 +72,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       return event;
     };
 
+    /** An authorization refused for a redirect URI with a trailing slash, and `olympus trace` of its trace. */
+    const traceTrailingSlashRefusal = async () => {
+      const sent = `${REDIRECT}/`;
+      await new Browser().get(authorizeUrl(olympus.publicUrl, {
+        client_id: CLIENT, response_type: 'code', redirect_uri: sent, scope: 'openid', state: 'state-123456',
+        code_challenge: pkcePair().challenge, code_challenge_method: 'S256',
+      }));
+      const refused = await traceOf({ clientId: CLIENT, stop: 'authorize', outcome: 'refused', limit: 10 }, (e) => e.evidence.redirect_uri_sent === sent);
+      return { sent, refused, run: await olympusCli(['trace', refused.traceId], olympus.adminUrl) };
+    };
+
     before(async () => {
       olympus = await startTestServer(kind, (c) => ({ ...c, hera: { ...c.hera, firstPartyClients: [CLIENT] } }));
       await ensureDemoIdentity(olympus.server.identity);
@@ -170,13 +181,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     test('olympus trace: an authorization refused for a trailing-slash redirect URI prints the page of its error code', async () => {
-      const sent = `${REDIRECT}/`;
-      await new Browser().get(authorizeUrl(olympus.publicUrl, {
-        client_id: CLIENT, response_type: 'code', redirect_uri: sent, scope: 'openid', state: 'state-123456',
-        code_challenge: pkcePair().challenge, code_challenge_method: 'S256',
-      }));
-      const refused = await traceOf({ clientId: CLIENT, stop: 'authorize', outcome: 'refused', limit: 10 }, (e) => e.evidence.redirect_uri_sent === sent);
-      const run = await olympusCli(['trace', refused.traceId], olympus.adminUrl);
+      const { sent, refused, run } = await traceTrailingSlashRefusal();
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /^✖ 1\. authorize\s+refused /m);
       assert.match(run.stdout, /^ {5}error code: invalid_request$/m);
@@ -217,13 +222,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     test('olympus trace: the redirect URI mismatch diagnosed — cause, registered vs sent, the difference, the fix and its docs section', async () => {
-      const sent = `${REDIRECT}/`;
-      await new Browser().get(authorizeUrl(olympus.publicUrl, {
-        client_id: CLIENT, response_type: 'code', redirect_uri: sent, scope: 'openid', state: 'state-123456',
-        code_challenge: pkcePair().challenge, code_challenge_method: 'S256',
-      }));
-      const refused = await traceOf({ clientId: CLIENT, stop: 'authorize', outcome: 'refused', limit: 10 }, (e) => e.evidence.redirect_uri_sent === sent);
-      const run = await olympusCli(['trace', refused.traceId], olympus.adminUrl);
+      const { sent, refused, run } = await traceTrailingSlashRefusal();
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, new RegExp(`^Trace ${refused.traceId} \\(failed\\)$`, 'm'));
       assert.match(run.stdout, /^ {5}cause: redirect_uri_mismatch$/m);
