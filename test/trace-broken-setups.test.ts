@@ -71,7 +71,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(found.stop, stop);
       assert.equal(found.cause, cause);
       assert.match(found.fix, fix);
-      assert.match(found.docPage, /^docs\/troubleshooting\/[\w-]+\.md#cause-/);
+      assert.match(found.doc_page, /^docs\/troubleshooting\/[\w-]+\.md#cause-/);
       return found;
     };
     const evidenceOf = (found: Finding, label: string): string => found.evidence.find((e) => e.label === label)?.value ?? assert.fail(`evidence "${label}" in ${JSON.stringify(found.evidence)}`);

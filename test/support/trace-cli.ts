@@ -16,7 +16,7 @@ export interface Finding {
   summary: string;
   evidence: { label: string; value: string }[];
   fix: string;
-  docPage: string;
+  doc_page: string;
 }
 
 export interface Explained {

@@ -15,7 +15,7 @@ import { followTraces } from '../trace/follow.ts';
 import { renderChain } from '../trace/render-chain.ts';
 import { readSince } from '../trace/since.ts';
 import type { TraceSelector } from '../trace/trace-event.ts';
-import { traceViews, type TraceView } from '../trace/trace-view.ts';
+import { traceViews, traceViewWire, type TraceView } from '../trace/trace-view.ts';
 
 const SELECTOR_NAMES: Record<TraceSelector, string> = {
   trace_id: 'trace id', request_id: 'request id', error_id: 'error id', challenge: 'challenge', flow_id: 'flow id',
@@ -50,14 +50,14 @@ export const trace: Command = {
     const views = found === undefined ? [] : traceViews(found.events, Date.now());
     const printed = new Map(views.map((v) => [v.trace_id, v.events.length]));
     if (follow && format === 'json') {
-      const printLine = (view: TraceView, by: FoundTrace): void => io.stdout(`${JSON.stringify({ matched: by.matched, ...view })}\n`);
+      const printLine = (view: TraceView, by: FoundTrace): void => io.stdout(`${JSON.stringify({ matched: by.matched, ...traceViewWire(view) })}\n`);
       for (const view of views) printLine(view, found!);
       await followTraces({ api, io, id, query, found, printed, print: printLine });
       return 0;
     }
     if (format !== 'table' || quiet) {
       if (found === undefined) throw new CommandFailed(`No trace event matches "${id}" yet; --follow waits for one only with --format table or json.`);
-      const json = { matched: found.matched, traces: views, events: found.events };
+      const json = { matched: found.matched, traces: views.map(traceViewWire), events: found.events };
       io.stdout(formatView({ json, ids: views.map((v) => v.trace_id), table: { header: [], rows: [], layout: 'list' as const } }, format, quiet));
       return 0;
     }

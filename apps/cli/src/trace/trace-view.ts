@@ -31,3 +31,17 @@ export const traceViews = (events: readonly TraceEventResponse[], now: number): 
 
 /** The index of the event a finding explains (event ids are `<trace id>#<index>`, trace-event.ts). */
 export const eventIndexOf = (eventId: string | undefined): number => (eventId === undefined ? -1 : Number(eventId.slice(eventId.lastIndexOf('#') + 1)));
+
+/** The view as `--format json` prints it: snake_case, like the events and every answer of the admin API. */
+export const traceViewWire = ({ trace_id, events, diagnosis }: TraceView) => ({
+  trace_id,
+  events,
+  diagnosis: {
+    trace_id: diagnosis.traceId,
+    outcome: diagnosis.outcome,
+    failing_event_id: diagnosis.failingEventId ?? null,
+    findings: diagnosis.findings.map((f) => ({
+      level: f.level, stop: f.stop, event_id: f.eventId, cause: f.cause, summary: f.summary, evidence: f.evidence, fix: f.fix, doc_page: f.docPage,
+    })),
+  },
+});
