@@ -67,6 +67,19 @@ fieldset.group label{display:block;font-weight:600}
 label.check{display:inline-flex;gap:.4rem;align-items:center;font-weight:400}
 ul.plain{list-style:none;margin:0;padding:0}
 pre.json{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.9rem}
+.timeline{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.5rem;margin:0 0 1rem}
+.timeline svg{display:block;max-width:100%;height:auto}
+ol.chain{padding-left:2rem;margin:0 0 1rem}
+ol.chain>li{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.5rem 1rem;margin:0 0 .5rem}
+ol.chain>li.failing{border:2px solid #b3261e;border-left-width:6px;background:#fff5f5}
+ol.chain .line{margin:0}
+.failing-label,.outcome-failed{color:#b3261e}
+.finding{border-top:1px solid #d0d7de;margin:.5rem 0;padding-top:.5rem}
+.finding h3{font-size:1.05rem;margin:0 0 .25rem}
+dl.evidence{grid-template-columns:minmax(6rem,16rem) 1fr;font-size:.9rem}
+code{overflow-wrap:anywhere}
+h1 code.trace-id{font-size:1rem;display:inline-block}
+table.logs code{font-size:.85rem}
 @media (max-width:40em){
  table,thead,tbody,tr,th,td{display:block}
  thead tr{position:absolute;left:-9999px}

@@ -9,7 +9,7 @@ import type { OAuth2Context } from '@olympus/oauth2';
 import { createAuditStore, createIdentityStorage, createOAuth2Storage, createTraceStore, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
 import { buildContext } from './context.ts';
 import { buildIdentityContext } from './identity-context.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, traceLogsOf } from './logger.ts';
 import { startTraceRecorder, type TraceRecorder } from './trace-recorder.ts';
 import { VERSION } from './version.ts';
 
@@ -58,6 +58,8 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     const deps = {
       ctx, identity, audit: createAuditStore(db), traceEvents: traceStore, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1,
       ...(traces === undefined ? {} : { traces: traceReads, traceErrors: { link: traces.link } }),
+      // Athena's trace page: this node's recent log lines by trace id (a ring behind createLogger's logger).
+      ...(traces === undefined ? {} : { traceLogs: traceLogsOf(logger) }),
     };
     const publicApp = buildPublicApp(deps, logger, heraRoutes);
     if (config.athena.enabled) await ensureAthenaClient(ctx);

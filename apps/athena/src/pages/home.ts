@@ -11,6 +11,7 @@ import { can, type AdminRole, type Permission } from '@olympus/identity';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { SECTIONS } from '../sections/index.ts';
+import { tracePath } from './traces/table.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,10 +65,10 @@ const causeOf = (event: TraceEvent): string => {
   return Array.isArray(messages) && messages.length > 0 ? messages.join(', ') : '—';
 };
 
-/** The newest refused stops the flow tracer recorded (docs/operations/tracing.md), for whoever reads requests. */
+/** The newest refused stops the flow tracer recorded (docs/operations/tracing.md), each opening its trace, for whoever reads requests. */
 const newestErrors = async (t: Translator, traces: TraceReads): Promise<SafeHtml> => {
   const events = await traces.newestRefusals(NEWEST_ERRORS);
-  const rows = events.map((e) => html`<tr><td data-label="${t.t('home.errors.time')}">${e.time.replace('T', ' ').slice(0, 19)} UTC</td>
+  const rows = events.map((e) => html`<tr><td data-label="${t.t('home.errors.time')}"><a href="${tracePath(e.traceId)}">${e.time.replace('T', ' ').slice(0, 19)} UTC<span class="visually-hidden"> ${t.t('traces.open')}</span></a></td>
 <td data-label="${t.t('home.errors.stop')}">${e.stop}</td><td data-label="${t.t('home.errors.client')}">${e.clientId ?? '—'}</td>
 <td data-label="${t.t('home.errors.cause')}"><code>${causeOf(e)}</code></td></tr>`);
   return html`<h2>${t.t('home.errors.heading')}</h2>

@@ -7,12 +7,14 @@ import { keysSection } from './keys.ts';
 import { requestsSection } from './requests.ts';
 import type { Section } from './section.ts';
 import { sessionsSection } from './sessions.ts';
+import { tracesSection } from './traces.ts';
 
 export const SECTIONS: readonly Section[] = [
   clientsSection,
   identitiesSection,
   sessionsSection,
   requestsSection,
+  tracesSection,
   courierSection,
   keysSection,
   auditSection,

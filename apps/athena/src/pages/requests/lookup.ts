@@ -15,6 +15,7 @@ import type { Admin } from '../../session/guard.ts';
 import { queryParam } from '../lists.ts';
 import { instant, relative } from '../audit/when.ts';
 import { lookupForm } from './lookup-form.ts';
+import { tracePath } from '../traces/table.ts';
 
 type ChallengeStatus = 'pending' | ClosedRequest['status'];
 
@@ -58,7 +59,7 @@ ${item('requests.detail.request_url', html`<code>${r.requestUrl}</code>`)}
 ${item('requests.detail.requested_at', html`${instant(t, r.requestedAt)} (${relative(t, r.requestedAt, now)})`)}
 ${item('requests.detail.expires_at', html`${instant(t, r.expiresAt)} (${relative(t, r.expiresAt, now)})`)}
 ${found.kind === 'consent' ? html`${item('requests.detail.acr', found.request.acr || t.t('requests.detail.none'))}${item('requests.detail.amr', list(t, found.request.amr))}` : html``}
-${item('requests.detail.trace_id', html`<code>${r.traceId}</code>`)}
+${item('requests.detail.trace_id', html`<a href="${tracePath(r.traceId)}"><code>${r.traceId}</code></a>`)}
 </dl>`;
 };
 
