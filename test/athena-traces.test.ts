@@ -7,12 +7,13 @@
  * in German. Every page is saved as a screenshot.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from '@olympus/server';
 import { auditPage, signInToAthena } from './support/athena.ts';
 import { Browser as HttpBrowser } from './support/browser.ts';
-import { launchBrowser, screenshot } from './support/chromium.ts';
+import { SCREENSHOT_DIR, launchBrowser, screenshot } from './support/chromium.ts';
 import { authorizeUrl, createClient, pkcePair, tokenRequest } from './support/flow.ts';
 import { signInAt, startAtHera, type WalkTarget } from './support/hera-walk.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
@@ -97,8 +98,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       inOrder(await stopNames(), ['authorize', 'login_submitted', 'code_issued', 'token_exchange']);
       assert.equal(await page.locator('ol.chain > li.failing').count(), 0, 'no stop failed');
       assert.match(await page.locator('.card dl.details').innerText(), /OK/);
-      assert.equal(await page.locator('.timeline svg').getAttribute('aria-hidden'), 'true', 'the picture is hidden from screen readers; the list says it');
-      assert.equal(await page.locator('.timeline svg g.mark').count(), await page.locator('ol.chain > li').count(), 'one mark per stop');
+      for (const drawing of await page.locator('.timeline svg').all()) assert.equal(await drawing.getAttribute('aria-hidden'), 'true', 'the picture is hidden from screen readers; the list says it');
+      assert.equal(await page.locator('.timeline svg.wide g.mark').count(), await page.locator('ol.chain > li').count(), 'one mark per stop');
       assert.ok(await page.locator('table.logs tbody tr').count() >= 1, 'this node\'s log lines under the trace id');
       const shown = await page.content();
       for (const secret of [DEMO_PASSWORD, code, verifier, tokens.body.access_token, tokens.body.id_token]) {
@@ -133,7 +134,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const doc = await page.request.get(new URL((await failing.locator('.finding.failure a').first().getAttribute('href'))!, olympus.adminUrl).toString());
       assert.equal(doc.status(), 200, 'the cause links to its troubleshooting page');
       assert.match(await doc.text(), /redirect_uri/);
-      assert.equal(await page.locator('.timeline svg g.mark.failing').count(), 1, 'the failing mark is drawn apart');
+      assert.equal(await page.locator('.timeline svg.wide g.mark.failing').count(), 1, 'the failing mark is drawn apart');
       await audit('redirect-mismatch');
 
       await search(refused.headers.get('x-request-id')!);
@@ -163,6 +164,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.ok(await rows.count() >= 1);
       for (const row of await rows.all()) assert.doesNotMatch(await row.innerText(), /Failed/);
       await audit('list-filtered');
+
+      await search(DEMO_EMAIL);
+      assert.match(await page.locator('[role=status]').innerText(), /traces found for "admin@demo\.user" \(as email\)/);
+      assert.ok(await rows.count() >= 3, 'the identity\'s traces: its console sign-in and the logins of this file');
     });
 
     test('at 320 px the trace page needs no sideways scrolling; a search that finds nothing says so at the field; without JavaScript and in German the pages still work', async () => {
@@ -172,7 +177,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await page.setViewportSize({ width: 320, height: 900 });
       try {
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'no horizontal scrolling at 320 px');
+        assert.ok(await page.locator('.timeline svg.narrow').isVisible() && !(await page.locator('.timeline svg.wide').isVisible()), 'three stops a row on a narrow screen');
         await audit('narrow');
+        await page.locator('.timeline').screenshot({ path: join(SCREENSHOT_DIR, `athena-traces-${kind}-narrow-timeline.png`) });
       } finally {
         await page.setViewportSize({ width: 1280, height: 720 });
       }

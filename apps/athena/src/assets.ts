@@ -69,6 +69,7 @@ ul.plain{list-style:none;margin:0;padding:0}
 pre.json{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.9rem}
 .timeline{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.5rem;margin:0 0 1rem}
 .timeline svg{display:block;max-width:100%;height:auto}
+.timeline svg.narrow{display:none}
 ol.chain{padding-left:2rem;margin:0 0 1rem}
 ol.chain>li{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.5rem 1rem;margin:0 0 .5rem}
 ol.chain>li.failing{border:2px solid #b3261e;border-left-width:6px;background:#fff5f5}
@@ -87,6 +88,8 @@ table.logs code{font-size:.85rem}
  td{border:0;padding:.25rem .5rem}
  td::before{content:attr(data-label) ": ";font-weight:600}
  dl.details{grid-template-columns:1fr}
+ .timeline svg.wide{display:none}
+ .timeline svg.narrow{display:block}
 }
 `;
 

@@ -11,6 +11,8 @@ import { TRACE_STOPS, type TraceEvent } from '@olympus/trace';
 const SLOT = 96;
 const HEIGHT = 112;
 const LINE_Y = 56;
+/** Room at the sides for the name of a first or last stop, wider than its slot. */
+const PAD = 16;
 const COLOURS = { ok: '#1a7f37', refused: '#9a6700', error: '#9a6700', failing: '#b3261e' } as const;
 
 /** `+1.25 s` after the first stop. */
@@ -19,27 +21,42 @@ export const offsetText = (from: string, at: string): string => {
   return ms < 1000 ? `+${ms} ms` : `+${(ms / 1000).toFixed(ms < 10_000 ? 2 : 0)} s`;
 };
 
-const mark = (event: TraceEvent, index: number, first: string, failing: boolean): SafeHtml => {
-  const x = SLOT / 2 + index * SLOT;
+/** Marks per row of the narrow drawing: three fit a 320 px screen at full size. */
+const NARROW_ROW = 3;
+
+const mark = (event: TraceEvent, index: number, perRow: number, first: string, failing: boolean): SafeHtml => {
+  const x = SLOT / 2 + (index % perRow) * SLOT;
+  const lineY = LINE_Y + Math.floor(index / perRow) * HEIGHT;
   const radius = failing ? 17 : 13;
   const colour = failing ? COLOURS.failing : COLOURS[event.outcome];
   // Names alternate above and below the line so neighbours never overlap.
   const above = index % 2 === 0;
-  const nameY = above ? LINE_Y - 28 : LINE_Y + 36;
-  const timeY = above ? LINE_Y - 42 : LINE_Y + 50;
+  const nameY = above ? lineY - 28 : lineY + 36;
+  const timeY = above ? lineY - 42 : lineY + 50;
   return html`<g class="mark${failing ? ' failing' : ''}">
-<circle cx="${x}" cy="${LINE_Y}" r="${radius}" fill="${colour}"${failing ? html` stroke="#1f2328" stroke-width="3"` : html``}/>
-<text x="${x}" y="${LINE_Y + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="#fff">${TRACE_STOPS[event.stop].number}</text>
+<circle cx="${x}" cy="${lineY}" r="${radius}" fill="${colour}"${failing ? html` stroke="#1f2328" stroke-width="3"` : html``}/>
+<text x="${x}" y="${lineY + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="#fff">${TRACE_STOPS[event.stop].number}</text>
 <text x="${x}" y="${nameY}" text-anchor="middle" font-size="11" fill="#1f2328"${failing ? html` font-weight="700"` : html``}>${event.stop}</text>
 <text x="${x}" y="${timeY}" text-anchor="middle" font-size="10" fill="#57606a">${offsetText(first, event.time)}</text>
 </g>`;
 };
 
-export const timeline = (events: readonly TraceEvent[], failingEventId: string | undefined): SafeHtml => {
-  const width = Math.max(1, events.length) * SLOT;
+/** One drawing with `perRow` marks per row, each row on its own line. */
+const drawing = (events: readonly TraceEvent[], failingEventId: string | undefined, perRow: number, className: string): SafeHtml => {
+  const rows = Math.max(1, Math.ceil(events.length / perRow));
+  const width = Math.max(1, Math.min(events.length, perRow)) * SLOT;
   const first = events[0]?.time ?? '';
-  return html`<div class="timeline"><svg aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${HEIGHT}" width="${width}" height="${HEIGHT}">
-<line x1="${SLOT / 2}" y1="${LINE_Y}" x2="${width - SLOT / 2}" y2="${LINE_Y}" stroke="#6e7781" stroke-width="2"/>
-${events.map((event, index) => mark(event, index, first, event.id === failingEventId))}
-</svg></div>`;
+  const lines = Array.from({ length: rows }, (_, row) => {
+    const inRow = Math.min(perRow, events.length - row * perRow);
+    const y = LINE_Y + row * HEIGHT;
+    return html`<line x1="${SLOT / 2}" y1="${y}" x2="${SLOT / 2 + (inRow - 1) * SLOT}" y2="${y}" stroke="#6e7781" stroke-width="2"/>`;
+  });
+  return html`<svg class="${className}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="${-PAD} 0 ${width + 2 * PAD} ${rows * HEIGHT}" width="${width + 2 * PAD}" height="${rows * HEIGHT}">
+${lines}
+${events.map((event, index) => mark(event, index, perRow, first, event.id === failingEventId))}
+</svg>`;
 };
+
+/** The whole chain on one row; on a narrow screen (the stylesheet's 40em breakpoint) three stops a row instead. */
+export const timeline = (events: readonly TraceEvent[], failingEventId: string | undefined): SafeHtml =>
+  html`<div class="timeline">${drawing(events, failingEventId, Math.max(1, events.length), 'wide')}${drawing(events, failingEventId, NARROW_ROW, 'narrow')}</div>`;
