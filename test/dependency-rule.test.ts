@@ -23,6 +23,7 @@ const LAYERS: Record<string, { dir: string; layer: number }> = {
   '@olympus/http': { dir: 'packages/http', layer: 3 },
   '@olympus/hera': { dir: 'apps/hera', layer: 4 },
   '@olympus/athena': { dir: 'apps/athena', layer: 4 },
+  '@olympus/site': { dir: 'apps/site', layer: 4 },
   '@olympus/server': { dir: 'apps/server', layer: 5 },
   '@olympus/cli': { dir: 'apps/cli', layer: 6 },
 };

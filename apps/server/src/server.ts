@@ -4,6 +4,7 @@ import type { OlympusConfig } from '@olympus/config';
 import { buildAdminApp, buildPublicApp, withRequestId } from '@olympus/http';
 import { ensureAthenaClient, registerAthena } from '@olympus/athena';
 import { heraRoutes } from '@olympus/hera';
+import { ensurePlaygroundClient, siteRoutes } from '@olympus/site';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
 import { createAuditStore, createIdentityStorage, createOAuth2Storage, createTraceStore, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
@@ -61,7 +62,9 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
       // Athena's trace page: this node's recent log lines by trace id (a ring behind createLogger's logger).
       ...(traces === undefined ? {} : { traceLogs: traceLogsOf(logger) }),
     };
-    const publicApp = buildPublicApp(deps, logger, heraRoutes);
+    const playground = config.site.playground.enabled;
+    const publicApp = buildPublicApp(deps, logger, playground ? [...heraRoutes, ...siteRoutes] : heraRoutes);
+    if (playground) await ensurePlaygroundClient(ctx);
     if (config.athena.enabled) await ensureAthenaClient(ctx);
     const adminApp = buildAdminApp(deps, logger, [registerAthena]);
     await publicApp.listen({ host: config.serve.public.host, port: config.serve.public.port });

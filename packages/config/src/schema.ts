@@ -9,6 +9,7 @@ import { Type, type TProperties } from '@sinclair/typebox';
 import { athenaSchemaSection } from './schema-athena.ts';
 import { auditSchemaSection } from './schema-audit.ts';
 import { traceSchemaSection } from './schema-trace.ts';
+import { siteSchemaSection } from './schema-site.ts';
 import { heraSchemaSection } from './schema-hera.ts';
 import { identitySchemaSections } from './schema-identity.ts';
 import { choice, duration, MIN_SECRET_LENGTH, modeSwitch, publicPage, secretList, section, text, ttl, url, urlList, withDefault } from './schema-nodes.ts';
@@ -134,6 +135,7 @@ export const configSchema = section(
     ...athenaSchemaSection,
     ...auditSchemaSection,
     ...traceSchemaSection,
+    ...siteSchemaSection,
   },
   { $id: 'https://olympus.dev/schemas/config.json' },
 );

@@ -22,3 +22,4 @@ export type { AuditEventInput } from '@olympus/audit';
 export { auditEventWire } from './admin/audit-events.ts';
 export { sealPageToken, openPageToken } from './paging.ts';
 export { withRequestId } from './trace-request-scope.ts';
+export { pageTranslators, type PageTranslator } from './page-language.ts';

@@ -70,5 +70,6 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
   athena: { enabled: true, requiredAal: 'aal2', session: { idleTimeout: 30 * 60_000, lifespan: 12 * 3_600_000 } },
   audit: { retention: 2160 * 3_600_000 },
   trace: { enabled: true, retention: 168 * 3_600_000 },
+  site: { playground: { enabled: true } },
   hera: { productName: 'Olympus', logo: '', colors: { primary: '#1d4ed8', background: '#ffffff', text: '#1f2328' }, defaultLocale: 'en', firstPartyClients: [], claims: {} },
 });

@@ -1,4 +1,4 @@
-/** The part of `negotiator` (no bundled types) Athena uses. */
+/** The part of `negotiator` (no bundled types) the pages use to pick a language. */
 declare module 'negotiator' {
   export default class Negotiator {
     constructor(request: { headers: Record<string, string | undefined> });

@@ -1,0 +1,5 @@
+/** The playground's German texts, one fragment per area like the English ones; every key is required. */
+import type { MessageKey } from './en.ts';
+import { SHELL_DE } from './de/shell.ts';
+
+export const DE: Record<MessageKey, string> = { ...SHELL_DE };

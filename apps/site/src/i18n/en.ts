@@ -1,0 +1,6 @@
+/** The playground's English texts: one fragment per area (i18n/en/*.ts), so each page owns its keys. */
+import { SHELL_EN } from './en/shell.ts';
+
+export const EN = { ...SHELL_EN } as const;
+
+export type MessageKey = keyof typeof EN;
