@@ -1,5 +1,6 @@
 /** The playground's German texts, one fragment per area like the English ones; every key is required. */
 import type { MessageKey } from './en.ts';
 import { SHELL_DE } from './de/shell.ts';
+import { EXCHANGE_DE } from './de/exchange.ts';
 
-export const DE: Record<MessageKey, string> = { ...SHELL_DE };
+export const DE: Record<MessageKey, string> = { ...SHELL_DE, ...EXCHANGE_DE };
