@@ -2,6 +2,7 @@
  * Checks on the resolved configuration that one schema node cannot express. Each issue says what
  * is wrong and how to fix it, naming the config key and the environment variable.
  */
+import { oidcIssues } from './checks-oidc.ts';
 import type { OlympusConfig } from './types.ts';
 
 const isLoopback = (host: string): boolean =>
@@ -23,6 +24,7 @@ export const consistencyIssues = (config: OlympusConfig): string[] => {
     issues.push('serve.cookies.same_site is "None" but serve.cookies.secure is false; browsers drop such cookies. Fix: set serve.cookies.secure: true or use same_site Lax.');
   }
   issues.push(...identitySchemaIssues(config));
+  issues.push(...oidcIssues(config.selfservice.methods.oidc.config.providers));
   return issues;
 };
 

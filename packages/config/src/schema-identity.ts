@@ -5,6 +5,7 @@
  */
 import { Type, type TProperties } from '@sinclair/typebox';
 import { boolean, choice, integer, publicPage, section, text, ttl, urlList, withDefault } from './schema-nodes.ts';
+import { oidcMethodSection } from './schema-oidc.ts';
 
 export const PRODUCT_NAME = 'Olympus';
 
@@ -60,6 +61,7 @@ const selfservice = section('Self-service flows (login, registration, settings, 
       lifespan: ttl('How long a code is valid.', '15m'),
       max_attempts: integer('Wrong codes accepted before the flow must start over.', 5, 1, 100),
     }),
+    oidc: oidcMethodSection,
   }),
 });
 

@@ -61,6 +61,15 @@ const SAMPLE: ConfigInput = {
       totp: { enabled: false, issuer: 'Acme' },
       lookup_secret: { enabled: false },
       code: { lifespan: '5m', max_attempts: 3 },
+      oidc: {
+        enabled: true,
+        config: {
+          providers: [{
+            id: 'corp', provider: 'generic', label: 'Corp', client_id: 'olympus', client_secret: 'c'.repeat(32), issuer_url: 'https://idp.example.com',
+            scope: ['email'], pkce: 'force', mapper: { traits: { email: 'email', 'name.first': 'given_name' } },
+          }],
+        },
+      },
     },
   },
   session: { lifespan: '1h', cookie: { name: 'sid' }, whoami: { required_aal: 'highest_available' } },
@@ -89,7 +98,7 @@ const onlyAt = (path: string[], value: unknown): ConfigInput =>
 const resolved = (input: ConfigInput, dev: boolean) => resolveConfig(input, { dev, cwd: '/srv/olympus' });
 
 test('every key has a default, or a description of how it is worked out at load time', () => {
-  assert.equal(keys.length, 88);
+  assert.equal(keys.length, 90);
   for (const { path, node } of keys) {
     assert.ok('default' in node || typeof node['x-default'] === 'string', `${dotted(path)} has neither default nor x-default`);
   }

@@ -61,6 +61,7 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
       totp: { enabled: true, issuer: 'Olympus' },
       lookupSecret: { enabled: true },
       code: { lifespan: 15 * 60_000, maxAttempts: 5 },
+      oidc: { enabled: false, config: { providers: [] } },
     },
   },
   session: { lifespan: 24 * 3_600_000, cookieName: 'olympus_session', whoamiRequiredAal: 'aal1' },
