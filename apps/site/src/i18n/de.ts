@@ -2,5 +2,6 @@
 import type { MessageKey } from './en.ts';
 import { SHELL_DE } from './de/shell.ts';
 import { EXCHANGE_DE } from './de/exchange.ts';
+import { TOKENS_DE } from './de/tokens.ts';
 
-export const DE: Record<MessageKey, string> = { ...SHELL_DE, ...EXCHANGE_DE };
+export const DE: Record<MessageKey, string> = { ...SHELL_DE, ...EXCHANGE_DE, ...TOKENS_DE };
