@@ -1,8 +1,9 @@
 /** The public site's pages beside the login UI: the OAuth2 playground at /playground (docs/playground.md). */
 import type { RegisterRoutes } from '@olympus/http';
 import { registerSiteAssets } from './assets.ts';
+import { codeFlowRoutes } from './code/index.ts';
 
 /** The playground's routes, passed to buildPublicApp as `extra` route modules when `site.playground.enabled`. */
-export const siteRoutes: readonly RegisterRoutes[] = [registerSiteAssets];
+export const siteRoutes: readonly RegisterRoutes[] = [registerSiteAssets, ...codeFlowRoutes];
 
 export { ensurePlaygroundClient, PLAYGROUND_CLIENT_ID, PLAYGROUND_PATH, playgroundUrl } from './client.ts';

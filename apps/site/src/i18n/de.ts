@@ -2,6 +2,8 @@
 import type { MessageKey } from './en.ts';
 import { SHELL_DE } from './de/shell.ts';
 import { EXCHANGE_DE } from './de/exchange.ts';
+import { SETUP_DE } from './de/setup.ts';
+import { RUN_DE } from './de/run.ts';
 import { TOKENS_DE } from './de/tokens.ts';
 
-export const DE: Record<MessageKey, string> = { ...SHELL_DE, ...EXCHANGE_DE, ...TOKENS_DE };
+export const DE: Record<MessageKey, string> = { ...SHELL_DE, ...EXCHANGE_DE, ...SETUP_DE, ...RUN_DE, ...TOKENS_DE };

@@ -1,8 +1,10 @@
 /** The playground's English texts: one fragment per area (i18n/en/*.ts), so each page owns its keys. */
 import { SHELL_EN } from './en/shell.ts';
 import { EXCHANGE_EN } from './en/exchange.ts';
+import { SETUP_EN } from './en/setup.ts';
+import { RUN_EN } from './en/run.ts';
 import { TOKENS_EN } from './en/tokens.ts';
 
-export const EN = { ...SHELL_EN, ...EXCHANGE_EN, ...TOKENS_EN } as const;
+export const EN = { ...SHELL_EN, ...EXCHANGE_EN, ...SETUP_EN, ...RUN_EN, ...TOKENS_EN } as const;
 
 export type MessageKey = keyof typeof EN;
