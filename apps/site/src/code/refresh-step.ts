@@ -26,7 +26,7 @@ export const registerRefreshSteps = (app: FastifyInstance, { ctx }: HttpDeps): v
     const previous = session.tokens?.refresh_token;
     if (previous === undefined) return sendStep(ctx, page, reply, session, t.t('steps.refresh'), missingToken(page, 'refresh_token'));
     const exchange = await tokenRequest(app, ctx, session, { grant_type: 'refresh_token', refresh_token: previous });
-    const results = await tokenResults(ctx, t, session, exchange);
+    const results = await tokenResults(ctx, t, session, exchange, 'refresh');
     const rotated = exchange.response.status === 200 && session.tokens?.refresh_token !== undefined && session.tokens.refresh_token !== previous;
     if (rotated) session.spentRefreshToken = previous;
     const rotation = exchange.response.status !== 200 ? html`` : html`<section class="card" aria-labelledby="rotation"><h2 id="rotation">${t.t('refresh.rotation')}</h2>

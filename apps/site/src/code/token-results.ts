@@ -8,7 +8,7 @@ import { html, troubleshootingUrl, type SafeHtml } from '@olympus/http';
 import { jsonOf, type HttpExchange } from '../http-exchange.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { HeldTokens, PlaygroundSession } from '../session/state.ts';
-import { renderTokens } from './tokens-view.ts';
+import { renderTokens, type TokenOrigin } from './tokens-view.ts';
 
 const stringField = (json: Record<string, unknown>, name: string): string | undefined => (typeof json[name] === 'string' ? (json[name] as string) : undefined);
 
@@ -30,10 +30,10 @@ export const tokensOf = (exchange: HttpExchange): HeldTokens | undefined => {
 };
 
 /** Takes the response's tokens into `session` (mutated) and renders them, or explains the error. */
-export const tokenResults = async (ctx: OAuth2Context, t: Translator, session: PlaygroundSession, exchange: HttpExchange): Promise<SafeHtml> => {
+export const tokenResults = async (ctx: OAuth2Context, t: Translator, session: PlaygroundSession, exchange: HttpExchange, origin: TokenOrigin = 'authentication'): Promise<SafeHtml> => {
   const tokens = tokensOf(exchange);
   if (tokens === undefined) return errorNote(t, ctx, jsonOf(exchange));
   // A refresh response may leave out what stays valid (an ID token): the run keeps it.
   session.tokens = { ...session.tokens, ...tokens };
-  return renderTokens(ctx, t, session, tokens);
+  return renderTokens(ctx, t, session, tokens, origin);
 };
