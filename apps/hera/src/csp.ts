@@ -1,11 +1,12 @@
 /**
  * The page CSP with `form-action` widened to where a form's redirects may lead: the client's redirect
  * origins (OAuth2 flows end, through /oauth2/auth, at the app's redirect_uri) and the configured
- * return_to origins. Chromium applies form-action to every redirect a form submission follows
+ * return_to origins and the sign-in providers (social sign-in). Chromium applies form-action to every redirect a form submission follows
  * (CSP3 §6.3.3), so 'self' alone would block the last hop.
  */
 import type { FastifyReply } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
+import { oidcProviders } from '@olympus/identity';
 import { PAGE_CSP } from '@olympus/http';
 
 const originsOf = (uris: readonly string[]): string[] => {
@@ -27,9 +28,13 @@ const redirectUrisOf = (client: unknown): string[] => {
   return Array.isArray(uris) ? uris.filter((u): u is string => typeof u === 'string') : [];
 };
 
+/** Social sign-in: a provider button's submission is answered with a 303 to the provider's authorization endpoint. */
+const providerUrlsOf = (config: OlympusConfig): string[] =>
+  oidcProviders(config).flatMap((p) => [p.issuer, p.config.authUrl].filter((u): u is string => typeof u === 'string' && u !== ''));
+
 /** `client`: the OAuth2 client the page's flow serves, if any (its redirect_uris are allowed). */
 export const allowFormRedirectsTo = (reply: FastifyReply, config: OlympusConfig, client?: unknown): void => {
-  const extra = originsOf([...redirectUrisOf(client), ...config.selfservice.allowedReturnUrls, config.selfservice.defaultBrowserReturnUrl])
+  const extra = originsOf([...redirectUrisOf(client), ...config.selfservice.allowedReturnUrls, config.selfservice.defaultBrowserReturnUrl, ...providerUrlsOf(config)])
     .filter((o) => o !== new URL(config.serve.public.url).origin);
   if (extra.length === 0) return;
   reply.header('content-security-policy', PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${extra.join(' ')}`));

@@ -79,11 +79,21 @@ export interface FormOptions {
 }
 
 /** The form: flow messages first, then the nodes in the order the identity server sent them. */
+/**
+ * Groups whose buttons send the browser to another site (oidc: "Sign in with …"): their form takes only
+ * the hidden `default` nodes (csrf_token), not the identifier or traits fields, whose `required` would
+ * otherwise stop the button.
+ */
+const REDIRECT_GROUPS: readonly string[] = ['oidc'];
+
+const sharedNodeFits = (node: UiNode, groups: readonly string[]): boolean =>
+  !groups.every((g) => REDIRECT_GROUPS.includes(g)) || (node.attributes.node_type === 'input' && node.attributes.type === 'hidden');
+
 export const uiForm = (t: Translator, ui: UiContainer, options: FormOptions = {}): SafeHtml => {
   const { groups } = options;
   const nodes = ui.nodes
     .map((node, index) => ({ node, index }))
-    .filter(({ node }) => groups === undefined || node.group === 'default' || groups.includes(node.group));
+    .filter(({ node }) => groups === undefined || (node.group === 'default' && sharedNodeFits(node, groups)) || groups.includes(node.group));
   const shown = options.withoutMessages ? [] : (ui.messages ?? []);
   // One key per form on the page: a settings page renders one form per group.
   const key = groups === undefined ? 'all' : groups.join('-').replace(/[^\w-]/g, '_');

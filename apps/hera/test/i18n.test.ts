@@ -18,6 +18,7 @@ import { CATALOGS, translator } from '../src/i18n/translator.ts';
 const SAMPLE_ARGS: Partial<Record<MessageName, unknown[]>> = {
   signInWith: ['GitHub'],
   signUpWith: ['GitHub'],
+  duplicateCredentialsOnOidc: ['GitHub'],
   totpSecret: ['JBSWY3DPEHPK3PXP'],
   lookupSecret: ['abcd-efgh'],
   lookupSecretUsed: ['2026-01-02T03:04:05Z'],

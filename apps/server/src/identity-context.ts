@@ -1,5 +1,5 @@
 import type { IdentityContext, IdentityStorage, OAuth2Port } from '@olympus/identity';
-import { loginRequestWire } from '@olympus/http';
+import { createProviderHttp, loginRequestWire } from '@olympus/http';
 import { acceptLoginRequest, getLoginRequest, type OAuth2Context } from '@olympus/oauth2';
 
 /** The identity server's narrow view of the OAuth2 server (OAuth2Port in @olympus/identity). */
@@ -25,5 +25,7 @@ export const buildIdentityContext = (oauth2: OAuth2Context, storage: IdentitySto
   log: oauth2.log,
   now: oauth2.now,
   oauth2: oauth2PortOf(oauth2),
+  // Social sign-in reaches providers through the same SSRF guard as a client's jwks_uri (clients.http.*).
+  providerHttp: createProviderHttp(oauth2.config),
   ...(oauth2.trace === undefined ? {} : { trace: oauth2.trace }),
 });

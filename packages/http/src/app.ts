@@ -32,6 +32,7 @@ import { registerAdminCourierRoutes } from './identity/admin-courier.ts';
 import { registerAdminIdentityRoutes } from './identity/admin-identities.ts';
 import { registerSchemaRoutes } from './identity/schemas.ts';
 import { registerLoginFlowRoutes } from './identity/login.ts';
+import { registerOidcCallbackRoutes } from './identity/oidc-callback.ts';
 import { registerRegistrationFlowRoutes } from './identity/registration.ts';
 import { registerLogoutFlowRoutes } from './identity/logout.ts';
 import { registerAdminSessionRoutes, registerMySessionRoutes } from './identity/sessions.ts';
@@ -51,6 +52,7 @@ const PUBLIC_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
   registerSubmissionRateLimits,
   registerSchemaRoutes,
   registerLoginFlowRoutes, registerRegistrationFlowRoutes, registerLogoutFlowRoutes, registerWhoamiRoutes, registerMySessionRoutes,
+  registerOidcCallbackRoutes,
   registerFlowErrorRoutes,
   registerRecoveryFlowRoutes, registerVerificationFlowRoutes,
   registerSettingsFlowRoutes,

@@ -2,6 +2,7 @@ export type { HttpDeps, RegisterRoutes, TraceReads, TraceErrorLinks, TraceLogLin
 export { buildPublicApp, buildAdminApp } from './app.ts';
 export { parseForm } from './form-body.ts';
 export { createJwksFetcher, JWKS_FETCH_LIMITS } from './outbound/jwks-fetcher.ts';
+export { createProviderHttp, PROVIDER_LIMITS } from './outbound/provider-http.ts';
 export { specialUseRange } from './outbound/address-ranges.ts';
 export { html, page, escapeHtml, SafeHtml } from './html.ts';
 export { readCsrfCookie, ensureCsrfSecret } from './identity/csrf-cookie.ts';

@@ -6,6 +6,7 @@ import type { OlympusConfig } from '@olympus/config';
 import type { KeyedHasher, Sealer } from '@olympus/crypto';
 import type { Logger, TracePort } from '@olympus/oauth2';
 import type { IdentityStorage, OAuth2Port } from './ports.ts';
+import type { ProviderHttpPort } from './strategies/oidc/port.ts';
 
 export interface IdentityContext {
   config: OlympusConfig;
@@ -18,4 +19,6 @@ export interface IdentityContext {
   oauth2: OAuth2Port;
   /** The flow tracer's narrow port, the same as the OAuth2 context's; absent when tracing is off. */
   trace?: TracePort;
+  /** Outbound HTTP to OpenID Connect providers (strategies/oidc/port.ts); absent: social sign-in cannot run. */
+  providerHttp?: ProviderHttpPort;
 }

@@ -93,3 +93,7 @@ export { continueOAuth2Login, oauth2StepUpUrl, type KnownLogin } from './flows/l
 export { requiredAalForOAuth2, requestedAcrValues, lacksRequiredAal, type AalRequestInput } from './flows/login/required-aal.ts';
 export { browserFlowUrl } from './flows/browser-url.ts';
 export { ADMIN_ROLES, PERMISSIONS, adminRoleOf, withAdminRole, isAdminRole, can, type AdminRole, type Permission } from './admin-roles.ts';
+export { CONTINUITY_COOKIE } from './strategies/oidc/continuity.ts';
+export { completeOidcCallback, type OidcCallbackRequest, type CallbackParams } from './strategies/oidc/callback.ts';
+export type { ProviderHttpPort } from './strategies/oidc/port.ts';
+export { oidcProviders, callbackUrl as oidcCallbackUrl, type OidcProvider } from './strategies/oidc/providers.ts';

@@ -10,6 +10,7 @@ import {
 } from '@olympus/identity';
 import { answerFlow, seeOther } from './render.ts';
 import { setSessionCookie } from './session-cookie.ts';
+import { setContinuityCookie } from './continuity-cookie.ts';
 
 export interface AnswerOptions {
   type: FlowType;
@@ -18,9 +19,11 @@ export interface AnswerOptions {
   withIdentity: boolean;
 }
 
-const locationChange = (req: FastifyRequest, ctx: IdentityContext, to: string) =>
+const OAUTH2_REASON = 'Continue the OAuth2 authorization in the browser: open redirect_browser_to.';
+
+const locationChange = (req: FastifyRequest, ctx: IdentityContext, to: string, reason = OAUTH2_REASON) =>
   new BrowserLocationChangeRequired('The browser must navigate to continue.', {
-    reason: 'Continue the OAuth2 authorization in the browser: open redirect_browser_to.',
+    reason,
     details: { redirect_browser_to: to },
     extra: { redirect_browser_to: to },
   }).toBody(String(req.id), ctx.config.oauth2.exposeDebug);
@@ -39,6 +42,13 @@ const browserNextStep = (outcome: Extract<SubmitOutcome, { kind: 'success' }>): 
 export const answerSubmit = (ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply, outcome: SubmitOutcome, opts: AnswerOptions): FastifyReply => {
   reply.header('cache-control', 'no-store');
   if (outcome.kind === 'invalid') return answerFlow(ctx, reply, outcome.flow, opts.type === 'api' || opts.json, 400);
+  if (outcome.kind === 'redirect') {
+    // The sign-in continues at the provider; this browser keeps the sealed continuity record (ID-21).
+    setContinuityCookie(reply, ctx.config, outcome.redirect, ctx.now());
+    if (opts.type === 'browser' && !opts.json) return seeOther(reply, outcome.redirect.to);
+    const reason = `In order to complete this flow please redirect the browser to: ${outcome.redirect.to}`;
+    return reply.code(422).send(locationChange(req, ctx, outcome.redirect.to, reason));
+  }
   const { issued, identity } = outcome;
   const session = sessionWire(issued.session, identity);
   const extra = opts.withIdentity ? { identity: publicIdentity(identity) } : {};

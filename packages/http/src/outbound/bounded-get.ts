@@ -9,7 +9,7 @@ import type { CheckedAddress } from './checked-address.ts';
 import { OutboundFailure } from './failure.ts';
 
 /** Connects to the checked address whatever the name resolves to now; TLS still verifies the URL's host name. */
-const pinnedLookup = ({ address, family }: CheckedAddress): LookupFunction =>
+export const pinnedLookup = ({ address, family }: CheckedAddress): LookupFunction =>
   (_hostname, options, callback) => {
     if (options.all) callback(null, [{ address, family }]);
     else callback(null, address, family);

@@ -1,4 +1,5 @@
 import type { Identity } from '../identities/identity.ts';
+import type { StrategyRedirect } from '../strategies/strategy.ts';
 import type { ContinueWith } from './continue-with.ts';
 import type { IssuedSession } from '../sessions/issue.ts';
 import type { SelfServiceFlow } from './flow.ts';
@@ -10,6 +11,8 @@ import type { RequestFacts } from './request-facts.ts';
  */
 export type SubmitOutcome =
   | { kind: 'invalid'; flow: SelfServiceFlow }
+  /** The method continues at another site (oidc): browsers get 303, JSON and native clients 422 browser_location_change_required. */
+  | { kind: 'redirect'; flow: SelfServiceFlow; redirect: StrategyRedirect }
   | {
       kind: 'success';
       flow: SelfServiceFlow;

@@ -3,7 +3,8 @@
  * map). Flows look a submitted `method` up here and never know how a method works.
  */
 import type { CredentialType } from '../identities/identity.ts';
-import type { LoginStrategy, RegistrationStrategy, SettingsStrategy } from './strategy.ts';
+import type { LoginStrategy, RedirectStrategy, RegistrationStrategy, SettingsStrategy } from './strategy.ts';
+import { oidcStrategy } from './oidc/strategy.ts';
 import { passwordLogin } from './password/login.ts';
 import { passwordRegistration } from './password/registration.ts';
 import { totpLogin } from './totp/login.ts';
@@ -23,12 +24,28 @@ export const registrationStrategies: Readonly<Partial<Record<CredentialType, Reg
   password: passwordRegistration,
 };
 
+/** Methods that continue at another site (oidc); their callbacks complete the flow. */
+export const redirectStrategies: Readonly<Partial<Record<CredentialType, RedirectStrategy>>> = {
+  oidc: oidcStrategy,
+};
+
 const own = <T>(map: Readonly<Partial<Record<CredentialType, T>>>, method: unknown): T | undefined =>
   typeof method === 'string' && Object.hasOwn(map, method) ? map[method as CredentialType] : undefined;
 
 /** The strategy for a submitted `method` value; undefined for unknown or inherited names. */
 export const loginStrategyFor = (method: unknown): LoginStrategy | undefined => own(loginStrategies, method);
 export const registrationStrategyFor = (method: unknown): RegistrationStrategy | undefined => own(registrationStrategies, method);
+export const redirectStrategyFor = (method: unknown): RedirectStrategy | undefined => own(redirectStrategies, method);
+
+/**
+ * The method a body names: its `method`, else `oidc` for a bare `provider` — Kratos' provider buttons
+ * are `<button name="provider">`, so a server-rendered form sends no `method`.
+ */
+export const submittedMethod = (body: Record<string, unknown>): string => {
+  const { method, provider } = body;
+  if (typeof method === 'string' && method !== '') return method;
+  return typeof provider === 'string' && provider !== '' ? 'oidc' : '';
+};
 
 /** The settings methods in the order their parts appear in the settings form. */
 export const settingsStrategies: Readonly<Record<string, SettingsStrategy>> = {

@@ -3,6 +3,7 @@
  * flows never know how a method works (docs/architecture.md §7; Kratos has a strategy per method too, but
  * behind a god-object registry).
  */
+import type { OlympusConfig } from '@olympus/config';
 import type { IdentityContext } from '../context.ts';
 import type { Identity, CredentialType } from '../identities/identity.ts';
 import type { SelfServiceFlow } from '../flows/flow.ts';
@@ -27,6 +28,25 @@ export interface LoginResult {
   identity: Identity;
   method: AuthenticationMethod['method'];
   aal: Aal;
+}
+
+/** A method that continues at another site (oidc): where the browser goes and the sealed continuity cookie it takes along. */
+export interface StrategyRedirect {
+  to: string;
+  continuity: string;
+  /** Epoch ms: when the continuity cookie may go. */
+  continuityExpiresAt: number;
+}
+
+/**
+ * A method that signs in or registers at another site (oidc): its nodes in login and registration
+ * flows, and the submission that sends the browser there. Its callback completes the flow.
+ */
+export interface RedirectStrategy {
+  readonly method: CredentialType;
+  /** The nodes for a login (first factor only) or registration flow; none when nothing is configured. */
+  flowNodes(config: OlympusConfig, flow: SelfServiceFlow): UiNode[];
+  redirect(ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>): Promise<StrategyRedirect>;
 }
 
 export interface LoginStrategy {

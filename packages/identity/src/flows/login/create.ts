@@ -56,7 +56,7 @@ const newLoginFlow = async (ctx: IdentityContext, p: LoginFlowParams): Promise<S
     oauth2LoginChallenge: challenge, identityId: bound,
   });
   await attachOAuth2Request(ctx, flow);
-  flow.ui = loginUi(flow, bound ? p.current?.identity : undefined);
+  flow.ui = loginUi(ctx.config, flow, bound ? p.current?.identity : undefined);
   await ctx.storage.flows.createFlow(flow);
   ctx.log.info({ flow_id: flow.id, flow_type: flow.type, refresh, aal, trace_id: flow.internal.traceId, identity_id: bound || undefined }, 'login flow created');
   return flow;
@@ -67,7 +67,7 @@ export const recreateLoginFlow = async (ctx: IdentityContext, expired: SelfServi
   const flow = newFlow(ctx, 'login', requestOf(expired, csrfSecret));
   inheritOAuth2Request(expired, flow);
   const identity = flow.identityId ? await ctx.storage.identities.getIdentity(flow.identityId) : undefined;
-  const ui = loginUi(flow, identity);
+  const ui = loginUi(ctx.config, flow, identity);
   flow.ui = { ...ui, messages: [messages.loginFlowExpired(expired.expiresAt, ctx.now()), ...(ui.messages ?? [])] };
   await ctx.storage.flows.createFlow(flow);
   return flow;

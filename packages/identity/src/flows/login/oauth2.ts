@@ -10,9 +10,12 @@ import type { Identity } from '../../identities/identity.ts';
 import type { Aal, Session, AuthenticationMethod } from '../../sessions/session.ts';
 import { lacksRequiredAal, requiredAalForOAuth2, type AalRequestInput } from './required-aal.ts';
 
-/** RFC 8176 §2 has no value for a federated login (oidc), so it adds none. */
+/**
+ * RFC 8176 §2 has no value for a sign-in at another provider; such a login carries the method's own
+ * name, `oidc`, as Kratos' sessions do (RFC 8176 §2 allows values outside its list).
+ */
 const AMR: Partial<Record<AuthenticationMethod['method'], string>> = {
-  password: 'pwd', totp: 'otp', lookup_secret: 'otp', code: 'otp', webauthn: 'hwk',
+  password: 'pwd', totp: 'otp', lookup_secret: 'otp', code: 'otp', webauthn: 'hwk', oidc: 'oidc',
 };
 
 export const amrOf = (session: Session): string[] => {

@@ -10,10 +10,10 @@ import type { CurrentSession } from '../../sessions/lookup.ts';
 import { issueSession, type IssuedSession } from '../../sessions/issue.ts';
 import type { AuthenticationMethod } from '../../sessions/session.ts';
 import { protectLogin } from '../../protection/login-guard.ts';
-import { loginStrategyFor } from '../../strategies/index.ts';
+import { loginStrategyFor, redirectStrategyFor, submittedMethod } from '../../strategies/index.ts';
 import { FlowValidationError, type LoginResult } from '../../strategies/strategy.ts';
 import { messages } from '../../ui/messages.ts';
-import { normalizeBody, stringField, type FlowBody } from '../body.ts';
+import { normalizeBody, type FlowBody } from '../body.ts';
 import type { SelfServiceFlow } from '../flow.ts';
 import { ensureNotExpired, loadFlow } from '../lookup.ts';
 import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
@@ -54,7 +54,7 @@ export const submitLogin = async (ctx: IdentityContext, flowId: string | undefin
   }
   const csrf = csrfFacts(flow, sent);
   const body = normalizeBody(rawBody);
-  const method = stringField(body, 'method');
+  const method = submittedMethod(body);
   try {
     return await submitChecked(ctx, flow, body, req, { ...traced, method, csrf });
   } catch (err) {
@@ -78,6 +78,15 @@ const submitChecked = async (ctx: IdentityContext, flow: SelfServiceFlow, body: 
   };
   if (flow.state === 'passed_challenge') return refuse(new FlowValidationError([messages.loginAlreadyCompleted()]));
   const continued = continuedSession(flow, req.current);
+  const redirecting = redirectStrategyFor(method);
+  if (redirecting !== undefined && redirecting.flowNodes(ctx.config, flow).length > 0) {
+    try {
+      return { kind: 'redirect', flow, redirect: await redirecting.redirect(ctx, flow, body) };
+    } catch (err) {
+      if (err instanceof FlowValidationError) return refuse(err);
+      throw err;
+    }
+  }
   const strategy = loginStrategyFor(method);
   // A method takes part only where it offers a form: no password at aal2, no TOTP as a first factor.
   if (strategy === undefined || strategy.loginNodes(flow, flow.requestedAal).length === 0) {
@@ -112,7 +121,8 @@ const continueOAuth2 = async (ctx: IdentityContext, flow: SelfServiceFlow, ident
   return redirectTo;
 };
 
-const completeLogin = async (
+/** A new session for a login the strategy (or the oidc callback) authenticated, and where the browser goes next. */
+export const completeLogin = async (
   ctx: IdentityContext,
   flow: SelfServiceFlow,
   result: LoginResult,

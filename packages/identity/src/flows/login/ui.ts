@@ -1,5 +1,6 @@
 import type { Identity } from '../../identities/identity.ts';
-import { loginStrategies } from '../../strategies/index.ts';
+import type { OlympusConfig } from '@olympus/config';
+import { loginStrategies, redirectStrategies } from '../../strategies/index.ts';
 import { messages } from '../../ui/messages.ts';
 import type { UiContainer, UiNode, UiText } from '../../ui/node.ts';
 import { csrfNode, withValues } from '../../ui/nodes.ts';
@@ -19,9 +20,10 @@ const prefilledIdentifier = (flow: SelfServiceFlow, identity?: Identity): string
  * A login flow's form: the CSRF node of browser flows, then every strategy's nodes for the requested
  * level. A re-authentication shows whose session it confirms (the identifier filled in).
  */
-export const loginUi = (flow: SelfServiceFlow, identity?: Identity): UiContainer => {
+export const loginUi = (config: OlympusConfig, flow: SelfServiceFlow, identity?: Identity): UiContainer => {
   const nodes: UiNode[] = flow.type === 'browser' ? [csrfNode(flow.internal.csrfToken)] : [];
   for (const strategy of Object.values(loginStrategies)) nodes.push(...strategy.loginNodes(flow, flow.requestedAal, identity));
+  for (const strategy of Object.values(redirectStrategies)) nodes.push(...strategy.flowNodes(config, flow));
   const prefill = prefilledIdentifier(flow, identity);
   const shown = prefill ? withValues(nodes, { identifier: prefill }) : nodes;
   const notes: UiText[] = [];

@@ -12,11 +12,11 @@ import { loadSchemas } from '../../schemas/registry.ts';
 import { validateTraits } from '../../schemas/validate.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import { issueSession } from '../../sessions/issue.ts';
-import { registrationStrategyFor } from '../../strategies/index.ts';
+import { redirectStrategyFor, registrationStrategyFor, submittedMethod } from '../../strategies/index.ts';
 import { FlowValidationError, type RegistrationStrategy } from '../../strategies/strategy.ts';
 import { messages } from '../../ui/messages.ts';
 import type { UiText } from '../../ui/node.ts';
-import { normalizeBody, stringField, type FlowBody } from '../body.ts';
+import { normalizeBody, type FlowBody } from '../body.ts';
 import type { SelfServiceFlow } from '../flow.ts';
 import { acceptOAuth2Login } from '../login/oauth2.ts';
 import { knownLoginRequest } from '../oauth2-request.ts';
@@ -72,9 +72,18 @@ export const submitRegistration = async (
   await ensureNotExpired(ctx, flow, () => recreateRegistrationFlow(ctx, flow, req.csrfSecret));
   checkCsrf(ctx, flow, { cookie: req.csrfCookie, token: req.csrfToken });
   const body = normalizeBody(rawBody);
-  const method = stringField(body, 'method');
+  const method = submittedMethod(body);
   if (flow.state === 'passed_challenge') return rejected(ctx, flow, body, new FlowValidationError([messages.registrationAlreadyCompleted()]), method);
   if (req.current !== undefined && !flow.oauth2LoginChallenge) throw alreadyLoggedIn();
+  const redirecting = redirectStrategyFor(method);
+  if (redirecting !== undefined && redirecting.flowNodes(ctx.config, flow).length > 0) {
+    try {
+      return { kind: 'redirect', flow, redirect: await redirecting.redirect(ctx, flow, body) };
+    } catch (err) {
+      if (err instanceof FlowValidationError) return rejected(ctx, flow, body, err, method);
+      throw err;
+    }
+  }
   const strategy = registrationStrategyFor(method);
   if (strategy === undefined) return rejected(ctx, flow, body, new FlowValidationError([messages.noRegistrationMethod()]), method);
   let identity: Identity;

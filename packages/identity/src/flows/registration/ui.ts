@@ -1,5 +1,5 @@
 import { loadSchemas } from '../../schemas/registry.ts';
-import { registrationStrategies } from '../../strategies/index.ts';
+import { redirectStrategies, registrationStrategies } from '../../strategies/index.ts';
 import type { IdentityContext } from '../../context.ts';
 import type { UiContainer, UiNode } from '../../ui/node.ts';
 import { csrfNode } from '../../ui/nodes.ts';
@@ -13,5 +13,6 @@ export const registrationUi = (ctx: IdentityContext, flow: SelfServiceFlow): UiC
   const nodes: UiNode[] = flow.type === 'browser' ? [csrfNode(flow.internal.csrfToken)] : [];
   if (schema) nodes.push(...traitsNodes(schema));
   for (const strategy of Object.values(registrationStrategies)) nodes.push(...strategy.registrationNodes(flow));
+  for (const strategy of Object.values(redirectStrategies)) nodes.push(...strategy.flowNodes(ctx.config, flow));
   return { ...flow.ui, nodes };
 };

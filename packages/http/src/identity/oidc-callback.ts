@@ -1,0 +1,50 @@
+/**
+ * GET and POST /self-service/methods/oidc/callback/{provider} (Kratos' callback path): the provider
+ * returns the browser here (POST for form_post providers; its fields are read like the query). The core
+ * (packages/identity/src/strategies/oidc/callback.ts) decides; this module reads the continuity cookie,
+ * answers with the session cookie and a 303, or sends a refused flow or an error to its page.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { completeOidcCallback, type CallbackParams, type IdentityContext } from '@olympus/identity';
+import type { RegisterRoutes } from '../deps.ts';
+import { clearContinuityCookie, readContinuityCookie } from './continuity-cookie.ts';
+import { readCsrfCookie } from './csrf-cookie.ts';
+import { answerError, answerFlow, bodyOf, seeOther } from './render.ts';
+import { requestFactsOf } from './request-facts.ts';
+import { currentSession, deviceOf, setSessionCookie } from './session-cookie.ts';
+
+const PARAMS = ['code', 'state', 'error', 'error_description'] as const;
+
+const paramsOf = (req: FastifyRequest): CallbackParams => {
+  const query = req.query as Record<string, unknown>;
+  const body = req.method === 'POST' ? bodyOf(req) : {};
+  return Object.fromEntries(PARAMS.map((name) => {
+    const value = body[name] ?? query[name];
+    return [name, typeof value === 'string' ? value : undefined];
+  }));
+};
+
+const handler = (ctx: IdentityContext) => async (req: FastifyRequest, reply: FastifyReply) => {
+  const provider = (req.params as { provider: string }).provider;
+  reply.header('cache-control', 'no-store');
+  const continuityCookie = readContinuityCookie(req, ctx.config);
+  clearContinuityCookie(reply, ctx.config);
+  try {
+    const csrfSecret = readCsrfCookie(req, ctx.config);
+    const outcome = await completeOidcCallback(ctx, provider, paramsOf(req), {
+      continuityCookie, csrfCookie: csrfSecret, csrfSecret, device: deviceOf(req), request: requestFactsOf(req), current: await currentSession(ctx, req),
+    });
+    if (outcome.kind === 'invalid') return answerFlow(ctx, reply, outcome.flow, false, 400);
+    if (outcome.kind !== 'success') return seeOther(reply, ctx.config.selfservice.defaultBrowserReturnUrl);
+    setSessionCookie(reply, ctx.config, outcome.issued);
+    return seeOther(reply, outcome.redirectTo);
+  } catch (err) {
+    return answerError(ctx, req, reply, err, { redirect: true, kind: 'login' });
+  }
+};
+
+export const registerOidcCallbackRoutes: RegisterRoutes = (app, { identity: ctx }) => {
+  if (ctx === undefined) return;
+  app.get('/self-service/methods/oidc/callback/:provider', handler(ctx));
+  app.post('/self-service/methods/oidc/callback/:provider', handler(ctx));
+};

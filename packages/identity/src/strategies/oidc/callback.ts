@@ -1,0 +1,75 @@
+/**
+ * GET (and POST) /self-service/methods/oidc/callback/{provider}: the provider sends the browser back.
+ * The continuity cookie must come back and match (continuity.ts), the flow must still be open; then the
+ * code is exchanged, the ID token verified, and the provider identity signs in or registers
+ * (sign-in.ts). The flow then ends like a password login: a new session, the OAuth2 login request
+ * accepted with amr ["oidc"], and the browser sent on. Refusals the user can act on (the provider
+ * refused, an address that belongs to another account) return to the flow with a message.
+ */
+import { constantTimeEqual } from '@olympus/crypto';
+import type { IdentityContext } from '../../context.ts';
+import { IdentityError } from '../../errors.ts';
+import type { SelfServiceFlow } from '../../flows/flow.ts';
+import { completeLogin, type LoginSubmitRequest } from '../../flows/login/submit.ts';
+import { traceLoginSubmit } from '../../flows/login/trace-submit.ts';
+import { loadFlow } from '../../flows/lookup.ts';
+import type { SubmitOutcome } from '../../flows/outcome.ts';
+import { rejected } from '../../flows/rejected.ts';
+import { messages } from '../../ui/messages.ts';
+import { FlowValidationError } from '../strategy.ts';
+import { checkCallbackMatches, openContinuity, type Continuity } from './continuity.ts';
+import { providerEndpoints } from './discovery.ts';
+import { exchangeCode } from './exchange.ts';
+import { verifyIdToken } from './id-token.ts';
+import { oidcProvider, type OidcProvider } from './providers.ts';
+import { signInWithProvider } from './sign-in.ts';
+
+export interface OidcCallbackRequest extends LoginSubmitRequest {
+  /** The continuity cookie as it came back, if it did. */
+  continuityCookie?: string;
+}
+
+/** The provider's answer: `code` and `state`, or `error` (RFC 6749 §4.1.2.1). */
+export type CallbackParams = Record<string, string | undefined>;
+
+const providerRefusal = (provider: OidcProvider, params: CallbackParams): FlowValidationError => {
+  const reason = [params.error, params.error_description].filter(Boolean).join(': ');
+  return new FlowValidationError([messages.generic(`${provider.label} did not sign you in (${reason || 'no authorization code'}). Try again or choose another way to sign in.`)]);
+};
+
+const authenticate = async (ctx: IdentityContext, flow: SelfServiceFlow, provider: OidcProvider, continuity: Continuity, params: CallbackParams, req: OidcCallbackRequest) => {
+  if (flow.state === 'passed_challenge') throw new FlowValidationError([messages.loginAlreadyCompleted()]);
+  if (params.error !== undefined || !params.code) throw providerRefusal(provider, params);
+  const endpoints = await providerEndpoints(ctx, provider);
+  const idToken = await exchangeCode(ctx, provider, endpoints, continuity, params.code);
+  const claims = await verifyIdToken(ctx, provider, endpoints, idToken, continuity.nonce);
+  const { identity, registered } = await signInWithProvider(ctx, provider, claims, flow.id);
+  ctx.log.info({ flow_id: flow.id, provider: provider.id, identity_id: identity.id, registered, trace_id: flow.internal.traceId }, 'signed in with the provider');
+  return completeLogin(ctx, flow, { identity, method: 'oidc', aal: 'aal1' }, undefined, req);
+};
+
+export const completeOidcCallback = async (ctx: IdentityContext, providerId: string, params: CallbackParams, req: OidcCallbackRequest): Promise<SubmitOutcome> => {
+  const startedAt = ctx.now();
+  const continuity = openContinuity(ctx, req.continuityCookie);
+  checkCallbackMatches(continuity, providerId, typeof params.state === 'string' && constantTimeEqual(params.state, continuity.state));
+  const flow = await loadFlow(ctx, continuity.flowKind, continuity.flowId);
+  const provider = oidcProvider(ctx.config, providerId);
+  // The record was sealed for a configured provider; one removed since then cannot finish.
+  if (provider === undefined) return rejected(ctx, flow, {}, new FlowValidationError([messages.generic(`The sign-in provider "${providerId}" is no longer configured.`)]), 'oidc');
+  const trace = (t: { outcome: 'ok' | 'refused'; errorCode?: string; messageIds?: number[]; identityId?: string; aalReached?: string }) => {
+    if (flow.kind === 'login') traceLoginSubmit(ctx, flow, { startedAt, request: req.request, method: 'oidc', csrf: null, ...t });
+  };
+  try {
+    const outcome = await authenticate(ctx, flow, provider, continuity, params, req);
+    if (outcome.kind === 'success') trace({ outcome: 'ok', identityId: outcome.identity.id, aalReached: outcome.issued.session.authenticator_assurance_level });
+    return outcome;
+  } catch (err) {
+    if (err instanceof FlowValidationError) {
+      const messageIds = err.messages.map((m) => m.id);
+      trace({ outcome: 'refused', errorCode: String(messageIds[0] ?? 'invalid'), messageIds });
+      return rejected(ctx, flow, {}, err, 'oidc');
+    }
+    if (err instanceof IdentityError) trace({ outcome: 'refused', errorCode: err.id });
+    throw err;
+  }
+};

@@ -1,0 +1,43 @@
+/**
+ * The callback's code exchange (RFC 6749 §4.1.3) with client_secret_basic, or client_secret_post where
+ * the provider announces only that (RFC 8414 §2), sending the PKCE verifier (RFC 7636 §4.5).
+ */
+import type { IdentityContext } from '../../context.ts';
+import type { Continuity } from './continuity.ts';
+import { providerFailure, type ProviderEndpoints } from './discovery.ts';
+import { callbackUrl, type OidcProvider } from './providers.ts';
+
+/** RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded. */
+const basicAuth = (id: string, secret: string): string =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+
+const describeRefusal = (status: number, body: unknown): string => {
+  const { error, error_description: description } = (body ?? {}) as Record<string, unknown>;
+  if (typeof error !== 'string') return `answered HTTP ${status} without an OAuth2 error`;
+  const hint = error === 'invalid_client' ? '; check client_id and client_secret' : error === 'invalid_grant' ? '; the code was used, expired, or issued for another redirect_uri or PKCE verifier' : '';
+  return `refused the code: ${error}${typeof description === 'string' ? ` (${description})` : ''}${hint}`;
+};
+
+/** The token response's ID token (OIDC Core §3.1.3.3); any refusal names what the provider said. */
+export const exchangeCode = async (
+  ctx: IdentityContext, provider: OidcProvider, endpoints: ProviderEndpoints, continuity: Continuity, code: string,
+): Promise<string> => {
+  const { clientId, clientSecret } = provider.config;
+  const post = endpoints.tokenAuthMethods.length > 0 && !endpoints.tokenAuthMethods.includes('client_secret_basic') && endpoints.tokenAuthMethods.includes('client_secret_post');
+  const form: Record<string, string> = {
+    grant_type: 'authorization_code', code, redirect_uri: callbackUrl(ctx.config, provider.id),
+    ...(continuity.verifier === undefined ? {} : { code_verifier: continuity.verifier }),
+    ...(post ? { client_id: clientId, client_secret: clientSecret } : {}),
+  };
+  const headers: Record<string, string> = post ? {} : { authorization: basicAuth(clientId, clientSecret) };
+  let answer: { status: number; body: unknown };
+  try {
+    answer = await ctx.providerHttp!.postForm(endpoints.token, form, headers);
+  } catch (err) {
+    throw providerFailure(provider, 'token endpoint', endpoints.token, (err as Error).message);
+  }
+  if (answer.status !== 200) throw providerFailure(provider, 'token endpoint', endpoints.token, describeRefusal(answer.status, answer.body));
+  const idToken = (answer.body as Record<string, unknown> | null)?.id_token;
+  if (typeof idToken !== 'string') throw providerFailure(provider, 'token endpoint', endpoints.token, 'answered without an id_token; add the openid scope at the provider');
+  return idToken;
+};

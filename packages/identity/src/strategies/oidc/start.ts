@@ -1,0 +1,52 @@
+/**
+ * A flow's submission with `provider=<id>`: the authorization request to the provider (OIDC Core
+ * §3.1.2.1, code flow) with a fresh state, nonce and, unless `pkce: never`, an S256 challenge (RFC 7636
+ * §4.2), and the sealed continuity record that carries them to the callback (continuity.ts).
+ */
+import { createHash } from 'node:crypto';
+import { randomToken } from '@olympus/crypto';
+import type { IdentityContext } from '../../context.ts';
+import type { SelfServiceFlow } from '../../flows/flow.ts';
+import { messages } from '../../ui/messages.ts';
+import { FlowValidationError, type StrategyRedirect } from '../strategy.ts';
+import { sealContinuity } from './continuity.ts';
+import { providerEndpoints, type ProviderEndpoints } from './discovery.ts';
+import { callbackUrl, oidcProvider, type OidcProvider } from './providers.ts';
+
+const DEFAULT_SCOPE = ['email', 'profile'];
+
+/** `auto`: only where the provider announces S256 (some refuse an unknown parameter); `force`: always. */
+const usesPkce = (provider: OidcProvider, endpoints: ProviderEndpoints): boolean => {
+  const mode = provider.config.pkce ?? 'auto';
+  return mode === 'force' || (mode === 'auto' && endpoints.pkceMethods.includes('S256'));
+};
+
+export const authorizationUrl = (ctx: IdentityContext, provider: OidcProvider, endpoints: ProviderEndpoints, secrets: { state: string; nonce: string; verifier?: string }): string => {
+  const url = new URL(endpoints.authorization);
+  const scope = ['openid', ...(provider.config.scope ?? DEFAULT_SCOPE).filter((s) => s !== 'openid')];
+  url.searchParams.set('client_id', provider.config.clientId);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('redirect_uri', callbackUrl(ctx.config, provider.id));
+  url.searchParams.set('scope', scope.join(' '));
+  url.searchParams.set('state', secrets.state);
+  url.searchParams.set('nonce', secrets.nonce);
+  if (secrets.verifier !== undefined) {
+    url.searchParams.set('code_challenge', createHash('sha256').update(secrets.verifier).digest('base64url'));
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
+  if (provider.config.requestedClaims !== undefined) url.searchParams.set('claims', JSON.stringify(provider.config.requestedClaims));
+  return url.href;
+};
+
+/** Where the browser goes next, and the continuity cookie it takes along. */
+export const startOidc = async (ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>): Promise<StrategyRedirect> => {
+  const provider = oidcProvider(ctx.config, body.provider);
+  if (provider === undefined) throw new FlowValidationError([messages.generic(`No sign-in provider "${String(body.provider ?? '')}" is configured.`)]);
+  const endpoints = await providerEndpoints(ctx, provider);
+  const secrets = { state: randomToken(), nonce: randomToken(), ...(usesPkce(provider, endpoints) ? { verifier: randomToken() } : {}) };
+  const continuity = sealContinuity(ctx, {
+    flowId: flow.id, flowKind: flow.kind === 'registration' ? 'registration' : 'login', provider: provider.id, ...secrets, expiresAt: flow.expiresAt,
+  });
+  ctx.log.info({ flow_id: flow.id, provider: provider.id, pkce: secrets.verifier !== undefined, trace_id: flow.internal.traceId }, 'sign-in sent to the provider');
+  return { to: authorizationUrl(ctx, provider, endpoints, secrets), continuity, continuityExpiresAt: flow.expiresAt };
+};
