@@ -3,6 +3,7 @@
  * is wrong and how to fix it, naming the config key and the environment variable.
  */
 import { oidcIssues } from './checks-oidc.ts';
+import { webauthnIssues } from './checks-webauthn.ts';
 import type { OlympusConfig } from './types.ts';
 
 const isLoopback = (host: string): boolean =>
@@ -25,6 +26,7 @@ export const consistencyIssues = (config: OlympusConfig): string[] => {
   }
   issues.push(...identitySchemaIssues(config));
   issues.push(...oidcIssues(config.selfservice.methods.oidc.config.providers));
+  issues.push(...webauthnIssues(config.selfservice.methods));
   return issues;
 };
 

@@ -23,6 +23,9 @@ interface LoadContext {
 const contextualDefault = (node: Record<string, unknown>, { dev, publicUrl }: LoadContext): unknown => {
   const byMode = node['x-mode-default'] as { dev: unknown; production: unknown } | undefined;
   if (byMode) return dev ? byMode.dev : byMode.production;
+  // The WebAuthn relying party of the public origin (schema-webauthn.ts).
+  if (node['x-public-part'] === 'host') return new URL(publicUrl).hostname;
+  if (node['x-public-part'] === 'origins') return [new URL(publicUrl).origin];
   return typeof node['x-public-path'] === 'string' ? publicUrl + node['x-public-path'] : undefined;
 };
 

@@ -6,6 +6,7 @@
 import { Type, type TProperties } from '@sinclair/typebox';
 import { boolean, choice, integer, publicPage, section, text, ttl, urlList, withDefault } from './schema-nodes.ts';
 import { oidcMethodSection } from './schema-oidc.ts';
+import { passkeyMethodSection, webauthnMethodSection } from './schema-webauthn.ts';
 
 export const PRODUCT_NAME = 'Olympus';
 
@@ -62,6 +63,8 @@ const selfservice = section('Self-service flows (login, registration, settings, 
       max_attempts: integer('Wrong codes accepted before the flow must start over.', 5, 1, 100),
     }),
     oidc: oidcMethodSection,
+    passkey: passkeyMethodSection,
+    webauthn: webauthnMethodSection,
   }),
 });
 

@@ -9,6 +9,7 @@
  * - `x-default`: the default as the reference doc shows it, where it is not a plain value;
  * - `x-mode-default`: `{ dev, production }`, a default that follows --dev;
  * - `x-public-path`: a default URL below the public origin;
+ * - `x-public-part`: `host` or `origins`, a default taken from the public origin (the WebAuthn relying party);
  * - `x-env`: the environment variable that overrides the key (env.ts);
  * - `x-secret`: an error never echoes the value (describe.ts).
  */
@@ -22,7 +23,7 @@ export type SchemaNode = Record<string, unknown>;
 export const MIN_SECRET_LENGTH = 32;
 
 declare const filledIn: unique symbol;
-/** A node whose value decode.ts always fills in (from `default`, `x-mode-default` or `x-public-path`): its decoded key is required. */
+/** A node whose value decode.ts always fills in (from `default`, `x-mode-default`, `x-public-path` or `x-public-part`): its decoded key is required. */
 export type Filled<Node extends TSchema = TSchema> = Node & { readonly [filledIn]: true };
 
 export const filled = <Node extends TSchema>(node: Node): Filled<Node> => node as Filled<Node>;

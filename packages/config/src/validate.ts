@@ -23,7 +23,7 @@ export const DSN_PATTERN = /^(sqlite|postgres|postgresql):\/\/.+/;
 const createAjv = (): Ajv => {
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
   // Annotations of schema-nodes.ts: documentation and loading hints, not constraints.
-  ajv.addVocabulary(['x-default', 'x-mode-default', 'x-public-path', 'x-env', 'x-secret']);
+  ajv.addVocabulary(['x-default', 'x-mode-default', 'x-public-path', 'x-public-part', 'x-env', 'x-secret']);
   ajv.addFormat('duration', DURATION_PATTERN);
   ajv.addFormat('http-url', isHttpUrl);
   ajv.addFormat('dsn', DSN_PATTERN);

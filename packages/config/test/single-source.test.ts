@@ -70,6 +70,8 @@ const SAMPLE: ConfigInput = {
           }],
         },
       },
+      passkey: { enabled: true, config: { rp: { id: 'example.com', origins: ['https://auth.example.com'], display_name: 'Acme' } } },
+      webauthn: { enabled: true, config: { passwordless: true, rp: { id: 'example.com', origins: ['https://auth.example.com'], display_name: 'Acme' } } },
     },
   },
   session: { lifespan: '1h', cookie: { name: 'sid' }, whoami: { required_aal: 'highest_available' } },
@@ -98,7 +100,7 @@ const onlyAt = (path: string[], value: unknown): ConfigInput =>
 const resolved = (input: ConfigInput, dev: boolean) => resolveConfig(input, { dev, cwd: '/srv/olympus' });
 
 test('every key has a default, or a description of how it is worked out at load time', () => {
-  assert.equal(keys.length, 90);
+  assert.equal(keys.length, 99);
   for (const { path, node } of keys) {
     assert.ok('default' in node || typeof node['x-default'] === 'string', `${dotted(path)} has neither default nor x-default`);
   }

@@ -62,6 +62,8 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
       lookupSecret: { enabled: true },
       code: { lifespan: 15 * 60_000, maxAttempts: 5 },
       oidc: { enabled: false, config: { providers: [] } },
+      passkey: { enabled: false, config: { rp: { id: new URL(ISSUER).hostname, origins: [new URL(ISSUER).origin], displayName: 'Olympus' } } },
+      webauthn: { enabled: false, config: { passwordless: false, rp: { id: new URL(ISSUER).hostname, origins: [new URL(ISSUER).origin], displayName: 'Olympus' } } },
     },
   },
   session: { lifespan: 24 * 3_600_000, cookieName: 'olympus_session', whoamiRequiredAal: 'aal1' },
