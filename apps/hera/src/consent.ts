@@ -58,7 +58,7 @@ export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: Htt
     const request = await getConsentRequest(ctx, challenge);
     if (consentSkipped(identity.config, request)) return grant(ctx, identity, challenge, request, reply);
     const token = issueFormToken(req, reply, identity.config, ctx.sealer, `consent:${challenge}`);
-    allowFormRedirectsTo(reply, identity.config, request.client);
+    allowFormRedirectsTo(reply, identity.config, request.client, true);
     const shell = shellOf(req, identity.config, request);
     return shell.send(reply, shell.t.t('consent.title'), consentForm(shell.t, challenge, request, token));
   }));

@@ -18,6 +18,6 @@ export const clientNameOf = (request: LoginRequest | undefined): string | undefi
 
 export const flowShell = (req: FastifyRequest, reply: FastifyReply, config: OlympusConfig, flow: SelfServiceFlow): Shell => {
   const request = loginRequestOf(flow);
-  allowFormRedirectsTo(reply, config, request?.client);
+  allowFormRedirectsTo(reply, config, request?.client, true);
   return shellFor(req, config, uiLocalesOf(request?.requestUrl));
 };
