@@ -9,6 +9,7 @@ export { formatUtc, relativeTime } from './time.ts';
 export { LEEWAY_SECONDS, audiencesOf, passed, failed, notApplicable, type CheckId, type CheckStatus, type TokenCheck, type TokensMessageKey } from './check.ts';
 export { checkSignature, checkAlg } from './signature.ts';
 export { checkIssuer, checkAudience, checkAuthorizedParty, checkExpiry, checkIssuedAt, checkNotBefore } from './claim-checks.ts';
+export { checkAudienceIsClient } from './audience-client.ts';
 export { checkNonce, checkAtHash, checkAuthTime, checkAcr } from './request-checks.ts';
 export { expectedAtHash } from './at-hash.ts';
 export { checkIdToken, type IdTokenExpectations } from './id-token.ts';

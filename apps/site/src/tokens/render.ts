@@ -42,12 +42,14 @@ const reasonOf = (t: Translator, check: TokenCheck, now: number): string => {
   return t.t(check.reason, { ...check.vars, ...(typeof when === 'number' ? { when: timeText(t, when, now) } : {}) });
 };
 
-/** The checks as a list, with a one-line summary first (how many failed, or that all applicable ones passed). */
+/** The checks as a list, with a one-line summary first: how many failed, or that none did. */
 export const renderChecks = (t: Translator, checks: readonly TokenCheck[], now: number): SafeHtml => {
   const failedCount = checks.filter((c) => c.status === 'failed').length;
-  const summary = failedCount === 0
-    ? html`<p class="ok">${t.t('tokens.summary.ok', { count: checks.filter((c) => c.status === 'ok').length })}</p>`
-    : html`<p class="fail">${t.t('tokens.summary.failed', { count: failedCount })}</p>`;
+  const passedCount = checks.filter((c) => c.status === 'ok').length;
+  // Nothing passed and nothing failed (an opaque token): the one "not applicable" line says it all.
+  const summary = failedCount > 0
+    ? html`<p class="fail">${t.t('tokens.summary.failed', { count: failedCount })}</p>`
+    : passedCount > 0 ? html`<p class="ok">${t.t('tokens.summary.ok', { count: passedCount })}</p>` : html``;
   return html`${summary}<ul class="checks">${checks.map((check) => {
     const { mark, css, word } = MARKS[check.status];
     return html`<li data-check="${check.id}" data-status="${check.status}"><span class="${css}"><span aria-hidden="true">${mark}</span> ${t.t(word)}</span> · <strong>${t.t(`tokens.check.${check.id}`)}</strong>: ${reasonOf(t, check, now)} <span class="muted">(${check.source})</span></li>`;

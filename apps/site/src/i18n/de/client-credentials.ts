@@ -1,0 +1,30 @@
+/** Die deutschen Texte der Client-Credentials-Seite (apps/site/src/client-credentials). */
+import type { CLIENT_CREDENTIALS_EN } from '../en/client-credentials.ts';
+
+export const CLIENT_CREDENTIALS_DE: Record<keyof typeof CLIENT_CREDENTIALS_EN, string> = {
+  'cc.title': 'Client Credentials',
+  'cc.intro': 'Holen Sie ein Access-Token für einen vertraulichen Client mit dessen eigenen Zugangsdaten (RFC 6749 §4.4), wie es ein Backend-Dienst täte. Die Anfrage geschieht innerhalb dieses Servers; das Geheimnis dient nur dieser einen Anfrage und wird weder wieder angezeigt noch protokolliert noch gespeichert.',
+  'cc.client_id': 'Client-ID',
+  'cc.client_id.hint': 'Ein vertraulicher Client, dessen grant_types client_credentials enthalten.',
+  'cc.secret': 'Client-Geheimnis',
+  'cc.secret.hint': 'Wird auf dieser Seite nie wieder angezeigt; geben Sie es für jede Anfrage ein.',
+  'cc.scope': 'Scope (optional)',
+  'cc.scope.hint': 'Durch Leerzeichen getrennt; jeder muss im registrierten Scope des Clients stehen.',
+  'cc.audience': 'Zielgruppe (optional)',
+  'cc.audience.hint': 'Durch Leerzeichen getrennt; jede muss in der registrierten Zielgruppe des Clients stehen.',
+  'cc.method': 'Client-Authentifizierung',
+  'cc.method.client_secret_basic': 'ID und Geheimnis im Authorization-Header (HTTP Basic). Die Voreinstellung.',
+  'cc.method.client_secret_post': 'ID und Geheimnis im Formular-Body.',
+  'cc.submit': 'Token anfordern',
+  'cc.missing': 'Geben Sie die Client-ID und ihr Geheimnis ein.',
+  'cc.issued': 'Der Token-Endpunkt hat ein Access-Token ausgestellt.',
+  'cc.access_token': 'Access-Token',
+  'cc.exchange': 'Die Token-Anfrage',
+  'cc.refused': 'Der Token-Endpunkt hat abgelehnt',
+  'cc.error': 'Fehler',
+  'cc.troubleshooting': 'Was {code} bedeutet und wie man es behebt',
+  'cc.advice.invalid_client': 'Client-ID oder Geheimnis sind falsch, oder der Client ist für eine andere Authentifizierungsmethode registriert (sein token_endpoint_auth_method): versuchen Sie oben die andere.',
+  'cc.advice.unauthorized_client': 'Dieser Client darf client_credentials nicht verwenden: er muss vertraulich sein und client_credentials in seinen grant_types führen (olympus update oauth2-client <id> mit einem --grant-type für jeden Grant, den er behält, client_credentials darunter, oder die Seite des Clients in Athena).',
+  'cc.advice.invalid_scope': 'Ein angefragter Scope steht nicht im registrierten Scope des Clients.',
+  'cc.advice.invalid_request': 'Etwas an der Anfrage ist nicht erlaubt, zum Beispiel eine Zielgruppe, für die der Client nicht registriert ist.',
+};
