@@ -32,7 +32,7 @@ const redirectUrisOf = (client: unknown): string[] => {
 
 /** Social sign-in: a provider button's submission is answered with a 303 to the provider's authorization endpoint. */
 const providerUrlsOf = (config: OlympusConfig): string[] =>
-  oidcProviders(config).flatMap((p) => [p.issuer, p.config.authUrl].filter((u): u is string => typeof u === 'string' && u !== ''));
+  oidcProviders(config).flatMap((p) => [p.issuer, p.signInUrl].filter((u): u is string => typeof u === 'string' && u !== ''));
 
 /**
  * The relying party's own redirects after its redirect_uri (its callback sending the browser to its

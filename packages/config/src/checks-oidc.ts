@@ -3,20 +3,39 @@
  * provider kind needs, the kinds this version does not run yet, and Kratos' Jsonnet `mapper_url`,
  * refused with the declarative mapping that replaces its common idioms (docs/operations/social-sign-in.md).
  */
-import type { OidcProviderConfig } from './schema-oidc.ts';
+import { OIDC_PROVIDER_KINDS, type OidcProviderConfig } from './schema-oidc.ts';
 
-/** Kinds that work in this version: a generic provider, and Google as one with Google's issuer. */
-const RUNNING_KINDS: ReadonlySet<string> = new Set(['generic', 'google']);
+/** Kinds that work in this version; Kratos' other names load but are refused with the fix. */
+const RUNNING_KINDS: ReadonlySet<string> = new Set(OIDC_PROVIDER_KINDS);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NAMED_TENANTS: ReadonlySet<string> = new Set(['common', 'organizations', 'consumers']);
 
 const MAPPER_EXAMPLE =
   'mapper: { traits: { email: email, name.first: given_name, name.last: family_name } } ' +
   '(Jsonnet\'s `claims.email` becomes `email`; an address is marked verified only when the provider sends email_verified: true)';
 
+/** What a kind needs besides the common fields (Kratos' provider_microsoft.go and provider_apple.go need the same). */
+const kindIssues = (p: OidcProviderConfig, at: string): string[] => {
+  const appleKey = p.appleTeamId !== undefined && p.applePrivateKeyId !== undefined && p.applePrivateKey !== undefined;
+  if (p.provider === 'microsoft' && p.microsoftTenant === undefined) {
+    return [`${at}.microsoft_tenant is missing. Fix: set it to the Azure tenant id, a tenant domain, or common, organizations or consumers.`];
+  }
+  if (p.provider === 'microsoft' && !GUID.test(p.microsoftTenant!) && !NAMED_TENANTS.has(p.microsoftTenant!) && !p.microsoftTenant!.includes('.')) {
+    return [`${at}.microsoft_tenant "${p.microsoftTenant}" is not a tenant id, a domain, common, organizations or consumers.`];
+  }
+  if (p.provider === 'apple' && p.clientSecret === undefined && !appleKey) {
+    return [`${at} needs a client secret. Fix: set apple_team_id, apple_private_key_id and apple_private_key (Olympus signs the client secret), or client_secret.`];
+  }
+  if (p.provider !== 'apple' && p.clientSecret === undefined) return [`${at}.client_secret is missing. Fix: set the secret the provider issued for client_id.`];
+  return [];
+};
+
 const providerIssues = (p: OidcProviderConfig, at: string): string[] => {
   const issues: string[] = [];
   if (!RUNNING_KINDS.has(p.provider)) {
-    issues.push(`${at}.provider is "${p.provider}", which is not yet supported by Olympus. Fix: use "generic" with the provider's issuer_url, or "google".`);
+    issues.push(`${at}.provider is "${p.provider}", which is not yet supported by Olympus. Fix: use "generic" with the provider's issuer_url, or one of ${OIDC_PROVIDER_KINDS.join(', ')}.`);
   }
+  issues.push(...kindIssues(p, at));
   if (p.mapperUrl !== undefined) {
     issues.push(`${at}.mapper_url points at a Jsonnet mapper, which Olympus does not run. Fix: remove mapper_url and write ${MAPPER_EXAMPLE}.`);
   }

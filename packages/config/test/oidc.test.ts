@@ -38,12 +38,34 @@ const problems = async (providers: unknown[]): Promise<string[]> => {
 
 test('a kind not yet supported, a Jsonnet mapper_url, a generic provider without issuer and a repeated id are refused', async () => {
   const found = await problems([
-    { ...generic, id: 'gh', provider: 'github' },
+    { ...generic, id: 'fb', provider: 'facebook' },
     { ...generic, mapper_url: 'file:///etc/kratos/mapper.jsonnet' },
     { ...generic, id: 'corp', issuer_url: undefined },
   ]);
-  assert.ok(found.some((p) => p.includes('providers[0].provider is "github", which is not yet supported')), found.join('\n'));
+  assert.ok(found.some((p) => p.includes('providers[0].provider is "facebook", which is not yet supported')), found.join('\n'));
   assert.ok(found.some((p) => p.includes('mapper_url points at a Jsonnet mapper') && p.includes('mapper: { traits: { email: email')), found.join('\n'));
   assert.ok(found.some((p) => p.includes('providers[2].issuer_url is missing')), found.join('\n'));
   assert.ok(found.some((p) => p.includes('lists the id "corp" more than once')), found.join('\n'));
+});
+
+test('github, microsoft, gitlab and apple load; microsoft needs its tenant and apple a client secret or the key that signs one', async () => {
+  const config = await load([
+    { id: 'gh', provider: 'github', client_id: 'gh', client_secret: 's' },
+    { id: 'ms', provider: 'microsoft', client_id: 'ms', client_secret: 's', microsoft_tenant: 'common', claims_source: 'userinfo' },
+    { id: 'gl', provider: 'gitlab', client_id: 'gl', client_secret: 's', account_linking_mode: 'automatic' },
+    { id: 'ap', provider: 'apple', client_id: 'ap', apple_team_id: 'T', apple_private_key_id: 'K', apple_private_key: 'pem' },
+  ]);
+  const [, ms, gl, ap] = config.selfservice.methods.oidc.config.providers;
+  assert.equal(ms.microsoftTenant, 'common');
+  assert.equal(ms.claimsSource, 'userinfo');
+  assert.equal(gl.accountLinkingMode, 'automatic');
+  assert.equal(ap.appleTeamId, 'T');
+  const found = await problems([
+    { id: 'ms', provider: 'microsoft', client_id: 'ms', client_secret: 's' },
+    { id: 'ap', provider: 'apple', client_id: 'ap' },
+    { id: 'gh', provider: 'github', client_id: 'gh' },
+  ]);
+  assert.ok(found.some((p) => p.includes('providers[0].microsoft_tenant is missing')), found.join('\n'));
+  assert.ok(found.some((p) => p.includes('providers[1] needs a client secret')), found.join('\n'));
+  assert.ok(found.some((p) => p.includes('providers[2].client_secret is missing')), found.join('\n'));
 });

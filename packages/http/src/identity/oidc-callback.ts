@@ -1,11 +1,13 @@
 /**
  * GET and POST /self-service/methods/oidc/callback/{provider} (Kratos' callback path): the provider
- * returns the browser here (POST for form_post providers; its fields are read like the query). The core
+ * returns the browser here. A form_post provider (Apple) POSTs from its own site, and a SameSite=Lax
+ * continuity cookie does not come with a cross-site POST; so the POST is answered with a 303 to the
+ * same path with its fields in the query, a top-level GET that carries the cookie (as Kratos does). The core
  * (packages/identity/src/strategies/oidc/callback.ts) decides; this module reads the continuity cookie,
  * answers with the session cookie and a 303, or sends a refused flow or an error to its page.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { completeOidcCallback, type CallbackParams, type IdentityContext } from '@olympus/identity';
+import { completeOidcCallback, oidcCallbackUrl, type CallbackParams, type IdentityContext } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { clearContinuityCookie, readContinuityCookie } from './continuity-cookie.ts';
 import { readCsrfCookie } from './csrf-cookie.ts';
@@ -13,15 +15,17 @@ import { answerError, answerFlow, bodyOf, seeOther } from './render.ts';
 import { requestFactsOf } from './request-facts.ts';
 import { currentSession, deviceOf, setSessionCookie } from './session-cookie.ts';
 
-const PARAMS = ['code', 'state', 'error', 'error_description'] as const;
+const PARAMS = ['code', 'state', 'error', 'error_description', 'user'] as const;
 
-const paramsOf = (req: FastifyRequest): CallbackParams => {
-  const query = req.query as Record<string, unknown>;
-  const body = req.method === 'POST' ? bodyOf(req) : {};
-  return Object.fromEntries(PARAMS.map((name) => {
-    const value = body[name] ?? query[name];
-    return [name, typeof value === 'string' ? value : undefined];
-  }));
+const paramsOf = (fields: Record<string, unknown>): CallbackParams =>
+  Object.fromEntries(PARAMS.map((name) => [name, typeof fields[name] === 'string' ? fields[name] : undefined]));
+
+/** The POSTed fields as the query of a GET to the same callback; the continuity cookie is left alone. */
+const formPostAsGet = (ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply) => {
+  const provider = (req.params as { provider: string }).provider;
+  const url = new URL(oidcCallbackUrl(ctx.config, provider));
+  for (const [name, value] of Object.entries(paramsOf(bodyOf(req)))) if (value !== undefined) url.searchParams.set(name, value);
+  return seeOther(reply, url.href);
 };
 
 const handler = (ctx: IdentityContext) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -31,7 +35,7 @@ const handler = (ctx: IdentityContext) => async (req: FastifyRequest, reply: Fas
   clearContinuityCookie(reply, ctx.config);
   try {
     const csrfSecret = readCsrfCookie(req, ctx.config);
-    const outcome = await completeOidcCallback(ctx, provider, paramsOf(req), {
+    const outcome = await completeOidcCallback(ctx, provider, paramsOf(req.query as Record<string, unknown>), {
       continuityCookie, csrfCookie: csrfSecret, csrfSecret, device: deviceOf(req), request: requestFactsOf(req), current: await currentSession(ctx, req),
     });
     if (outcome.kind === 'invalid') return answerFlow(ctx, reply, outcome.flow, false, 400);
@@ -46,5 +50,5 @@ const handler = (ctx: IdentityContext) => async (req: FastifyRequest, reply: Fas
 export const registerOidcCallbackRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
   app.get('/self-service/methods/oidc/callback/:provider', handler(ctx));
-  app.post('/self-service/methods/oidc/callback/:provider', handler(ctx));
+  app.post('/self-service/methods/oidc/callback/:provider', async (req, reply) => formPostAsGet(ctx, req, reply));
 };

@@ -25,12 +25,12 @@ const statusProblem = (res: IncomingMessage): string | undefined => {
   return `answered HTTP ${status} instead of 200`;
 };
 
-export const boundedGet = (url: URL, target: CheckedAddress, maxBytes: number, signal: AbortSignal): Promise<Buffer> =>
+export const boundedGet = (url: URL, target: CheckedAddress, maxBytes: number, signal: AbortSignal, headers: Record<string, string> = {}): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const tooLarge = `answered with more than ${maxBytes / 1024} KiB, the most Olympus reads`;
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     // agent: false — a pooled socket could have been opened to an address checked for another request.
-    const req = send(url, { method: 'GET', headers: { accept: 'application/json' }, agent: false, lookup: pinnedLookup(target), signal });
+    const req = send(url, { method: 'GET', headers: { accept: 'application/json', ...headers }, agent: false, lookup: pinnedLookup(target), signal });
     const fail = (err: Error): void => {
       reject(err);
       req.destroy();

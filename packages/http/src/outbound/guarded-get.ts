@@ -20,11 +20,11 @@ const describe = (err: unknown, signal: AbortSignal, limits: OutboundLimits): Ou
   return new OutboundFailure(`could not be reached (${code ?? message})`);
 };
 
-export const guardedGet = async (url: URL, policy: OutboundPolicy, limits: OutboundLimits): Promise<Buffer> => {
+export const guardedGet = async (url: URL, policy: OutboundPolicy, limits: OutboundLimits, headers: Record<string, string> = {}): Promise<Buffer> => {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     const target = await checkedAddress(url, policy, signal);
-    return await boundedGet(url, target, limits.maxBytes, signal);
+    return await boundedGet(url, target, limits.maxBytes, signal, headers);
   } catch (err) {
     throw describe(err, signal, limits);
   }

@@ -1,5 +1,5 @@
 /**
- * The ProviderHttpPort of @olympus/identity (social sign-in): discovery, JWKS and the token endpoint of a
+ * The ProviderHttpPort of @olympus/identity (social sign-in): discovery, JWKS, the token endpoint and user APIs of a
  * configured OpenID Connect provider, each through the SSRF guard of this folder (clients.http.*:
  * https, loopback over http only with --dev or where private addresses are allowed; docs/security.md).
  */
@@ -28,7 +28,7 @@ export const createProviderHttp = (config: Pick<OlympusConfig, 'dev' | 'clients'
     return new URL(url);
   };
   return {
-    getJson: async (url) => parseJson(await guardedGet(absolute(url), policy, limits)),
+    getJson: async (url, headers) => parseJson(await guardedGet(absolute(url), policy, limits, headers)),
     postForm: async (url, form, headers) => {
       const target = absolute(url);
       const signal = AbortSignal.timeout(limits.timeoutMs);

@@ -18,9 +18,7 @@ import { rejected } from '../../flows/rejected.ts';
 import { messages } from '../../ui/messages.ts';
 import { FlowValidationError } from '../strategy.ts';
 import { checkCallbackMatches, openContinuity, type Continuity } from './continuity.ts';
-import { providerEndpoints } from './discovery.ts';
-import { exchangeCode } from './exchange.ts';
-import { verifyIdToken } from './id-token.ts';
+import { providerClaims } from './claims.ts';
 import { oidcProvider, type OidcProvider } from './providers.ts';
 import { signInWithProvider } from './sign-in.ts';
 
@@ -29,7 +27,7 @@ export interface OidcCallbackRequest extends LoginSubmitRequest {
   continuityCookie?: string;
 }
 
-/** The provider's answer: `code` and `state`, or `error` (RFC 6749 §4.1.2.1). */
+/** The provider's answer: `code` and `state`, or `error` (RFC 6749 §4.1.2.1); Apple adds `user`. */
 export type CallbackParams = Record<string, string | undefined>;
 
 const providerRefusal = (provider: OidcProvider, params: CallbackParams): FlowValidationError => {
@@ -40,9 +38,7 @@ const providerRefusal = (provider: OidcProvider, params: CallbackParams): FlowVa
 const authenticate = async (ctx: IdentityContext, flow: SelfServiceFlow, provider: OidcProvider, continuity: Continuity, params: CallbackParams, req: OidcCallbackRequest) => {
   if (flow.state === 'passed_challenge') throw new FlowValidationError([messages.loginAlreadyCompleted()]);
   if (params.error !== undefined || !params.code) throw providerRefusal(provider, params);
-  const endpoints = await providerEndpoints(ctx, provider);
-  const idToken = await exchangeCode(ctx, provider, endpoints, continuity, params.code);
-  const claims = await verifyIdToken(ctx, provider, endpoints, idToken, continuity.nonce);
+  const claims = await providerClaims(ctx, provider, continuity, params.code, { user: params.user });
   const { identity, registered } = await signInWithProvider(ctx, provider, claims, flow.id);
   ctx.log.info({ flow_id: flow.id, provider: provider.id, identity_id: identity.id, registered, trace_id: flow.internal.traceId }, 'signed in with the provider');
   return completeLogin(ctx, flow, { identity, method: 'oidc', aal: 'aal1' }, undefined, req);

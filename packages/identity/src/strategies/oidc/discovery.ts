@@ -1,16 +1,22 @@
 /**
  * A provider's endpoints and keys from its discovery document (OpenID Connect Discovery 1.0 §4), kept
  * for an hour per issuer; `auth_url`/`token_url` override the discovered endpoints as in Kratos. The
- * document must name the configured issuer (§4.3), or an ID token could be checked against another's.
+ * document must name the configured issuer (§4.3), or an ID token could be checked against another's
+ * (Microsoft's multi-tenant documents name the `{tenantid}` template; microsoft.ts). GitHub has none.
  */
 import type { IdentityContext } from '../../context.ts';
 import { OidcProviderError } from '../../errors.ts';
+import { APPLE_ENDPOINTS } from './apple.ts';
+import { GITHUB_ENDPOINTS } from './github.ts';
+import { discoveryIssuerMatches } from './microsoft.ts';
 import type { OidcProvider } from './providers.ts';
 
 export interface ProviderEndpoints {
   authorization: string;
   token: string;
   jwksUri: string;
+  /** OIDC Core §5.3, for `claims_source: userinfo`. */
+  userinfo?: string;
   /** PKCE methods the provider announces (RFC 8414 §2 code_challenge_methods_supported). */
   pkceMethods: string[];
   tokenAuthMethods: string[];
@@ -26,11 +32,14 @@ export const providerFailure = (provider: OidcProvider, role: string, url: strin
     details: { provider: provider.id, step: role },
   });
 
-export const fetchJson = async (ctx: IdentityContext, provider: OidcProvider, role: string, url: string): Promise<Record<string, unknown>> => {
+/** `list`: the answer is a JSON array (GitHub's emails), else an object. */
+export const fetchJson = async (
+  ctx: IdentityContext, provider: OidcProvider, role: string, url: string, headers?: Record<string, string>, list = false,
+): Promise<Record<string, unknown>> => {
   if (ctx.providerHttp === undefined) throw providerFailure(provider, role, url, 'cannot be reached: this server has no outbound HTTP for providers');
   try {
-    const doc = await ctx.providerHttp.getJson(url);
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('answered with JSON that is not an object');
+    const doc = await ctx.providerHttp.getJson(url, headers);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc) !== list) throw new Error(`answered with JSON that is not ${list ? 'a list' : 'an object'}`);
     return doc as Record<string, unknown>;
   } catch (err) {
     if (err instanceof OidcProviderError) throw err;
@@ -43,7 +52,7 @@ const discoveryDocument = async (ctx: IdentityContext, provider: OidcProvider): 
   const cached = cache.get(url);
   if (cached && ctx.now() - cached.at < CACHE_MS) return cached.doc;
   const doc = await fetchJson(ctx, provider, 'discovery document', url);
-  if (doc.issuer !== provider.issuer) {
+  if (!discoveryIssuerMatches(provider, doc.issuer)) {
     throw providerFailure(provider, 'discovery document', url, `names the issuer ${JSON.stringify(doc.issuer)}, not the configured issuer_url ${provider.issuer} (OpenID Connect Discovery §4.3); set issuer_url to the provider's issuer exactly`);
   }
   cache.set(url, { at: ctx.now(), doc });
@@ -53,6 +62,10 @@ const discoveryDocument = async (ctx: IdentityContext, provider: OidcProvider): 
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 export const providerEndpoints = async (ctx: IdentityContext, provider: OidcProvider): Promise<ProviderEndpoints> => {
+  if (provider.config.provider === 'github') {
+    return { ...GITHUB_ENDPOINTS, authorization: provider.config.authUrl ?? GITHUB_ENDPOINTS.authorization, token: provider.config.tokenUrl ?? GITHUB_ENDPOINTS.token };
+  }
+  if (provider.config.provider === 'apple') return APPLE_ENDPOINTS;
   const doc = await discoveryDocument(ctx, provider);
   const endpoint = (configured: string | undefined, key: string): string => {
     const value = configured ?? doc[key];
@@ -65,6 +78,7 @@ export const providerEndpoints = async (ctx: IdentityContext, provider: OidcProv
     authorization: endpoint(provider.config.authUrl, 'authorization_endpoint'),
     token: endpoint(provider.config.tokenUrl, 'token_endpoint'),
     jwksUri: endpoint(undefined, 'jwks_uri'),
+    ...(typeof doc.userinfo_endpoint === 'string' ? { userinfo: doc.userinfo_endpoint } : {}),
     pkceMethods: stringList(doc.code_challenge_methods_supported),
     tokenAuthMethods: stringList(doc.token_endpoint_auth_methods_supported),
   };

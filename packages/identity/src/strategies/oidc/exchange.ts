@@ -3,6 +3,7 @@
  * the provider announces only that (RFC 8414 §2), sending the PKCE verifier (RFC 7636 §4.5).
  */
 import type { IdentityContext } from '../../context.ts';
+import { appleClientSecret } from './apple.ts';
 import type { Continuity } from './continuity.ts';
 import { providerFailure, type ProviderEndpoints } from './discovery.ts';
 import { callbackUrl, type OidcProvider } from './providers.ts';
@@ -18,11 +19,21 @@ const describeRefusal = (status: number, body: unknown): string => {
   return `refused the code: ${error}${typeof description === 'string' ? ` (${description})` : ''}${hint}`;
 };
 
-/** The token response's ID token (OIDC Core §3.1.3.3); any refusal names what the provider said. */
+export interface ProviderTokens {
+  idToken?: string;
+  accessToken?: string;
+}
+
+/**
+ * The token response (OIDC Core §3.1.3.3; RFC 6749 §5.1): the ID token, required except from an
+ * OAuth2-only provider (github), and the access token for userinfo or the provider's API. Any refusal
+ * names what the provider said.
+ */
 export const exchangeCode = async (
   ctx: IdentityContext, provider: OidcProvider, endpoints: ProviderEndpoints, continuity: Continuity, code: string,
-): Promise<string> => {
-  const { clientId, clientSecret } = provider.config;
+): Promise<ProviderTokens> => {
+  const clientId = provider.config.clientId;
+  const clientSecret = provider.config.provider === 'apple' ? await appleClientSecret(provider, ctx.now()) : provider.config.clientSecret ?? '';
   const post = endpoints.tokenAuthMethods.length > 0 && !endpoints.tokenAuthMethods.includes('client_secret_basic') && endpoints.tokenAuthMethods.includes('client_secret_post');
   const form: Record<string, string> = {
     grant_type: 'authorization_code', code, redirect_uri: callbackUrl(ctx.config, provider.id),
@@ -36,8 +47,15 @@ export const exchangeCode = async (
   } catch (err) {
     throw providerFailure(provider, 'token endpoint', endpoints.token, (err as Error).message);
   }
-  if (answer.status !== 200) throw providerFailure(provider, 'token endpoint', endpoints.token, describeRefusal(answer.status, answer.body));
-  const idToken = (answer.body as Record<string, unknown> | null)?.id_token;
-  if (typeof idToken !== 'string') throw providerFailure(provider, 'token endpoint', endpoints.token, 'answered without an id_token; add the openid scope at the provider');
-  return idToken;
+  // GitHub answers a refused code with 200 and an OAuth2 error body.
+  const body = (answer.body ?? {}) as Record<string, unknown>;
+  if (answer.status !== 200 || typeof body.error === 'string') throw providerFailure(provider, 'token endpoint', endpoints.token, describeRefusal(answer.status, answer.body));
+  const idToken = typeof body.id_token === 'string' ? body.id_token : undefined;
+  const accessToken = typeof body.access_token === 'string' ? body.access_token : undefined;
+  if (provider.config.provider === 'github') {
+    if (accessToken === undefined) throw providerFailure(provider, 'token endpoint', endpoints.token, 'answered without an access_token');
+  } else if (idToken === undefined) {
+    throw providerFailure(provider, 'token endpoint', endpoints.token, 'answered without an id_token; add the openid scope at the provider');
+  }
+  return { ...(idToken === undefined ? {} : { idToken }), ...(accessToken === undefined ? {} : { accessToken }) };
 };

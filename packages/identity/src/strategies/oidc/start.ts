@@ -9,11 +9,20 @@ import type { IdentityContext } from '../../context.ts';
 import type { SelfServiceFlow } from '../../flows/flow.ts';
 import { messages } from '../../ui/messages.ts';
 import { FlowValidationError, type StrategyRedirect } from '../strategy.ts';
+import { appleWantsFormPost } from './apple.ts';
 import { sealContinuity } from './continuity.ts';
 import { providerEndpoints, type ProviderEndpoints } from './discovery.ts';
 import { callbackUrl, oidcProvider, type OidcProvider } from './providers.ts';
 
+/** Kratos' defaults per kind: GitHub's scopes for the profile and the addresses; Apple's two scopes. */
+const DEFAULT_SCOPES: Record<string, string[]> = { github: ['read:user', 'user:email'], apple: ['email', 'name'] };
 const DEFAULT_SCOPE = ['email', 'profile'];
+
+/** The scope sent: `openid` first for OpenID Connect providers; GitHub is OAuth2 only. */
+const scopeOf = (provider: OidcProvider): string[] => {
+  const configured = provider.config.scope ?? DEFAULT_SCOPES[provider.config.provider] ?? DEFAULT_SCOPE;
+  return provider.config.provider === 'github' ? configured : ['openid', ...configured.filter((s) => s !== 'openid')];
+};
 
 /** `auto`: only where the provider announces S256 (some refuse an unknown parameter); `force`: always. */
 const usesPkce = (provider: OidcProvider, endpoints: ProviderEndpoints): boolean => {
@@ -23,7 +32,7 @@ const usesPkce = (provider: OidcProvider, endpoints: ProviderEndpoints): boolean
 
 export const authorizationUrl = (ctx: IdentityContext, provider: OidcProvider, endpoints: ProviderEndpoints, secrets: { state: string; nonce: string; verifier?: string }): string => {
   const url = new URL(endpoints.authorization);
-  const scope = ['openid', ...(provider.config.scope ?? DEFAULT_SCOPE).filter((s) => s !== 'openid')];
+  const scope = scopeOf(provider);
   url.searchParams.set('client_id', provider.config.clientId);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('redirect_uri', callbackUrl(ctx.config, provider.id));
@@ -34,6 +43,8 @@ export const authorizationUrl = (ctx: IdentityContext, provider: OidcProvider, e
     url.searchParams.set('code_challenge', createHash('sha256').update(secrets.verifier).digest('base64url'));
     url.searchParams.set('code_challenge_method', 'S256');
   }
+  // Apple sends name and email only with form_post (its callback arrives as a POST).
+  if (provider.config.provider === 'apple' && appleWantsFormPost(scope)) url.searchParams.set('response_mode', 'form_post');
   if (provider.config.requestedClaims !== undefined) url.searchParams.set('claims', JSON.stringify(provider.config.requestedClaims));
   return url.href;
 };
