@@ -74,6 +74,8 @@ export class OidcContinuityViolation extends define('oidc_continuity_violation',
 export class OidcIdTokenInvalid extends define('oidc_id_token_invalid', 400) {}
 /** The provider could not be used: discovery, JWKS or the token endpoint failed or refused the code. */
 export class OidcProviderError extends define('oidc_provider_error', 502) {}
+/** A passkey or security key answer signed for an origin or RP ID this relying party does not list (strategies/webauthn). */
+export class WebauthnRpIdMismatch extends define('webauthn_rp_id_mismatch', 400) {}
 
 /** Every error id the identity server emits; each has docs/troubleshooting/<id>.md. */
 export const IDENTITY_ERROR_IDS = [
@@ -82,4 +84,5 @@ export const IDENTITY_ERROR_IDS = [
   'browser_location_change_required', 'self_service_flow_return_to_forbidden', 'self_service_flow_disabled',
   'security_identity_mismatch', 'identity_disabled', 'bad_request', 'too_many_requests', 'internal_server_error',
   'oidc_continuity_violation', 'oidc_id_token_invalid', 'oidc_provider_error',
+  'webauthn_rp_id_mismatch',
 ] as const;

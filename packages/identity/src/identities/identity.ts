@@ -3,7 +3,7 @@
  * object is stored, validated against its JSON Schema and returned by the admin API.
  */
 export type IdentityState = 'active' | 'inactive';
-export type CredentialType = 'password' | 'totp' | 'lookup_secret' | 'webauthn' | 'code' | 'oidc';
+export type CredentialType = 'password' | 'totp' | 'lookup_secret' | 'webauthn' | 'passkey' | 'code' | 'oidc';
 
 export interface Credential {
   type: CredentialType;

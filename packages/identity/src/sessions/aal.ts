@@ -8,8 +8,8 @@ import type { Aal, AuthenticationMethod } from './session.ts';
 export const aalOf = (methods: readonly AuthenticationMethod[]): Aal =>
   methods.some((m) => m.aal === 'aal2') ? 'aal2' : 'aal1';
 
-/** Credentials that can serve as a second factor (WebAuthn joins them in a later issue). */
-const SECOND_FACTORS = ['totp', 'lookup_secret'] as const;
+/** Credentials that can serve as a second factor (a security key: strategies/webauthn). */
+const SECOND_FACTORS = ['totp', 'lookup_secret', 'webauthn'] as const;
 
 /** True when the identity could reach aal2, i.e. has a second-factor credential set up. */
 export const hasSecondFactor = (identity: Identity): boolean =>

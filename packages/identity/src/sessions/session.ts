@@ -3,7 +3,7 @@ import type { Identity } from '../identities/identity.ts';
 export type Aal = 'aal1' | 'aal2';
 
 export interface AuthenticationMethod {
-  method: 'password' | 'totp' | 'lookup_secret' | 'code' | 'webauthn' | 'oidc';
+  method: 'password' | 'totp' | 'lookup_secret' | 'code' | 'webauthn' | 'passkey' | 'oidc';
   aal: Aal;
   completed_at: string;
 }

@@ -13,11 +13,17 @@ import { lookupSecretLogin } from './lookup-secret/login.ts';
 import { lookupSecretSettings } from './lookup-secret/settings.ts';
 import { profileSettings } from '../flows/settings/methods/profile.ts';
 import { passwordSettings } from '../flows/settings/methods/password.ts';
+import { passkeyLogin } from './passkey/login.ts';
+import { passkeySettings } from './passkey/settings.ts';
+import { webauthnLogin } from './webauthn/login.ts';
+import { webauthnSettings } from './webauthn/settings.ts';
 
 export const loginStrategies: Readonly<Partial<Record<CredentialType, LoginStrategy>>> = {
   password: passwordLogin,
   totp: totpLogin,
   lookup_secret: lookupSecretLogin,
+  passkey: passkeyLogin,
+  webauthn: webauthnLogin,
 };
 
 export const registrationStrategies: Readonly<Partial<Record<CredentialType, RegistrationStrategy>>> = {
@@ -44,6 +50,9 @@ export const redirectStrategyFor = (method: unknown): RedirectStrategy | undefin
 export const submittedMethod = (body: Record<string, unknown>): string => {
   const { method, provider } = body;
   if (typeof method === 'string' && method !== '') return method;
+  // A passkey or security key answer filled in by the page's script (strategies/webauthn/nodes.ts).
+  if (typeof body.passkey_login === 'string' && body.passkey_login !== '') return 'passkey';
+  if (typeof body.webauthn_login === 'string' && body.webauthn_login !== '') return 'webauthn';
   return typeof provider === 'string' && provider !== '' ? 'oidc' : '';
 };
 
@@ -53,6 +62,8 @@ export const settingsStrategies: Readonly<Record<string, SettingsStrategy>> = {
   password: passwordSettings,
   totp: totpSettings,
   lookup_secret: lookupSecretSettings,
+  passkey: passkeySettings,
+  webauthn: webauthnSettings,
 };
 
 /**

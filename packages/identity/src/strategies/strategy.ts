@@ -53,9 +53,10 @@ export interface LoginStrategy {
   readonly method: CredentialType;
   /**
    * The nodes this method adds to a login flow for `aal` (aal1: first factor; aal2: second).
-   * `identity`, when known (a step-up's session identity), limits second factors to those it has.
+   * `identity`, when known (a step-up's session identity), limits second factors to those it has;
+   * `config` tells whether the method is enabled and its settings (a passkey's relying party).
    */
-  loginNodes(flow: SelfServiceFlow, aal: Aal, identity?: Identity): UiNode[];
+  loginNodes(flow: SelfServiceFlow, aal: Aal, identity: Identity | undefined, config: OlympusConfig): UiNode[];
   /**
    * Authenticates the submitted body. Throws FlowValidationError for wrong credentials — the same
    * message (4000006) for an unknown identifier and a wrong secret (account enumeration, ID-6).

@@ -11,7 +11,7 @@ export interface UiText {
   context?: Record<string, unknown>;
 }
 
-export type UiNodeGroup = 'default' | 'password' | 'profile' | 'code' | 'totp' | 'lookup_secret' | 'webauthn' | 'oidc' | 'link';
+export type UiNodeGroup = 'default' | 'password' | 'profile' | 'code' | 'totp' | 'lookup_secret' | 'webauthn' | 'passkey' | 'oidc' | 'link';
 
 export interface UiNodeInputAttributes {
   node_type: 'input';

@@ -81,6 +81,7 @@ export const IDENTITIES_DE: Record<keyof typeof IDENTITIES_EN, string> = {
   'identity.credential.totp': 'Authenticator-App (TOTP)',
   'identity.credential.lookup_secret': 'Backup-Codes',
   'identity.credential.webauthn': 'Sicherheitsschlüssel (WebAuthn)',
+  'identity.credential.passkey': 'Passkey',
   'identity.credential.code': 'Einmalcode',
   'identity.credential.oidc': 'Anmeldung über einen Drittanbieter (OpenID Connect)',
   'identity.sessions': 'Sitzungen',

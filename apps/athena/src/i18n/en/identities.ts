@@ -79,6 +79,7 @@ export const IDENTITIES_EN = {
   'identity.credential.totp': 'Authenticator app (TOTP)',
   'identity.credential.lookup_secret': 'Backup codes',
   'identity.credential.webauthn': 'Security key (WebAuthn)',
+  'identity.credential.passkey': 'Passkey',
   'identity.credential.code': 'One-time code',
   'identity.credential.oidc': 'Social sign-in (OpenID Connect)',
   'identity.sessions': 'Sessions',

@@ -15,7 +15,7 @@ import { lacksRequiredAal, requiredAalForOAuth2, type AalRequestInput } from './
  * name, `oidc`, as Kratos' sessions do (RFC 8176 §2 allows values outside its list).
  */
 const AMR: Partial<Record<AuthenticationMethod['method'], string>> = {
-  password: 'pwd', totp: 'otp', lookup_secret: 'otp', code: 'otp', webauthn: 'hwk', oidc: 'oidc',
+  password: 'pwd', totp: 'otp', lookup_secret: 'otp', code: 'otp', webauthn: 'hwk', passkey: 'hwk', oidc: 'oidc',
 };
 
 export const amrOf = (session: Session): string[] => {

@@ -89,7 +89,7 @@ const submitChecked = async (ctx: IdentityContext, flow: SelfServiceFlow, body: 
   }
   const strategy = loginStrategyFor(method);
   // A method takes part only where it offers a form: no password at aal2, no TOTP as a first factor.
-  if (strategy === undefined || strategy.loginNodes(flow, flow.requestedAal).length === 0) {
+  if (strategy === undefined || strategy.loginNodes(flow, flow.requestedAal, undefined, ctx.config).length === 0) {
     return refuse(new FlowValidationError([messages.noLoginMethod()]));
   }
   let result: LoginResult;

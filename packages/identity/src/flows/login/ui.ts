@@ -16,16 +16,21 @@ const prefilledIdentifier = (flow: SelfServiceFlow, identity?: Identity): string
   return flow.requestedAal === 'aal1' ? knownLoginRequest(flow)?.oidcContext.loginHint || undefined : undefined;
 };
 
+/** With passkeys offered, the identifier field also lists them (WebAuthn conditional mediation: `autocomplete="username webauthn"`). */
+const withConditionalPasskeys = (nodes: UiNode[]): UiNode[] =>
+  !nodes.some((n) => n.group === 'passkey') ? nodes : nodes.map((n) =>
+    n.attributes.node_type === 'input' && n.attributes.name === 'identifier' ? { ...n, attributes: { ...n.attributes, autocomplete: 'username webauthn' } } : n);
+
 /**
  * A login flow's form: the CSRF node of browser flows, then every strategy's nodes for the requested
  * level. A re-authentication shows whose session it confirms (the identifier filled in).
  */
 export const loginUi = (config: OlympusConfig, flow: SelfServiceFlow, identity?: Identity): UiContainer => {
   const nodes: UiNode[] = flow.type === 'browser' ? [csrfNode(flow.internal.csrfToken)] : [];
-  for (const strategy of Object.values(loginStrategies)) nodes.push(...strategy.loginNodes(flow, flow.requestedAal, identity));
+  for (const strategy of Object.values(loginStrategies)) nodes.push(...strategy.loginNodes(flow, flow.requestedAal, identity, config));
   for (const strategy of Object.values(redirectStrategies)) nodes.push(...strategy.flowNodes(config, flow));
   const prefill = prefilledIdentifier(flow, identity);
-  const shown = prefill ? withValues(nodes, { identifier: prefill }) : nodes;
+  const shown = withConditionalPasskeys(prefill ? withValues(nodes, { identifier: prefill }) : nodes);
   const notes: UiText[] = [];
   if (flow.requestedAal === 'aal2') notes.push(messages.secondFactorRequired());
   else if (flow.refresh) notes.push(messages.confirmItIsYou());
