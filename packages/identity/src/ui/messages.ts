@@ -96,7 +96,7 @@ export const messages = {
     + 'username, email address or phone number.'),
   /** Kratos' 4000027: social sign-in found the address on another account; linking is never silent (docs/security.md ID-22). */
   duplicateCredentialsOnOidc: (provider: string) => error(4000027, `An account with the same identifier (email address, phone number, username, …) exists already. `
-    + `Sign in to that account with the way you signed in before; signing in with ${provider} does not link to it.`, { provider }),
+    + `Sign in to that account with the way you signed in before; your ${provider} account is then linked to it.`, { provider }),
   duplicateCredentials: () => error(4000007, 'An account with this identifier (email address, phone number, username, …) already exists.'),
   totpInvalid: () => error(4000008, 'This authentication code is not valid; please try again.'),
   identifierMissing: () => error(4000009, 'The identity schema marks no trait as a login identifier, so no password can be set; '

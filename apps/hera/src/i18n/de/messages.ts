@@ -74,7 +74,7 @@ export const MESSAGES_DE: Readonly<Record<string, string>> = {
   '4000005': 'Dieses Passwort kann nicht verwendet werden ({reason}).',
   '4000006': 'Diese Zugangsdaten sind ungültig. Prüfen Sie die Schreibweise Ihres Passworts und Ihres Benutzernamens, Ihrer E-Mail-Adresse oder Telefonnummer.',
   '4000007': 'Es gibt bereits ein Konto mit dieser Kennung (E-Mail-Adresse, Telefonnummer, Benutzername …).',
-  '4000027': 'Es gibt bereits ein Konto mit dieser Kennung (E-Mail-Adresse, Telefonnummer, Benutzername …). Melden Sie sich bei diesem Konto so an wie bisher; die Anmeldung mit {provider} wird nicht damit verknüpft.',
+  '4000027': 'Es gibt bereits ein Konto mit dieser Kennung (E-Mail-Adresse, Telefonnummer, Benutzername …). Melden Sie sich bei diesem Konto so an wie bisher; danach wird Ihr {provider}-Konto damit verknüpft.',
   '4000008': 'Dieser Authentifizierungscode ist ungültig. Bitte versuchen Sie es erneut.',
   '4000009': 'Das Identitätsschema kennzeichnet kein Merkmal als Anmeldekennung, daher kann kein Passwort festgelegt werden. Das ist ein Konfigurationsfehler des Servers.',
   '4000010': 'Dieses Konto hat noch keine bestätigte Adresse. Bestätigen Sie zuerst eine Adresse.',

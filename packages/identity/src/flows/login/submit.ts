@@ -23,6 +23,7 @@ import { continueOAuth2Login } from './oauth2.ts';
 import { knownLoginRequest } from '../oauth2-request.ts';
 import { alreadyLoggedIn } from './rules.ts';
 import { csrfFacts, traceLoginSubmit, type SubmitTrace } from './trace-submit.ts';
+import { completePendingLink } from '../../strategies/oidc/link.ts';
 
 export interface LoginSubmitRequest extends SubmitRequest {
   current?: CurrentSession;
@@ -130,6 +131,8 @@ export const completeLogin = async (
   req: LoginSubmitRequest,
 ): Promise<SubmitOutcome> => {
   const now = ctx.now();
+  // A provider waiting on this flow to be linked (strategies/oidc/link.ts) joins the account that just signed in.
+  result = { ...result, identity: await completePendingLink(ctx, flow, result.identity, result.method) };
   const method: AuthenticationMethod = { method: result.method, aal: result.aal, completed_at: new Date(now).toISOString() };
   // A step-up keeps the first factor of the session it completes; anything else starts over.
   const methods = flow.requestedAal === 'aal2' && continued ? [...continued.session.authentication_methods, method] : [method];

@@ -20,7 +20,8 @@ import { FlowValidationError } from '../strategy.ts';
 import { checkCallbackMatches, openContinuity, type Continuity } from './continuity.ts';
 import { providerClaims } from './claims.ts';
 import { oidcProvider, type OidcProvider } from './providers.ts';
-import { signInWithProvider } from './sign-in.ts';
+import { PENDING_LINK } from './link.ts';
+import { PendingLinkRequired, signInWithProvider } from './sign-in.ts';
 
 export interface OidcCallbackRequest extends LoginSubmitRequest {
   /** The continuity cookie as it came back, if it did. */
@@ -63,7 +64,9 @@ export const completeOidcCallback = async (ctx: IdentityContext, providerId: str
     if (err instanceof FlowValidationError) {
       const messageIds = err.messages.map((m) => m.id);
       trace({ outcome: 'refused', errorCode: String(messageIds[0] ?? 'invalid'), messageIds });
-      return rejected(ctx, flow, {}, err, 'oidc');
+      // Only a login flow can finish the link: the user signs in on it with the account's own credential (link.ts).
+      const pending = err instanceof PendingLinkRequired && flow.kind === 'login' ? { [PENDING_LINK]: err.pending } : {};
+      return rejected(ctx, { ...flow, internal: { ...flow.internal, ...pending } }, {}, err, 'oidc');
     }
     if (err instanceof IdentityError) trace({ outcome: 'refused', errorCode: err.id });
     throw err;

@@ -8,7 +8,6 @@ import type { JWTPayload } from 'jose';
 import type { IdentityContext } from '../../context.ts';
 import { IdentityDisabled } from '../../errors.ts';
 import { assembleIdentity } from '../../identities/assemble.ts';
-import { newCredential } from '../../identities/credentials.ts';
 import { newIdentityId } from '../../identities/ids.ts';
 import type { Identity } from '../../identities/identity.ts';
 import { loadSchemas } from '../../schemas/registry.ts';
@@ -16,10 +15,18 @@ import { validateTraits } from '../../schemas/validate.ts';
 import { checkRegistrationEnabled } from '../../flows/registration/create.ts';
 import { messages } from '../../ui/messages.ts';
 import { FlowValidationError } from '../strategy.ts';
+import { credentialIdentifier, hasAddress, withProviderLinked, type PendingLink } from './link.ts';
 import { mapClaims } from './mapping.ts';
 import type { OidcProvider } from './providers.ts';
 
-export const credentialIdentifier = (provider: OidcProvider, subject: string): string => `${provider.id}:${subject}`;
+/** The address belongs to another identity; the callback keeps the link pending (link.ts). */
+export class PendingLinkRequired extends FlowValidationError {
+  readonly pending: PendingLink;
+  constructor(provider: OidcProvider, pending: PendingLink) {
+    super([messages.duplicateCredentialsOnOidc(provider.label)]);
+    this.pending = pending;
+  }
+}
 
 /** The new identity's traits must satisfy the default schema; each problem is shown with its trait. */
 const identityFromClaims = async (ctx: IdentityContext, provider: OidcProvider, claims: JWTPayload): Promise<Identity> => {
@@ -35,10 +42,8 @@ const identityFromClaims = async (ctx: IdentityContext, provider: OidcProvider, 
   const identity = await assembleIdentity(schemas, { schemaId: schema.id, traits, verifiableAddresses: verifiedAddresses }, {
     id: newIdentityId(now), now, hashPassword: () => Promise.reject(new Error('an oidc registration sets no password')),
   });
-  const subject = claims.sub!;
   // Kratos' credential config shape; no provider tokens are kept.
-  const config = { providers: [{ provider: provider.id, subject }] };
-  return { ...identity, credentials: { ...identity.credentials, oidc: newCredential('oidc', [credentialIdentifier(provider, subject)], config, now) } };
+  return withProviderLinked(identity, provider, claims.sub!, now);
 };
 
 export interface ProviderSignIn {
@@ -47,7 +52,7 @@ export interface ProviderSignIn {
 }
 
 export const signInWithProvider = async (ctx: IdentityContext, provider: OidcProvider, claims: JWTPayload, flowId: string): Promise<ProviderSignIn> => {
-  const identifier = credentialIdentifier(provider, claims.sub!);
+  const identifier = credentialIdentifier(provider.id, claims.sub!);
   const known = await ctx.storage.identities.findByCredentialIdentifier('oidc', identifier);
   if (known !== undefined) {
     if (known.state !== 'active') throw new IdentityDisabled(messages.identityDisabled().text, { reason: 'The identity state is inactive.' });
@@ -57,8 +62,17 @@ export const signInWithProvider = async (ctx: IdentityContext, provider: OidcPro
   const identity = await identityFromClaims(ctx, provider, claims);
   const written = await ctx.storage.identities.createIdentity(identity);
   if (written.status === 'duplicate_identifier') {
-    ctx.log.info({ flow_id: flowId, provider: provider.id, credential_type: written.type }, 'oidc registration refused: the address belongs to another identity; not linked');
-    throw new FlowValidationError([messages.duplicateCredentialsOnOidc(provider.label)]);
+    const existing = await ctx.storage.identities.findByCredentialIdentifier(written.type, written.identifier);
+    const verified = identity.verifiable_addresses.some((a) => a.verified && a.value.toLowerCase() === written.identifier.toLowerCase());
+    if (existing !== undefined && existing.state === 'active' && provider.config.accountLinkingMode === 'automatic' && verified && hasAddress(existing, written.identifier)) {
+      const linked = withProviderLinked(existing, provider, claims.sub!, ctx.now());
+      if ((await ctx.storage.identities.updateIdentity(linked)).status === 'ok') {
+        ctx.log.info({ flow_id: flowId, provider: provider.id, identity_id: existing.id }, 'provider linked automatically: account_linking_mode automatic and the provider verified the address');
+        return { identity: linked, registered: false };
+      }
+    }
+    ctx.log.info({ flow_id: flowId, provider: provider.id, credential_type: written.type }, 'oidc registration refused: the address belongs to another identity; the link waits for the user to sign in');
+    throw new PendingLinkRequired(provider, { provider: provider.id, subject: claims.sub!, address: written.identifier });
   }
   return { identity, registered: true };
 };
