@@ -15,7 +15,7 @@ import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
 import { demandsFreshLogin } from './fresh-login.ts';
 import type { Translator } from './i18n/translator.ts';
 import { queryParam, seeOther } from './send.ts';
-import { uiForms } from './ui-nodes.ts';
+import { needsWebauthnScript, uiForms } from './ui-nodes.ts';
 
 const heading = (t: Translator, flow: SelfServiceFlow, product: string): string => {
   if (flow.requestedAal === 'aal2') return t.t('login.heading.aal2');
@@ -68,7 +68,7 @@ export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpD
         const flow = await getFlowForUi(identity, 'login', flowId, readCsrfCookie(req, identity.config));
         const shell = flowShell(req, reply, identity.config, flow);
         const body = html`<h1>${heading(shell.t, flow, identity.config.hera.productName)}</h1>\n${uiForms(shell.t, flow.ui)}\n${otherWays(shell.t, flow)}`;
-        return shell.send(reply, shell.t.t('login.title'), body);
+        return shell.send(reply, shell.t.t('login.title'), body, { script: needsWebauthnScript(flow.ui) });
       } catch (err) {
         return answerError(identity, req, reply, err, { redirect: true, kind: 'login' });
       }

@@ -41,6 +41,7 @@ const inputNode = (t: Translator, node: UiNode, attrs: UiNodeInputAttributes, in
   const label = t.text(node.meta.label ?? attrs.label, attrs.name);
   const value = valueOf(attrs.value);
   if (attrs.type === 'hidden') return html`<input type="hidden" name="${attrs.name}" value="${value ?? ''}">`;
+  if (attrs.type === 'button' && SCRIPTED_GROUPS.includes(node.group)) return webauthnTrigger(t, attrs, label);
   if (attrs.type === 'submit' || attrs.type === 'button') {
     return html`<button type="submit" name="${attrs.name}" value="${value ?? ''}"${attrs.disabled ? html` disabled` : ''}>${label}</button>${messageList(t, node.messages)}`;
   }
@@ -86,8 +87,24 @@ export interface FormOptions {
  */
 const REDIRECT_GROUPS: readonly string[] = ['oidc'];
 
+/**
+ * Groups whose buttons only start a ceremony in Hera's script (shell/webauthn.js): their form keeps
+ * only the hidden shared fields too, and starts with a disabled submit button, so Enter in the name
+ * field submits nothing (HTML §4.10.21.2: a disabled default button blocks implicit submission)
+ * instead of pressing the first credential's remove button.
+ */
+const SCRIPTED_GROUPS: readonly string[] = ['passkey', 'webauthn'];
+
+/** True when the flow carries a button only Hera's WebAuthn script can work (the page then loads it). */
+export const needsWebauthnScript = (ui: UiContainer): boolean =>
+  ui.nodes.some((n) => SCRIPTED_GROUPS.includes(n.group) && n.attributes.node_type === 'input' && n.attributes.type === 'button');
+
+/** Hidden until the script shows it: without JavaScript nothing is drawn that cannot work. */
+const webauthnTrigger = (t: Translator, attrs: UiNodeInputAttributes, label: string): SafeHtml =>
+  html`<button type="button" name="${attrs.name}" value="${valueOf(attrs.value) ?? ''}" hidden data-webauthn-trigger>${label}</button><p class="message error webauthn-failed" role="alert" hidden>${t.t('webauthn.failed')}</p>`;
+
 const sharedNodeFits = (node: UiNode, groups: readonly string[]): boolean =>
-  !groups.every((g) => REDIRECT_GROUPS.includes(g)) || (node.attributes.node_type === 'input' && node.attributes.type === 'hidden');
+  !groups.every((g) => REDIRECT_GROUPS.includes(g) || SCRIPTED_GROUPS.includes(g)) || (node.attributes.node_type === 'input' && node.attributes.type === 'hidden');
 
 export const uiForm = (t: Translator, ui: UiContainer, options: FormOptions = {}): SafeHtml => {
   const { groups } = options;
@@ -102,6 +119,7 @@ export const uiForm = (t: Translator, ui: UiContainer, options: FormOptions = {}
   const form: FormContext = { key, errors: errorsId === undefined ? undefined : { id: errorsId } };
   return html`${messageList(t, shown, shown.length > 0 ? messagesId : undefined)}
 <form method="post" action="${ui.action}">
+${groups !== undefined && groups.every((g) => SCRIPTED_GROUPS.includes(g)) ? html`<button type="submit" disabled hidden></button>` : ''}
 ${nodes.map(({ node, index }) => renderNode(t, node, index, form))}
 </form>`;
 };

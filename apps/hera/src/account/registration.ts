@@ -9,7 +9,7 @@ import { answerError, html, readCsrfCookie, type HttpDeps } from '@olympus/http'
 import { clientNameOf, flowShell, loginRequestOf } from '../flow-page.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { queryParam } from '../send.ts';
-import { uiForms } from '../ui-nodes.ts';
+import { needsWebauthnScript, uiForms } from '../ui-nodes.ts';
 import { startBrowserFlow } from './flow-entry.ts';
 
 const heading = (t: Translator, flow: SelfServiceFlow, product: string): string => {
@@ -34,7 +34,7 @@ export const registerRegistrationPage = (app: FastifyInstance, { identity }: Htt
       const { t } = shell;
       return shell.send(reply, t.t('registration.title'), html`<h1>${heading(t, flow, identity.config.hera.productName)}</h1>
 ${uiForms(t, flow.ui)}
-${signInLink(t, flow)}`);
+${signInLink(t, flow)}`, { script: needsWebauthnScript(flow.ui) });
     } catch (err) {
       return answerError(identity, req, reply, err, { redirect: true, kind: 'registration' });
     }

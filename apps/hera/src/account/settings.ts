@@ -10,11 +10,11 @@ import { IdentityError, SessionInactive, getSettingsFlow, type IdentityContext, 
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
 import { queryParam, seeOther } from '../send.ts';
-import { messageList, methodGroupsOf, uiForm } from '../ui-nodes.ts';
+import { messageList, methodGroupsOf, needsWebauthnScript, uiForm } from '../ui-nodes.ts';
 import { startBrowserFlow } from './flow-entry.ts';
 import { accountShell, loginComingBackTo } from './signed-in.ts';
 
-const KNOWN_GROUPS = ['profile', 'password', 'totp', 'lookup_secret'] as const;
+const KNOWN_GROUPS = ['profile', 'password', 'totp', 'lookup_secret', 'passkey', 'webauthn'] as const;
 type KnownGroup = (typeof KNOWN_GROUPS)[number];
 
 
@@ -47,7 +47,7 @@ export const registerSettingsPage = (app: FastifyInstance, { ctx, identity }: Ht
       const { t } = shell;
       return shell.send(reply, t.t('settings.title'), html`<h1>${t.t('settings.heading')}</h1>
 ${messageList(t, flow.ui.messages)}
-${sections(t, flow.ui)}`);
+${sections(t, flow.ui)}`, { script: needsWebauthnScript(flow.ui) });
     } catch (err) {
       return answerSettingsError(identity, req, reply, err);
     }

@@ -4,5 +4,6 @@ import { LOGOUT_DE } from './de/logout.ts';
 import { MESSAGES_DE } from './de/messages.ts';
 import { PAGES_DE } from './de/pages.ts';
 import { SHELL_DE } from './de/shell.ts';
+import { WEBAUTHN_DE, WEBAUTHN_MESSAGES_DE } from './de/webauthn.ts';
 
-export const DE: Readonly<Record<string, string>> = { ...SHELL_DE, ...PAGES_DE, ...ACCOUNT_DE, ...LOGOUT_DE, ...MESSAGES_DE };
+export const DE: Readonly<Record<string, string>> = { ...SHELL_DE, ...PAGES_DE, ...ACCOUNT_DE, ...LOGOUT_DE, ...WEBAUTHN_DE, ...MESSAGES_DE, ...WEBAUTHN_MESSAGES_DE };

@@ -1,6 +1,7 @@
 /**
  * Hera's page frame: language attribute, product name or logo linking home, optional account
- * navigation, a skip link and one <main> landmark. No scripts, nothing external.
+ * navigation, a skip link and one <main> landmark. Nothing external, and no script but the
+ * same-origin WebAuthn one on pages with a passkey button (assets.ts).
  */
 import type { OlympusConfig } from '@olympus/config';
 import { html, type SafeHtml } from '@olympus/http';
@@ -14,6 +15,8 @@ export interface LayoutInput {
   body: SafeHtml;
   /** Shown in the header on pages of a signed-in user. */
   nav?: SafeHtml;
+  /** Load shell/webauthn.js (the page's CSP then allows `script-src 'self'`, shell.ts). */
+  script?: boolean;
 }
 
 const brand = ({ t, hera }: LayoutInput): SafeHtml => {
@@ -32,7 +35,8 @@ export const layout = (input: LayoutInput): string =>
 <title>${input.title} · ${input.hera.productName}</title>
 <link rel="stylesheet" href="${ASSET_PATHS.theme}">
 <link rel="stylesheet" href="${ASSET_PATHS.css}">
-</head>
+${input.script ? html`<script src="${ASSET_PATHS.webauthn}" defer></script>
+` : ''}</head>
 <body>
 <a class="skip-link" href="#main">${input.t.t('shell.skip')}</a>
 <header class="brand">

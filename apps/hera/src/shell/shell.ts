@@ -4,7 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
-import type { SafeHtml } from '@olympus/http';
+import { PAGE_CSP, type SafeHtml } from '@olympus/http';
 import { pickLocale } from '../i18n/locale.ts';
 import { translator, type Translator } from '../i18n/translator.ts';
 import { layout } from './layout.ts';
@@ -12,7 +12,15 @@ import { layout } from './layout.ts';
 export interface SendOptions {
   status?: number;
   nav?: SafeHtml;
+  /** The page carries a passkey or security-key button: load Hera's WebAuthn script. */
+  script?: boolean;
 }
+
+/** The page's CSP (another module may have widened form-action already) with `script-src 'self'` added. */
+const allowOwnScript = (reply: FastifyReply): void => {
+  const current = String(reply.getHeader('content-security-policy') ?? PAGE_CSP);
+  if (!current.includes('script-src')) reply.header('content-security-policy', current.replace("default-src 'none';", "default-src 'none'; script-src 'self';"));
+};
 
 export interface Shell {
   t: Translator;
@@ -30,12 +38,14 @@ export const shellFor = (req: FastifyRequest, config: OlympusConfig, uiLocales?:
   const t = translatorFor(req, config, uiLocales);
   return {
     t,
-    send: (reply, title, body, { status = 200, nav } = {}) =>
-      reply
+    send: (reply, title, body, { status = 200, nav, script = false } = {}) => {
+      if (script) allowOwnScript(reply);
+      return reply
         .code(status)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .header('content-language', t.locale)
-        .send(layout({ t, hera: config.hera, title, body, nav })),
+        .send(layout({ t, hera: config.hera, title, body, nav, script }));
+    },
   };
 };

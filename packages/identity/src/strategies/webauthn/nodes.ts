@@ -3,7 +3,7 @@
  * navigator.credentials (a hidden input holding JSON), the hidden input the page's script fills with
  * the authenticator's answer, and the trigger button (type `button`: it only starts the ceremony, so
  * a renderer without JavaScript shows nothing that cannot work). Hera's script is
- * apps/hera/src/shell/webauthn-script.ts.
+ * apps/hera/src/shell/webauthn.js.
  */
 import type { UiNode, UiNodeGroup } from '../../ui/node.ts';
 import { inputNode, submitNode, textNode } from '../../ui/nodes.ts';
