@@ -61,10 +61,11 @@
 
   // Conditional UI (§5.1.4 mediation "conditional"): the browser lists passkeys in the identifier
   // field's autofill (autocomplete="username webauthn"); only one request may be pending, so a button
-  // press aborts it first.
+  // press aborts it first. Not after a refusal shown on the page: the user chooses what to try next.
   let conditional;
   const startConditional = async () => {
     const field = document.querySelector('input[name="passkey_challenge"]');
+    if (document.querySelector('.message.error:not([hidden])')) return;
     const available = PublicKeyCredential.isConditionalMediationAvailable && (await PublicKeyCredential.isConditionalMediationAvailable());
     if (!field || !available || !document.querySelector('input[autocomplete~="webauthn"]')) return;
     conditional = new AbortController();
