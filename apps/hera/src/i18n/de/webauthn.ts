@@ -19,7 +19,7 @@ export const WEBAUTHN_MESSAGES_DE: Readonly<Record<string, string>> = {
   '1050018': 'Sicherheitsschlüssel „{display_name}“ entfernen',
   '1050019': 'Passkey hinzufügen',
   '1050020': 'Passkey „{display_name}“ entfernen',
-  '1050921': 'Name des Passkeys (zum Hinzufügen oder um einen unten umzubenennen)',
+  '1050921': 'Name des Passkeys (zum Hinzufügen oder um einen oben aufgeführten umzubenennen)',
   '1050922': '„{display_name}“ umbenennen',
   '1050923': '{display_name} (hinzugefügt am {added_at})',
   '1050924': 'Passkeys und Sicherheitsschlüssel brauchen in diesem Browser JavaScript; alle anderen Anmeldewege funktionieren ohne.',
