@@ -106,7 +106,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
     });
 
-    test('without JavaScript and in German: the same run works, form_post included (its Continue button)', { timeout: 120_000 }, async () => {
+    test('without JavaScript and in German: the same run to logout works, form_post included (its Continue button)', { timeout: 120_000 }, async () => {
       const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
       context.setDefaultTimeout(20_000);
       try {
@@ -128,6 +128,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await click(page, 'Userinfo abrufen', (u) => u.pathname === '/playground/userinfo');
         assert.match(await page.locator('ul.checks').first().innerText(), /bestanden/);
         await screenshot(page, `${prefix}-userinfo`);
+
+        await click(page, 'Tokens erneuern', (u) => u.pathname === '/playground/refresh');
+        assert.equal((await idTokenChecks(page)).failed, 0);
+        await screenshot(page, `${prefix}-refresh`);
+        await click(page, 'Access-Token widerrufen', (u) => u.pathname === '/playground/revoke');
+        assert.match(await page.locator('body').innerText(), /Mit 401 abgelehnt/);
+        await screenshot(page, `${prefix}-revoke`);
+        await click(page, 'Abmelden', (u) => u.pathname === '/logout' || (u.pathname === '/playground' && u.searchParams.has('state')));
+        if (new URL(page.url()).pathname === '/logout') await click(page, 'Ja, abmelden', (u) => u.pathname === '/playground' && u.searchParams.has('state'));
+        assert.match(await page.locator('[role="status"]').first().innerText(), /bestanden/);
+        await screenshot(page, `${prefix}-logged-out`);
       } finally {
         await context.close();
       }
