@@ -42,6 +42,7 @@ import { registerAdminRecoveryRoutes, registerRecoveryFlowRoutes } from './ident
 import { registerVerificationFlowRoutes } from './identity/verification.ts';
 import { registerSubmissionRateLimits } from './identity/rate-limit.ts';
 import { registerSettingsFlowRoutes } from './identity/settings.ts';
+import { registerSelfServiceCors } from './identity/self-service-cors.ts';
 
 const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerDiscoveryRoutes, registerAuthorizeRoutes, registerTokenRoutes, registerRevokeRoutes,
@@ -110,6 +111,7 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
 export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
   const app = base(deps, logger);
   registerPublicCors(app, new CorsOrigins(deps.ctx));
+  if (deps.identity !== undefined) registerSelfServiceCors(app, deps.identity.config);
   for (const register of PUBLIC_ROUTES) register(app, deps);
   registerIdentityRoutes(app, deps, PUBLIC_IDENTITY_ROUTES);
   for (const register of extra) register(app, deps);
