@@ -9,12 +9,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityError, SessionInactive, getSettingsFlow, type IdentityContext, type UiContainer } from '@olympus/identity';
 import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
+import { allowFormRedirectsTo } from '../csp.ts';
 import { queryParam, seeOther } from '../send.ts';
 import { messageList, methodGroupsOf, needsWebauthnScript, uiForm } from '../ui-nodes.ts';
 import { startBrowserFlow } from './flow-entry.ts';
 import { accountShell, loginComingBackTo } from './signed-in.ts';
 
-const KNOWN_GROUPS = ['profile', 'password', 'totp', 'lookup_secret', 'passkey', 'webauthn'] as const;
+const KNOWN_GROUPS = ['profile', 'password', 'totp', 'lookup_secret', 'passkey', 'webauthn', 'oidc'] as const;
 type KnownGroup = (typeof KNOWN_GROUPS)[number];
 
 
@@ -45,6 +46,8 @@ export const registerSettingsPage = (app: FastifyInstance, { ctx, identity }: Ht
       const { flow } = await getSettingsFlow(identity, flowId, await currentSession(identity, req), readCsrfCookie(req, identity.config));
       const shell = accountShell(req, reply, identity, ctx.sealer, 'settings');
       const { t } = shell;
+      // A provider's link button is answered with a 303 to the provider (social sign-in).
+      allowFormRedirectsTo(reply, identity.config);
       return shell.send(reply, t.t('settings.title'), html`<h1>${t.t('settings.heading')}</h1>
 ${messageList(t, flow.ui.messages)}
 ${sections(t, flow.ui)}`, { script: needsWebauthnScript(flow.ui) });

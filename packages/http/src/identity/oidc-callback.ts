@@ -11,7 +11,7 @@ import { completeOidcCallback, oidcCallbackUrl, type CallbackParams, type Identi
 import type { RegisterRoutes } from '../deps.ts';
 import { clearContinuityCookie, readContinuityCookie } from './continuity-cookie.ts';
 import { readCsrfCookie } from './csrf-cookie.ts';
-import { answerError, answerFlow, bodyOf, seeOther } from './render.ts';
+import { answerError, answerFlow, bodyOf, flowUiUrl, seeOther } from './render.ts';
 import { requestFactsOf } from './request-facts.ts';
 import { currentSession, deviceOf, setSessionCookie } from './session-cookie.ts';
 
@@ -39,6 +39,8 @@ const handler = (ctx: IdentityContext) => async (req: FastifyRequest, reply: Fas
       continuityCookie, csrfCookie: csrfSecret, csrfSecret, device: deviceOf(req), request: requestFactsOf(req), current: await currentSession(ctx, req),
     });
     if (outcome.kind === 'invalid') return answerFlow(ctx, reply, outcome.flow, false, 400);
+    // A provider linked in settings (or refused there): back to the settings flow, or its return_to once done.
+    if (outcome.kind === 'settings') return seeOther(reply, outcome.flow.state === 'success' && outcome.flow.returnTo ? outcome.flow.returnTo : flowUiUrl(ctx, 'settings', outcome.flow.id));
     if (outcome.kind !== 'success') return seeOther(reply, ctx.config.selfservice.defaultBrowserReturnUrl);
     setSessionCookie(reply, ctx.config, outcome.issued);
     return seeOther(reply, outcome.redirectTo);

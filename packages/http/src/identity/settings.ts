@@ -6,13 +6,14 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  browserFlowUrl, IdentityError, SessionInactive, createSettingsFlow, getSettingsFlow, settingsWire, submitSettings,
-  type IdentityContext, type SettingsFlowView,
+  BrowserLocationChangeRequired, browserFlowUrl, IdentityError, SessionInactive, createSettingsFlow, getSettingsFlow, settingsWire, submitSettings,
+  type IdentityContext, type SettingsFlowView, type StrategyRedirect,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
 import { currentSession } from './session-cookie.ts';
+import { setContinuityCookie } from './continuity-cookie.ts';
 import { submitRequestOf } from './submit-request.ts';
 
 const sendSettings = (reply: FastifyReply, status: number, view: SettingsFlowView): FastifyReply =>
@@ -30,6 +31,21 @@ const answerSettingsError = (
     return seeOther(reply, err.extra.redirect_browser_to);
   }
   return answerError(ctx, req, reply, err, { redirect, kind: 'settings' });
+};
+
+/**
+ * Linking a provider continues at the provider with the sealed continuity cookie (docs/security.md
+ * ID-21): a 303 for a server-rendered browser, 422 browser_location_change_required for SPAs and apps.
+ */
+const answerLinkRedirect = (ctx: IdentityContext, req: FastifyRequest, reply: FastifyReply, redirect: StrategyRedirect, browserForm: boolean): FastifyReply => {
+  setContinuityCookie(reply, ctx.config, redirect, ctx.now());
+  if (browserForm) return seeOther(reply, redirect.to);
+  const body = new BrowserLocationChangeRequired('The browser must navigate to continue.', {
+    reason: `In order to complete this flow please redirect the browser to: ${redirect.to}`,
+    details: { redirect_browser_to: redirect.to },
+    extra: { redirect_browser_to: redirect.to },
+  }).toBody(String(req.id), ctx.config.oauth2.exposeDebug);
+  return reply.code(422).header('cache-control', 'no-store').send(body);
 };
 
 export const registerSettingsFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
@@ -67,6 +83,7 @@ export const registerSettingsFlowRoutes: RegisterRoutes = (app, { identity: ctx 
     try {
       const body = bodyOf(req);
       const outcome = await submitSettings(ctx, flowId, body, { ...submitRequestOf(ctx, req, body), current: await currentSession(ctx, req) });
+      if (outcome.kind === 'redirect') return answerLinkRedirect(ctx, req, reply, outcome.redirect, browserForm);
       if (!browserForm) return sendSettings(reply, outcome.kind === 'invalid' ? 400 : 200, outcome);
       const done = outcome.kind === 'success' && outcome.flow.returnTo;
       return seeOther(reply, done ? outcome.flow.returnTo : flowUiUrl(ctx, 'settings', outcome.flow.id));

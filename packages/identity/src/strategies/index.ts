@@ -5,6 +5,7 @@
 import type { CredentialType } from '../identities/identity.ts';
 import type { LoginStrategy, RedirectStrategy, RegistrationStrategy, SettingsStrategy } from './strategy.ts';
 import { oidcStrategy } from './oidc/strategy.ts';
+import { oidcSettings } from './oidc/settings.ts';
 import { passwordLogin } from './password/login.ts';
 import { passwordRegistration } from './password/registration.ts';
 import { totpLogin } from './totp/login.ts';
@@ -64,6 +65,7 @@ export const settingsStrategies: Readonly<Record<string, SettingsStrategy>> = {
   lookup_secret: lookupSecretSettings,
   passkey: passkeySettings,
   webauthn: webauthnSettings,
+  oidc: oidcSettings,
 };
 
 /**

@@ -88,6 +88,8 @@ export interface SettingsChange {
   credentialsChanged?: boolean;
   /** The method's new flow state (replaces the old one). */
   state?: Record<string, unknown>;
+  /** The change continues at another site (oidc `link`): nothing is stored yet, the browser goes there. */
+  redirect?: StrategyRedirect;
 }
 
 /**

@@ -29,6 +29,7 @@ export const ACCOUNT_DE: Record<keyof typeof ACCOUNT_EN, string> = {
   'settings.group.password': 'Passwort',
   'settings.group.totp': 'Authenticator-App',
   'settings.group.lookup_secret': 'Wiederherstellungscodes',
+  'settings.group.oidc': 'Anmeldung über Anbieter',
   'settings.group.other': 'Anmeldeverfahren: {group}',
   'sessions.title': 'Geräte',
   'sessions.heading': 'Bei Ihrem Konto angemeldete Geräte',

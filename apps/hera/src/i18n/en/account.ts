@@ -28,6 +28,7 @@ export const ACCOUNT_EN = {
   'settings.group.password': 'Password',
   'settings.group.totp': 'Authenticator app',
   'settings.group.lookup_secret': 'Recovery codes',
+  'settings.group.oidc': 'Sign-in providers',
   'settings.group.other': 'Sign-in method: {group}',
   'sessions.title': 'Devices',
   'sessions.heading': 'Devices signed in to your account',

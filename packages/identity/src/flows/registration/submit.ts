@@ -7,7 +7,7 @@ import type { IdentityContext } from '../../context.ts';
 import { checkCsrf } from '../../csrf/csrf.ts';
 import { assembleIdentity } from '../../identities/assemble.ts';
 import { newIdentityId } from '../../identities/ids.ts';
-import type { Identity } from '../../identities/identity.ts';
+import type { CredentialType, Identity } from '../../identities/identity.ts';
 import { loadSchemas } from '../../schemas/registry.ts';
 import { validateTraits } from '../../schemas/validate.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
@@ -26,6 +26,7 @@ import type { SubmitOutcome, SubmitRequest } from '../outcome.ts';
 import { rejected } from '../rejected.ts';
 import { checkRegistrationEnabled, recreateRegistrationFlow } from './create.ts';
 import { sendVerificationAfterRegistration } from '../verification/after-registration.ts';
+import { identityFromPending, pendingRegistrationFor, type PendingRegistration } from '../../strategies/oidc/complete-traits.ts';
 
 export interface RegistrationSubmitRequest extends SubmitRequest {
   current?: CurrentSession;
@@ -75,6 +76,9 @@ export const submitRegistration = async (
   const method = submittedMethod(body);
   if (flow.state === 'passed_challenge') return rejected(ctx, flow, body, new FlowValidationError([messages.registrationAlreadyCompleted()]), method);
   if (req.current !== undefined && !flow.oauth2LoginChallenge) throw alreadyLoggedIn();
+  // Provider traits the schema refused, corrected on this form: registered without another round trip.
+  const pendingOidc = method === 'oidc' ? pendingRegistrationFor(flow, body) : undefined;
+  if (pendingOidc !== undefined) return registerPendingOidc(ctx, flow, body, pendingOidc, req);
   const redirecting = redirectStrategyFor(method);
   if (redirecting !== undefined && redirecting.flowNodes(ctx.config, flow).length > 0) {
     try {
@@ -93,20 +97,37 @@ export const submitRegistration = async (
     if (err instanceof FlowValidationError) return rejected(ctx, flow, body, err, method);
     throw err;
   }
-  return completeRegistration(ctx, flow, identity, strategy, req);
+  return completeRegistration(ctx, flow, identity, strategy.method, req);
+};
+
+const registerPendingOidc = async (
+  ctx: IdentityContext, flow: SelfServiceFlow, body: FlowBody, pending: PendingRegistration, req: RegistrationSubmitRequest,
+): Promise<SubmitOutcome> => {
+  let identity: Identity;
+  try {
+    identity = await identityFromPending(ctx, pending, body);
+    const written = await ctx.storage.identities.createIdentity(identity);
+    if (written.status === 'duplicate_identifier') {
+      ctx.log.info({ flow_id: flow.id, credential_type: written.type }, 'registration refused: identifier taken');
+      throw new FlowValidationError([messages.duplicateCredentials()]);
+    }
+  } catch (err) {
+    if (err instanceof FlowValidationError) return rejected(ctx, flow, body, err, 'oidc');
+    throw err;
+  }
+  return completeRegistration(ctx, flow, identity, 'oidc', req);
 };
 
 const completeRegistration = async (
   ctx: IdentityContext,
   flow: SelfServiceFlow,
   registered: Identity,
-  strategy: RegistrationStrategy,
+  method: CredentialType,
   req: RegistrationSubmitRequest,
 ): Promise<SubmitOutcome> => {
   const verification = await sendVerificationAfterRegistration(ctx, flow, registered, req.csrfSecret);
   const identity = verification.identity;
   const now = ctx.now();
-  const method = strategy.method;
   const issued = await issueSession(ctx, identity, [{ method, aal: 'aal1', completed_at: new Date(now).toISOString() }], req.device);
   if (req.current) await ctx.storage.sessions.revokeSession(req.current.session.id, now);
   const done: SelfServiceFlow = { ...flow, state: 'passed_challenge', active: method, internal: { ...flow.internal, updatedAt: now } };

@@ -12,7 +12,7 @@ import type { Identity } from '../../identities/identity.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import { noSession } from '../../sessions/whoami.ts';
 import { settingsStrategyFor } from '../../strategies/index.ts';
-import { FlowValidationError, type SettingsChange, type SettingsStrategy } from '../../strategies/strategy.ts';
+import { FlowValidationError, type SettingsChange, type SettingsStrategy, type StrategyRedirect } from '../../strategies/strategy.ts';
 import { messages } from '../../ui/messages.ts';
 import { normalizeBody, type FlowBody } from '../body.ts';
 import type { SelfServiceFlow } from '../flow.ts';
@@ -33,7 +33,7 @@ export interface SettingsSubmitRequest {
   current?: CurrentSession;
 }
 
-export type SettingsOutcome = SettingsFlowView & { kind: 'invalid' | 'success' };
+export type SettingsOutcome = SettingsFlowView & ({ kind: 'invalid' | 'success' } | { kind: 'redirect'; redirect: StrategyRedirect });
 
 const refuse = async (ctx: IdentityContext, flow: SelfServiceFlow, identity: Identity, body: FlowBody, err: FlowValidationError, method: string): Promise<SettingsOutcome> => {
   const outcome = await rejected(ctx, flow, body, err, method);
@@ -70,12 +70,14 @@ export const submitSettings = async (ctx: IdentityContext, flowId: string | unde
     if (err instanceof FlowValidationError) return refuse(ctx, flow, current.identity, body, err, method);
     throw err;
   }
+  // Linking a provider (oidc) continues at the provider; its callback completes this flow.
+  if (change.redirect) return { kind: 'redirect', flow, identity: current.identity, redirect: change.redirect };
   const conflict = await store(ctx, flow, change);
   if (conflict) return refuse(ctx, flow, current.identity, body, conflict, method);
   return completeSettings(ctx, flow, strategy, change, current);
 };
 
-const completeSettings = async (
+export const completeSettings = async (
   ctx: IdentityContext,
   flow: SelfServiceFlow,
   strategy: SettingsStrategy,

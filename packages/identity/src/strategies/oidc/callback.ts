@@ -4,7 +4,9 @@
  * code is exchanged, the ID token verified, and the provider identity signs in or registers
  * (sign-in.ts). The flow then ends like a password login: a new session, the OAuth2 login request
  * accepted with amr ["oidc"], and the browser sent on. Refusals the user can act on (the provider
- * refused, an address that belongs to another account) return to the flow with a message.
+ * refused, an address that belongs to another account) return to the flow with a message; mapped
+ * traits the schema refuses go to the registration form (complete-traits.ts). A settings flow links
+ * the provider to the signed-in identity instead (settings-link.ts).
  */
 import { constantTimeEqual } from '@olympus/crypto';
 import type { IdentityContext } from '../../context.ts';
@@ -22,6 +24,8 @@ import { providerClaims } from './claims.ts';
 import { oidcProvider, type OidcProvider } from './providers.ts';
 import { PENDING_LINK } from './link.ts';
 import { PendingLinkRequired, signInWithProvider } from './sign-in.ts';
+import { TraitsIncomplete, traitsForm } from './complete-traits.ts';
+import { completeSettingsLink, type SettingsLinkOutcome } from './settings-link.ts';
 
 export interface OidcCallbackRequest extends LoginSubmitRequest {
   /** The continuity cookie as it came back, if it did. */
@@ -45,7 +49,10 @@ const authenticate = async (ctx: IdentityContext, flow: SelfServiceFlow, provide
   return completeLogin(ctx, flow, { identity, method: 'oidc', aal: 'aal1' }, undefined, req);
 };
 
-export const completeOidcCallback = async (ctx: IdentityContext, providerId: string, params: CallbackParams, req: OidcCallbackRequest): Promise<SubmitOutcome> => {
+/** A login or registration flow's outcome, or a settings flow to show again (settings-link.ts). */
+export type OidcCallbackOutcome = SubmitOutcome | SettingsLinkOutcome;
+
+export const completeOidcCallback = async (ctx: IdentityContext, providerId: string, params: CallbackParams, req: OidcCallbackRequest): Promise<OidcCallbackOutcome> => {
   const startedAt = ctx.now();
   const continuity = openContinuity(ctx, req.continuityCookie);
   checkCallbackMatches(continuity, providerId, typeof params.state === 'string' && constantTimeEqual(params.state, continuity.state));
@@ -53,6 +60,12 @@ export const completeOidcCallback = async (ctx: IdentityContext, providerId: str
   const provider = oidcProvider(ctx.config, providerId);
   // The record was sealed for a configured provider; one removed since then cannot finish.
   if (provider === undefined) return rejected(ctx, flow, {}, new FlowValidationError([messages.generic(`The sign-in provider "${providerId}" is no longer configured.`)]), 'oidc');
+  if (flow.kind === 'settings') {
+    return completeSettingsLink(ctx, flow, provider, req.current, async () => {
+      if (params.error !== undefined || !params.code) throw providerRefusal(provider, params);
+      return providerClaims(ctx, provider, continuity, params.code, { user: params.user });
+    });
+  }
   const trace = (t: { outcome: 'ok' | 'refused'; errorCode?: string; messageIds?: number[]; identityId?: string; aalReached?: string }) => {
     if (flow.kind === 'login') traceLoginSubmit(ctx, flow, { startedAt, request: req.request, method: 'oidc', csrf: null, ...t });
   };
@@ -61,6 +74,10 @@ export const completeOidcCallback = async (ctx: IdentityContext, providerId: str
     if (outcome.kind === 'success') trace({ outcome: 'ok', identityId: outcome.identity.id, aalReached: outcome.issued.session.authenticator_assurance_level });
     return outcome;
   } catch (err) {
+    if (err instanceof TraitsIncomplete) {
+      trace({ outcome: 'refused', errorCode: String(err.messages[0]?.id ?? 'invalid'), messageIds: err.messages.map((m) => m.id) });
+      return { kind: 'invalid', flow: await traitsForm(ctx, flow, provider, err, req.csrfSecret) };
+    }
     if (err instanceof FlowValidationError) {
       const messageIds = err.messages.map((m) => m.id);
       trace({ outcome: 'refused', errorCode: String(messageIds[0] ?? 'invalid'), messageIds });

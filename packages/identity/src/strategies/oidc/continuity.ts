@@ -14,7 +14,8 @@ const PURPOSE = 'oidc-continuity';
 
 export interface Continuity {
   flowId: string;
-  flowKind: Extract<FlowKind, 'login' | 'registration'>;
+  /** A settings flow links the provider to the signed-in identity (settings.ts). */
+  flowKind: Extract<FlowKind, 'login' | 'registration' | 'settings'>;
   provider: string;
   state: string;
   nonce: string;

@@ -63,3 +63,22 @@ export const completePendingLink = async (ctx: IdentityContext, flow: SelfServic
   ctx.log.info(log, 'provider linked after the user signed in with the account\'s own credential');
   return linked;
 };
+
+/** The identity without any `<provider>:<subject>` of `providerId`; the `oidc` credential goes when none is left. */
+export const withProviderUnlinked = (identity: Identity, providerId: string, now: number): Identity => {
+  const current = identity.credentials.oidc;
+  if (current === undefined) return identity;
+  const providers = ((current.config.providers as Array<{ provider?: unknown }> | undefined) ?? []).filter((p) => p.provider !== providerId);
+  const identifiers = current.identifiers.filter((i) => !i.startsWith(`${providerId}:`));
+  const { oidc: _removed, ...others } = identity.credentials;
+  const credentials = providers.length === 0
+    ? others
+    : { ...others, oidc: { ...current, identifiers, config: { ...current.config, providers }, updated_at: new Date(now).toISOString() } };
+  return { ...identity, credentials };
+};
+
+/** The providers linked to the identity, by id. */
+export const linkedProviderIds = (identity: Identity): Set<string> => {
+  const providers = identity.credentials.oidc?.config.providers;
+  return new Set(Array.isArray(providers) ? providers.map((p: { provider?: unknown }) => String(p.provider)) : []);
+};

@@ -11,10 +11,10 @@ import { assembleIdentity } from '../../identities/assemble.ts';
 import { newIdentityId } from '../../identities/ids.ts';
 import type { Identity } from '../../identities/identity.ts';
 import { loadSchemas } from '../../schemas/registry.ts';
-import { validateTraits } from '../../schemas/validate.ts';
 import { checkRegistrationEnabled } from '../../flows/registration/create.ts';
 import { messages } from '../../ui/messages.ts';
 import { FlowValidationError } from '../strategy.ts';
+import { TraitsIncomplete, traitProblems } from './complete-traits.ts';
 import { credentialIdentifier, hasAddress, withProviderLinked, type PendingLink } from './link.ts';
 import { mapClaims } from './mapping.ts';
 import type { OidcProvider } from './providers.ts';
@@ -28,15 +28,17 @@ export class PendingLinkRequired extends FlowValidationError {
   }
 }
 
-/** The new identity's traits must satisfy the default schema; each problem is shown with its trait. */
+/**
+ * The new identity's traits must satisfy the default schema; otherwise the user completes them on the
+ * registration form (complete-traits.ts), the provider account kept.
+ */
 const identityFromClaims = async (ctx: IdentityContext, provider: OidcProvider, claims: JWTPayload): Promise<Identity> => {
   const schemas = loadSchemas(ctx.config);
   const schema = schemas.get(schemas.defaultId)!;
   const { traits, verifiedAddresses } = mapClaims(provider, claims);
-  const problems = validateTraits(schema, traits);
-  if (problems.length > 0) {
-    throw new FlowValidationError(problems.map(({ name, message }) =>
-      messages.generic(`${provider.label} did not provide a valid ${name.replace(/^traits\./, '')}: ${message.text}`)));
+  const problems = traitProblems(ctx, traits);
+  if (Object.keys(problems).length > 0) {
+    throw new TraitsIncomplete(provider, traits, problems, { provider: provider.id, subject: claims.sub!, verifiedAddresses: verifiedAddresses.map((a) => a.value) });
   }
   const now = ctx.now();
   const identity = await assembleIdentity(schemas, { schemaId: schema.id, traits, verifiableAddresses: verifiedAddresses }, {

@@ -49,15 +49,19 @@ export const authorizationUrl = (ctx: IdentityContext, provider: OidcProvider, e
   return url.href;
 };
 
-/** Where the browser goes next, and the continuity cookie it takes along. */
+/** Where the browser goes next for `provider`, and the continuity cookie, bound to `flow`, it takes along. */
+export const startRoundTrip = async (ctx: IdentityContext, flow: SelfServiceFlow, provider: OidcProvider): Promise<StrategyRedirect> => {
+  const endpoints = await providerEndpoints(ctx, provider);
+  const secrets = { state: randomToken(), nonce: randomToken(), ...(usesPkce(provider, endpoints) ? { verifier: randomToken() } : {}) };
+  const flowKind = flow.kind === 'registration' || flow.kind === 'settings' ? flow.kind : 'login';
+  const continuity = sealContinuity(ctx, { flowId: flow.id, flowKind, provider: provider.id, ...secrets, expiresAt: flow.expiresAt });
+  ctx.log.info({ flow_id: flow.id, flow_kind: flowKind, provider: provider.id, pkce: secrets.verifier !== undefined, trace_id: flow.internal.traceId }, 'sign-in sent to the provider');
+  return { to: authorizationUrl(ctx, provider, endpoints, secrets), continuity, continuityExpiresAt: flow.expiresAt };
+};
+
+/** A login or registration flow's provider button (`provider=<id>`). */
 export const startOidc = async (ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>): Promise<StrategyRedirect> => {
   const provider = oidcProvider(ctx.config, body.provider);
   if (provider === undefined) throw new FlowValidationError([messages.generic(`No sign-in provider "${String(body.provider ?? '')}" is configured.`)]);
-  const endpoints = await providerEndpoints(ctx, provider);
-  const secrets = { state: randomToken(), nonce: randomToken(), ...(usesPkce(provider, endpoints) ? { verifier: randomToken() } : {}) };
-  const continuity = sealContinuity(ctx, {
-    flowId: flow.id, flowKind: flow.kind === 'registration' ? 'registration' : 'login', provider: provider.id, ...secrets, expiresAt: flow.expiresAt,
-  });
-  ctx.log.info({ flow_id: flow.id, provider: provider.id, pkce: secrets.verifier !== undefined, trace_id: flow.internal.traceId }, 'sign-in sent to the provider');
-  return { to: authorizationUrl(ctx, provider, endpoints, secrets), continuity, continuityExpiresAt: flow.expiresAt };
+  return startRoundTrip(ctx, flow, provider);
 };

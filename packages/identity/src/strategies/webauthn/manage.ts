@@ -16,6 +16,7 @@ import { webauthnMessages as m } from './messages.ts';
 import { NODE_NAMES, settingsNodes } from './nodes.ts';
 import { methodEnabled, relyingParty, type WebAuthnMethod } from './relying-party.ts';
 import { storedCredentials, userHandleOf, withCredentials } from './stored.ts';
+import { hasOtherWayIn } from '../ways-in.ts';
 
 const text = (body: Record<string, unknown>, name: string): string => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
 
@@ -34,14 +35,8 @@ export const webauthnSettingsForm = async (ctx: IdentityContext, identity: Ident
   return { nodes: settingsNodes(method, stored, options), state: { challenge } };
 };
 
-/** True when the identity could still sign in without `method`'s credential `id`. */
-const otherWayIn = (identity: Identity, id: string): boolean => {
-  const { password, oidc } = identity.credentials;
-  const providers = oidc?.config.providers;
-  return (password !== undefined && password.identifiers.length > 0)
-    || (Array.isArray(providers) && providers.length > 0)
-    || storedCredentials(identity, 'passkey').some((c) => c.id !== id);
-};
+/** True when the identity could still sign in without the passkey `id` (strategies/ways-in.ts). */
+const otherWayIn = (identity: Identity, id: string): boolean => hasOtherWayIn(identity, (way) => way.method === 'passkey' && way.id === id);
 
 const enrol = async (ctx: IdentityContext, flow: SelfServiceFlow, identity: Identity, method: WebAuthnMethod, body: Record<string, unknown>, challenge: string | undefined): Promise<SettingsChange> => {
   const names = NODE_NAMES[method];
