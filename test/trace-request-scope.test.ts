@@ -27,6 +27,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus.server.traces!.flush();
       const events = await createTraceStore(olympus.server.db).listRecent({ requestId: sent, limit: 10 });
       assert.deepEqual(events.map((e) => [e.stop, e.outcome]), [['authorize', 'refused']]);
+      const logged = olympus.logs.find((l) => l.reqId === sent && l.msg === 'request rejected');
+      assert.equal(logged?.trace_id, events[0]!.traceId, 'the refusal\'s log line names its trace, so the trace page can show it');
     });
 
     test('two requests at once keep their own ids', async () => {

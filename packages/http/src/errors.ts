@@ -52,7 +52,11 @@ export const errorBody = (err: OAuth2Error, opts: ErrorRendering): Record<string
 };
 
 const logError = (req: FastifyRequest, err: OAuth2Error, errorId: string, original: unknown): void => {
-  const fields = { error_id: errorId, error: err.error, error_description: err.description, error_hint: err.hint, error_debug: err.debug };
+  const fields = {
+    // The trace the refusal belongs to, so the flow tracer's page can show this line (docs/operations/tracing.md).
+    ...(err.traceId === undefined ? {} : { trace_id: err.traceId }),
+    error_id: errorId, error: err.error, error_description: err.description, error_hint: err.hint, error_debug: err.debug,
+  };
   if (err.status >= 500) req.log.error({ ...fields, err: original }, 'request failed');
   else req.log.info(fields, 'request rejected');
 };

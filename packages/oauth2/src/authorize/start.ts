@@ -35,7 +35,11 @@ export const startAuthorization = async (
 ): Promise<BrowserStep> => {
   const trace = { startedAt: ctx.now(), requestId };
   const { request, client } = await validateAuthorizeRequest(ctx, params, requestUrl).catch(async (err: unknown) => {
-    if (err instanceof AuthorizeRejected) await traceAuthorizeRefused(ctx, params, err, trace, randomUUID());
+    if (err instanceof AuthorizeRejected) {
+      // A refusal starts a trace of its own; the log line of the refusal names it too.
+      err.error.traceId ??= randomUUID();
+      await traceAuthorizeRefused(ctx, params, err, trace, err.error.traceId);
+    }
     throw err;
   });
   const now = ctx.now();
