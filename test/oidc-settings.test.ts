@@ -185,3 +185,16 @@ test('every social sign-in settings message has a German text whose placeholders
     for (const [, name] of OIDC_MESSAGES_DE[String(message.id)].matchAll(/\{(\w+)\}/g)) assert.ok(name in (message.context ?? {}), `${message.id}: {${name}}`);
   }
 });
+
+test('a mapper path the identity schema does not have stops the start, listing the traits it has', async () => {
+  const provider = { id: 'corp', provider: 'generic' as const, clientId: 'c', clientSecret: 's', issuerUrl: 'http://127.0.0.1:9', mapper: { traits: { email: 'email', 'name.frist': 'given_name' } } };
+  await assert.rejects(
+    startTestServer('sqlite', (c) => ({ ...c, selfservice: { ...c.selfservice, methods: { ...c.selfservice.methods, oidc: { enabled: true, config: { providers: [provider] } } } } })),
+    (err: Error) => {
+      assert.equal(err.name, 'ConfigError');
+      assert.match(err.message, /providers\[0\]\.mapper\.traits maps "name\.frist", which the identity schema "default" does not have/);
+      assert.match(err.message, /email, name\.first, name\.last/);
+      return true;
+    },
+  );
+});

@@ -95,5 +95,6 @@ export { browserFlowUrl } from './flows/browser-url.ts';
 export { ADMIN_ROLES, PERMISSIONS, adminRoleOf, withAdminRole, isAdminRole, can, type AdminRole, type Permission } from './admin-roles.ts';
 export { CONTINUITY_COOKIE } from './strategies/oidc/continuity.ts';
 export { completeOidcCallback, type OidcCallbackRequest, type CallbackParams } from './strategies/oidc/callback.ts';
+export { checkMappers as checkOidcMappers } from './strategies/oidc/mapper-check.ts';
 export type { ProviderHttpPort } from './strategies/oidc/port.ts';
 export { oidcProviders, callbackUrl as oidcCallbackUrl, type OidcProvider } from './strategies/oidc/providers.ts';

@@ -7,7 +7,7 @@
  * answers with the session cookie and a 303, or sends a refused flow or an error to its page.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { completeOidcCallback, oidcCallbackUrl, type CallbackParams, type IdentityContext } from '@olympus/identity';
+import { checkOidcMappers, completeOidcCallback, oidcCallbackUrl, type CallbackParams, type IdentityContext } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { clearContinuityCookie, readContinuityCookie } from './continuity-cookie.ts';
 import { readCsrfCookie } from './csrf-cookie.ts';
@@ -51,6 +51,8 @@ const handler = (ctx: IdentityContext) => async (req: FastifyRequest, reply: Fas
 
 export const registerOidcCallbackRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
+  // A mapper that names a trait the identity schema lacks stops the start (docs/operations/social-sign-in.md).
+  checkOidcMappers(ctx.config);
   app.get('/self-service/methods/oidc/callback/:provider', handler(ctx));
   app.post('/self-service/methods/oidc/callback/:provider', async (req, reply) => formPostAsGet(ctx, req, reply));
 };
