@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'requests.read',
   'courier.read',
   'audit.read',
+  // Admin only: the sign-in providers' configuration, and dry runs of them (a real round trip).
+  'providers.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

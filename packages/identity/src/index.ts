@@ -98,3 +98,6 @@ export { completeOidcCallback, type OidcCallbackRequest, type CallbackParams } f
 export { checkMappers as checkOidcMappers } from './strategies/oidc/mapper-check.ts';
 export type { ProviderHttpPort } from './strategies/oidc/port.ts';
 export { oidcProviders, callbackUrl as oidcCallbackUrl, type OidcProvider } from './strategies/oidc/providers.ts';
+export { completeDryRun, failedStart, startDryRun, DRY_RUN_STEPS, type DryRunRecord, type DryRunResult, type DryRunStep } from './strategies/oidc/dry-run.ts';
+export { DEFAULT_MAPPING } from './strategies/oidc/mapping.ts';
+export { scopeOf as oidcScopeOf } from './strategies/oidc/start.ts';

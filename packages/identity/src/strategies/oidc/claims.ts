@@ -19,7 +19,7 @@ export interface CallbackExtras {
   user?: string;
 }
 
-const userinfoClaims = async (ctx: IdentityContext, provider: OidcProvider, url: string | undefined, accessToken: string | undefined, subject: string): Promise<JWTPayload> => {
+export const userinfoClaims = async (ctx: IdentityContext, provider: OidcProvider, url: string | undefined, accessToken: string | undefined, subject: string): Promise<JWTPayload> => {
   const where = url ?? `${provider.issuer}/.well-known/openid-configuration`;
   if (url === undefined || accessToken === undefined) throw providerFailure(provider, 'userinfo endpoint', where, 'is not announced, or no access token came with the ID token; remove claims_source: userinfo');
   const claims = await fetchJson(ctx, provider, 'userinfo endpoint', url, { authorization: `Bearer ${accessToken}` });

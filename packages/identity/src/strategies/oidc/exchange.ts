@@ -30,13 +30,15 @@ export interface ProviderTokens {
  * names what the provider said.
  */
 export const exchangeCode = async (
-  ctx: IdentityContext, provider: OidcProvider, endpoints: ProviderEndpoints, continuity: Continuity, code: string,
+  ctx: IdentityContext, provider: OidcProvider, endpoints: ProviderEndpoints, continuity: Pick<Continuity, 'verifier'>, code: string,
+  // The redirect_uri the authorization request carried (RFC 6749 §4.1.3): the console's dry run has its own.
+  redirectUri = callbackUrl(ctx.config, provider.id),
 ): Promise<ProviderTokens> => {
   const clientId = provider.config.clientId;
   const clientSecret = provider.config.provider === 'apple' ? await appleClientSecret(provider, ctx.now()) : provider.config.clientSecret ?? '';
   const post = endpoints.tokenAuthMethods.length > 0 && !endpoints.tokenAuthMethods.includes('client_secret_basic') && endpoints.tokenAuthMethods.includes('client_secret_post');
   const form: Record<string, string> = {
-    grant_type: 'authorization_code', code, redirect_uri: callbackUrl(ctx.config, provider.id),
+    grant_type: 'authorization_code', code, redirect_uri: redirectUri,
     ...(continuity.verifier === undefined ? {} : { code_verifier: continuity.verifier }),
     ...(post ? { client_id: clientId, client_secret: clientSecret } : {}),
   };

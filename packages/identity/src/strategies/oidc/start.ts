@@ -19,13 +19,13 @@ const DEFAULT_SCOPES: Record<string, string[]> = { github: ['read:user', 'user:e
 const DEFAULT_SCOPE = ['email', 'profile'];
 
 /** The scope sent: `openid` first for OpenID Connect providers; GitHub is OAuth2 only. */
-const scopeOf = (provider: OidcProvider): string[] => {
+export const scopeOf = (provider: OidcProvider): string[] => {
   const configured = provider.config.scope ?? DEFAULT_SCOPES[provider.config.provider] ?? DEFAULT_SCOPE;
   return provider.config.provider === 'github' ? configured : ['openid', ...configured.filter((s) => s !== 'openid')];
 };
 
 /** `auto`: only where the provider announces S256 (some refuse an unknown parameter); `force`: always. */
-const usesPkce = (provider: OidcProvider, endpoints: ProviderEndpoints): boolean => {
+export const usesPkce = (provider: OidcProvider, endpoints: ProviderEndpoints): boolean => {
   const mode = provider.config.pkce ?? 'auto';
   return mode === 'force' || (mode === 'auto' && endpoints.pkceMethods.includes('S256'));
 };
