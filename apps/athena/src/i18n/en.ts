@@ -9,7 +9,8 @@ import { REQUESTS_EN } from './en/requests.ts';
 import { SESSIONS_EN } from './en/sessions.ts';
 import { SHELL_EN } from './en/shell.ts';
 import { TRACES_EN } from './en/traces.ts';
+import { PROVIDERS_EN } from './en/providers.ts';
 
-export const EN = { ...SHELL_EN, ...HOME_EN, ...CLIENTS_EN, ...REQUESTS_EN, ...COURIER_EN, ...KEYS_EN, ...AUDIT_EN, ...IDENTITIES_EN, ...SESSIONS_EN, ...TRACES_EN } as const;
+export const EN = { ...SHELL_EN, ...HOME_EN, ...CLIENTS_EN, ...REQUESTS_EN, ...COURIER_EN, ...KEYS_EN, ...AUDIT_EN, ...IDENTITIES_EN, ...SESSIONS_EN, ...TRACES_EN, ...PROVIDERS_EN } as const;
 
 export type MessageKey = keyof typeof EN;

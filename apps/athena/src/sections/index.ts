@@ -4,6 +4,7 @@ import { clientsSection } from './clients.ts';
 import { courierSection } from './courier.ts';
 import { identitiesSection } from './identities.ts';
 import { keysSection } from './keys.ts';
+import { providersSection } from './providers.ts';
 import { requestsSection } from './requests.ts';
 import type { Section } from './section.ts';
 import { sessionsSection } from './sessions.ts';
@@ -17,5 +18,6 @@ export const SECTIONS: readonly Section[] = [
   tracesSection,
   courierSection,
   keysSection,
+  providersSection,
   auditSection,
 ];
