@@ -144,7 +144,7 @@ export const completeDryRun = async (
     const schema = schemas.get(schemas.defaultId)!;
     result.schemaProblems = validateTraits(schema, result.mapped.traits).map(({ name, message }) => ({ trait: name.replace(/^traits\./, ''), message: message.text }));
     if (result.schemaProblems.length > 0) {
-      throw new DryRunRefusal(`The mapped traits do not satisfy the identity schema "${schema.id}": a first sign-in with these claims cannot register an identity.`,
+      throw new DryRunRefusal(`The mapped traits do not satisfy the identity schema "${schema.id}": a first sign-in with these claims would send the user to the registration form to complete them.`,
         result.schemaProblems.map((p) => `${p.trait}: ${p.message}`).join('; '));
     }
     result.passed.push('mapping');
