@@ -26,10 +26,23 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/** Ports are picked, then bound by the server: another process may take one in between. */
+const isPortTaken = (err: unknown): boolean => (err as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+
 export const startTestServer = async (
   kind: DatabaseKind,
   customize: (config: OlympusConfig) => OlympusConfig = (c) => c,
 ): Promise<TestServer> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePorts(kind, customize);
+    } catch (err) {
+      if (!isPortTaken(err) || attempt === 5) throw err;
+    }
+  }
+};
+
+const startOnFreePorts = async (kind: DatabaseKind, customize: (config: OlympusConfig) => OlympusConfig): Promise<TestServer> => {
   const [publicPort, adminPort] = [await freePort(), await freePort()];
   const publicUrl = `http://127.0.0.1:${publicPort}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;

@@ -38,10 +38,13 @@ export interface ServerOptions {
 export const startServer = async (config: OlympusConfig, opts: ServerOptions = {}): Promise<RunningServer> => {
   const logger = opts.logger ?? createLogger(config);
   const db = await openDatabase(config.dsn);
+  // What has started so far, stopped again when a later step fails (a port taken, a bad client).
+  const started: Array<{ close(): Promise<unknown> }> = [];
   try {
     await prepareSchema(db, config.dev || opts.migrate === true);
     const traceStore = createTraceStore(db);
     const traces = config.trace.enabled ? startTraceRecorder(traceStore, logger) : undefined;
+    if (traces !== undefined) started.push(traces);
     const ctx = { ...buildContext(config, createOAuth2Storage(db), logger), ...(traces === undefined ? {} : { trace: withRequestId(traces.record) }) };
     await ctx.keys.ensureDefaultKeys();
     const identity = buildIdentityContext(ctx, createIdentityStorage(db));
@@ -67,6 +70,7 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     if (playground) await ensurePlaygroundClient(ctx);
     if (config.athena.enabled) await ensureAthenaClient(ctx);
     const adminApp = buildAdminApp(deps, logger, [registerAthena]);
+    started.push(publicApp, adminApp);
     await publicApp.listen({ host: config.serve.public.host, port: config.serve.public.port });
     await adminApp.listen({ host: config.serve.admin.host, port: config.serve.admin.port });
     const courier = startCourierWorker(identity);
@@ -78,6 +82,8 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     };
     return { ctx, identity, db, publicApp, adminApp, ...(traces === undefined ? {} : { traces }), close };
   } catch (err) {
+    // Origins first (an app that never listened closes at once), then the recorder, then storage.
+    for (const part of started.reverse()) await part.close().catch(() => {});
     await db.close();
     throw err;
   }
