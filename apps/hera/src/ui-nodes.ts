@@ -103,14 +103,18 @@ export const needsWebauthnScript = (ui: UiContainer): boolean =>
 const webauthnTrigger = (t: Translator, attrs: UiNodeInputAttributes, label: string): SafeHtml =>
   html`<button type="button" name="${attrs.name}" value="${valueOf(attrs.value) ?? ''}" hidden data-webauthn-trigger>${label}</button><p class="message error webauthn-failed" role="alert" hidden>${t.t('webauthn.failed')}</p>`;
 
-const sharedNodeFits = (node: UiNode, groups: readonly string[]): boolean =>
-  !groups.every((g) => REDIRECT_GROUPS.includes(g) || SCRIPTED_GROUPS.includes(g)) || (node.attributes.node_type === 'input' && node.attributes.type === 'hidden');
+/** A form that submits a `method` of its own (a passkey sign-up's first step) carries the traits too. */
+const submitsMethod = (ui: UiContainer, groups: readonly string[]): boolean =>
+  ui.nodes.some((n) => groups.includes(n.group) && n.attributes.node_type === 'input' && n.attributes.type === 'submit' && n.attributes.name === 'method');
+
+const sharedNodeFits = (node: UiNode, groups: readonly string[], ui: UiContainer): boolean =>
+  !groups.every((g) => REDIRECT_GROUPS.includes(g) || SCRIPTED_GROUPS.includes(g)) || submitsMethod(ui, groups) || (node.attributes.node_type === 'input' && node.attributes.type === 'hidden');
 
 export const uiForm = (t: Translator, ui: UiContainer, options: FormOptions = {}): SafeHtml => {
   const { groups } = options;
   const nodes = ui.nodes
     .map((node, index) => ({ node, index }))
-    .filter(({ node }) => groups === undefined || (node.group === 'default' && sharedNodeFits(node, groups)) || groups.includes(node.group));
+    .filter(({ node }) => groups === undefined || (node.group === 'default' && sharedNodeFits(node, groups, ui)) || groups.includes(node.group));
   const shown = options.withoutMessages ? [] : (ui.messages ?? []);
   // One key per form on the page: a settings page renders one form per group.
   const key = groups === undefined ? 'all' : groups.join('-').replace(/[^\w-]/g, '_');

@@ -12,7 +12,8 @@
   const TRIGGERS = {
     passkey_login_trigger: { options: 'passkey_challenge', answer: 'passkey_login', ceremony: 'get' },
     webauthn_login_trigger: { options: 'webauthn_challenge', answer: 'webauthn_login', ceremony: 'get' },
-    passkey_register_trigger: { options: 'passkey_create_data', answer: 'passkey_settings_register', ceremony: 'create' },
+    // Settings answer in passkey_settings_register, a passkey sign-up in passkey_register (Kratos' names).
+    passkey_register_trigger: { options: 'passkey_create_data', answer: ['passkey_settings_register', 'passkey_register'], ceremony: 'create' },
     webauthn_register_trigger: { options: 'webauthn_create_data', answer: 'webauthn_register', ceremony: 'create' },
   };
 
@@ -54,7 +55,8 @@
     return field ? JSON.parse(field.value).publicKey : undefined;
   };
 
-  const submitAnswer = (form, name, credential) => {
+  const submitAnswer = (form, names, credential) => {
+    const name = [].concat(names).find((n) => form.elements.namedItem(n));
     form.elements.namedItem(name).value = JSON.stringify(answerJson(credential));
     form.submit();
   };

@@ -16,6 +16,7 @@ import { profileSettings } from '../flows/settings/methods/profile.ts';
 import { passwordSettings } from '../flows/settings/methods/password.ts';
 import { passkeyLogin } from './passkey/login.ts';
 import { passkeySettings } from './passkey/settings.ts';
+import { passkeyRegistration } from './passkey/registration.ts';
 import { webauthnLogin } from './webauthn/login.ts';
 import { webauthnSettings } from './webauthn/settings.ts';
 
@@ -29,6 +30,7 @@ export const loginStrategies: Readonly<Partial<Record<CredentialType, LoginStrat
 
 export const registrationStrategies: Readonly<Partial<Record<CredentialType, RegistrationStrategy>>> = {
   password: passwordRegistration,
+  passkey: passkeyRegistration,
 };
 
 /** Methods that continue at another site (oidc); their callbacks complete the flow. */
@@ -53,6 +55,7 @@ export const submittedMethod = (body: Record<string, unknown>): string => {
   if (typeof method === 'string' && method !== '') return method;
   // A passkey or security key answer filled in by the page's script (strategies/webauthn/nodes.ts).
   if (typeof body.passkey_login === 'string' && body.passkey_login !== '') return 'passkey';
+  if (typeof body.passkey_register === 'string' && body.passkey_register !== '') return 'passkey';
   if (typeof body.webauthn_login === 'string' && body.webauthn_login !== '') return 'webauthn';
   return typeof provider === 'string' && provider !== '' ? 'oidc' : '';
 };

@@ -67,8 +67,8 @@ export interface LoginStrategy {
 
 export interface RegistrationStrategy {
   readonly method: CredentialType;
-  /** The nodes this method adds to a registration flow (traits nodes come from the schema). */
-  registrationNodes(flow: SelfServiceFlow): UiNode[];
+  /** The nodes this method adds to a registration flow (traits nodes come from the schema); `config` tells whether it is enabled. */
+  registrationNodes(flow: SelfServiceFlow, config: OlympusConfig): UiNode[];
   /** Adds this method's credential to a not yet stored identity; throws FlowValidationError. */
   register(ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>, identity: Identity): Promise<void>;
 }

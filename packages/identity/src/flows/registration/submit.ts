@@ -27,6 +27,7 @@ import { rejected } from '../rejected.ts';
 import { checkRegistrationEnabled, recreateRegistrationFlow } from './create.ts';
 import { sendVerificationAfterRegistration } from '../verification/after-registration.ts';
 import { identityFromPending, pendingRegistrationFor, type PendingRegistration } from '../../strategies/oidc/complete-traits.ts';
+import { PasskeyCreationPending, PENDING_IDENTITY_KEY, withCreationNodes } from '../../strategies/passkey/pending.ts';
 
 export interface RegistrationSubmitRequest extends SubmitRequest {
   current?: CurrentSession;
@@ -94,6 +95,11 @@ export const submitRegistration = async (
   try {
     identity = await register(ctx, flow, strategy, body);
   } catch (err) {
+    // A passkey sign-up's first step: the flow again, with the options to create the passkey.
+    if (err instanceof PasskeyCreationPending) {
+      const next = { ...flow, ui: { ...flow.ui, nodes: withCreationNodes(flow.ui.nodes, err.nodes) }, internal: { ...flow.internal, [PENDING_IDENTITY_KEY]: err.identityId } };
+      return rejected(ctx, next, body, err, method);
+    }
     if (err instanceof FlowValidationError) return rejected(ctx, flow, body, err, method);
     throw err;
   }

@@ -12,7 +12,7 @@ export const registrationUi = (ctx: IdentityContext, flow: SelfServiceFlow): UiC
   const schema = schemas.get(schemas.defaultId);
   const nodes: UiNode[] = flow.type === 'browser' ? [csrfNode(flow.internal.csrfToken)] : [];
   if (schema) nodes.push(...traitsNodes(schema));
-  for (const strategy of Object.values(registrationStrategies)) nodes.push(...strategy.registrationNodes(flow));
+  for (const strategy of Object.values(registrationStrategies)) nodes.push(...strategy.registrationNodes(flow, ctx.config));
   for (const strategy of Object.values(redirectStrategies)) nodes.push(...strategy.flowNodes(ctx.config, flow));
   return { ...flow.ui, nodes };
 };
