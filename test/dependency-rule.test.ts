@@ -17,7 +17,7 @@ const LAYERS: Record<string, { dir: string; layer: number }> = {
   '@olympus/crypto': { dir: 'packages/crypto', layer: 0 },
   '@olympus/oauth2': { dir: 'packages/oauth2', layer: 1 },
   '@olympus/audit': { dir: 'packages/audit', layer: 1 },
-  '@olympus/trace': { dir: 'packages/trace', layer: 1 },
+  '@olympus/trace': { dir: 'packages/trace', layer: 0 },
   '@olympus/identity': { dir: 'packages/identity', layer: 2 },
   '@olympus/storage': { dir: 'packages/storage', layer: 3 },
   '@olympus/http': { dir: 'packages/http', layer: 3 },

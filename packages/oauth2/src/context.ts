@@ -10,6 +10,7 @@ import type { ClientListQuery, ClientListResult, IssuedClient } from './clients/
 import type { ClientSecrets, RotationWindow } from './clients/rotation.ts';
 import type { Logger } from './logger.ts';
 import type { OAuth2Storage } from './ports.ts';
+import type { TraceNote, TraceStop } from '@olympus/trace';
 
 export type SigningKey = { kid: string; alg: string; key: JoseKey | KeyObject };
 
@@ -79,33 +80,15 @@ export interface ClientServiceApi {
  */
 export type FetchJwks = (uri: string) => Promise<JSONWebKeySet>;
 
-/** The stops of a login the flow tracer knows (docs/operations/tracing.md; @olympus/trace holds the taxonomy). */
-export type TraceStopName =
-  | 'authorize' | 'login_request' | 'login_flow_created' | 'login_submitted' | 'login_accepted' | 'consent_shown'
-  | 'consent_decided' | 'code_issued' | 'token_exchange' | 'refresh' | 'userinfo' | 'logout' | 'whoami';
+/** The stops of a login the flow tracer knows: @olympus/trace's fixed taxonomy (docs/operations/tracing.md). */
+export type TraceStopName = TraceStop;
 
 /**
  * What a core reports about one stop of a login: the decision, the ids it knows and the evidence an
  * explanation needs. The composition root stamps, redacts and records it off the request path, so a
- * report costs the core one function call and never a write.
+ * report costs the core one function call and never a write. It is @olympus/trace's note, unchanged.
  */
-export interface TraceReport {
-  traceId: string;
-  stop: TraceStopName;
-  outcome: 'ok' | 'refused' | 'error';
-  /** Epoch ms when the stop began. */
-  startedAt?: number;
-  durationMs?: number;
-  errorCode?: string;
-  /** The id an error page or JSON error showed for this request, where the stop knows it. */
-  errorId?: string;
-  requestId?: string;
-  clientId?: string;
-  identityId?: string;
-  challengeId?: string;
-  flowId?: string;
-  evidence: Record<string, unknown>;
-}
+export type TraceReport = TraceNote;
 
 export type TracePort = (report: TraceReport) => void;
 
