@@ -64,6 +64,23 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await Promise.all([page.waitForURL((u) => u.pathname === '/settings'), page.locator('button[name="method"][value="password"]').click()]);
     };
 
+    /**
+     * A new user in settings, signed in with the password, in a page of its own with a platform
+     * authenticator (and the buttons only, unless `conditional` keeps conditional UI on); closed after `run`.
+     */
+    const inSettings = async (run: (traced: TracedPage, user: User) => Promise<void>, { conditional = false } = {}): Promise<void> => {
+      const user = await registerUser(olympus, false);
+      const traced = await newPage(browser);
+      try {
+        await addAuthenticator(traced, PLATFORM);
+        if (!conditional) await buttonOnly(traced.page);
+        await openSettings(traced, user);
+        await run(traced, user);
+      } finally {
+        await traced.close();
+      }
+    };
+
     const enrol = async (page: Page, method: 'passkey' | 'webauthn', name: string): Promise<void> => {
       const field = method === 'passkey' ? 'passkey_display_name' : 'webauthn_register_displayname';
       await page.locator(`input[name="${field}"]`).fill(name);
@@ -91,13 +108,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     };
 
     test('a passkey enrolled in settings, then, signed out, an OAuth2 login with the passkey alone', async () => {
-      const user = await registerUser(olympus, false);
-      const traced = await newPage(browser);
-      const { page } = traced;
-      try {
-        await addAuthenticator(traced, PLATFORM);
-        await buttonOnly(page);
-        await openSettings(traced, user);
+      await inSettings(async (traced, user) => {
+        const { page } = traced;
         const csp = (await page.request.get(page.url())).headers()['content-security-policy'];
         assert.match(csp, /script-src 'self'/, 'the settings page allows its own script');
         assert.doesNotMatch(csp, /unsafe-inline/);
@@ -120,18 +132,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const { claims } = await idTokenOf(olympus, app, clientId, page.url(), verifier);
         assert.equal(claims.sub, user.identityId);
         assert.equal(claims.acr, 'aal1');
-      } finally {
-        await traced.close();
-      }
+      });
     });
 
     test('conditional UI: the login page asks with mediation "conditional", and the passkey the browser offers signs in', async () => {
-      const user = await registerUser(olympus, false);
-      const traced = await newPage(browser);
-      const { page } = traced;
-      try {
-        await addAuthenticator(traced, PLATFORM);
-        await openSettings(traced, user);
+      await inSettings(async (traced, user) => {
+        const { page } = traced;
         await enrol(page, 'passkey', 'Phone');
         // Signed out by dropping the cookies: the sign-out's own landing page would already sign in conditionally.
         await traced.context.clearCookies();
@@ -140,19 +146,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await Promise.all([page.waitForURL(atCallback(app)), page.goto(url)]);
         const { claims } = await idTokenOf(olympus, app, clientId, page.url(), verifier);
         assert.equal(claims.sub, user.identityId);
-      } finally {
-        await traced.close();
-      }
+      }, { conditional: true });
     });
 
     test('a security key as the second factor: acr_values=aal2 ends with acr aal2 in the ID token', async () => {
-      const user = await registerUser(olympus, false);
-      const traced = await newPage(browser);
-      const { page } = traced;
-      try {
-        await addAuthenticator(traced, PLATFORM);
-        await buttonOnly(page);
-        await openSettings(traced, user);
+      await inSettings(async (traced, user) => {
+        const { page } = traced;
         await page.locator('input[name="webauthn_register_displayname"]').fill('YubiKey');
         // With a second factor now, settings ask for it (required_aal highest_available): the step-up page offers the new key.
         await Promise.all([page.waitForURL((u) => u.pathname === '/login'), page.locator('button[name="webauthn_register_trigger"]').click()]);
@@ -172,19 +171,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         assert.equal(claims.sub, user.identityId);
         assert.equal(claims.acr, 'aal2');
         assert.ok(Array.isArray(claims.amr) && claims.amr.includes('hwk') && claims.amr.includes('mfa'), `amr: ${JSON.stringify(claims.amr)}`);
-      } finally {
-        await traced.close();
-      }
+      });
     });
 
     test('a passkey removed in settings is refused at the next sign-in, with the message that says so', async () => {
-      const user = await registerUser(olympus, false);
-      const traced = await newPage(browser);
-      const { page } = traced;
-      try {
-        await addAuthenticator(traced, PLATFORM);
-        await buttonOnly(page);
-        await openSettings(traced, user);
+      await inSettings(async (traced) => {
+        const { page } = traced;
         await enrol(page, 'passkey', 'Old phone');
         await Promise.all([page.waitForURL((u) => u.pathname === '/settings'), page.getByRole('button', { name: 'Remove passkey "Old phone"' }).click()]);
         await page.locator('.message.success').waitFor();
@@ -200,9 +192,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await refusal.waitFor();
         await screenshot(page, 'passkey-removed-refused');
         await assertAccessible(page, 'login refusing a removed passkey');
-      } finally {
-        await traced.close();
-      }
+      });
     });
   });
 }
