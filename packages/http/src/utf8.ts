@@ -27,10 +27,10 @@ const decodeOrRefuse = (bytes: Uint8Array, what: string): string => {
 export const decodeUtf8Body = (bytes: Uint8Array): string => decodeOrRefuse(bytes, 'request body');
 
 /**
- * Refuses form-encoded text whose percent-escapes decode to bytes that are not UTF-8 (`%FF`, a lone
- * `%C3`), which URLSearchParams would turn into U+FFFD. Unescaped characters are text already.
+ * Percent-decodes one name or value of form-encoded text (URL Standard §5.1: "+" is a space, then
+ * escapes become bytes), refusing escapes that are not UTF-8 (`%FF`, a lone `%C3`), which a lenient
+ * decoder would turn into U+FFFD. Unescaped characters are text already; a "%" without two hex
+ * digits stays as it is.
  */
-export const checkPercentEncodedUtf8 = (text: string, what: string): void => {
-  if (!text.includes('%')) return; // most token and introspection bodies: nothing escaped, nothing to scan
-  for (const [run] of text.matchAll(ESCAPE_RUN)) decodeOrRefuse(Buffer.from(run.replaceAll('%', ''), 'hex'), what);
-};
+export const decodeFormComponent = (text: string, what: string): string =>
+  text.replaceAll('+', ' ').replace(ESCAPE_RUN, (run) => decodeOrRefuse(Buffer.from(run.replaceAll('%', ''), 'hex'), what));

@@ -5,8 +5,6 @@
  */
 import { levenshtein } from '@olympus/config';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]']);
-
 const parse = (uri: string): URL | undefined => {
   try {
     return new URL(uri);
@@ -15,15 +13,18 @@ const parse = (uri: string): URL | undefined => {
   }
 };
 
-/** RFC 8252 §7.3: http://127.0.0.1 or http://[::1] registered without caring for the port. */
+/**
+ * RFC 8252 §7.3: http://127.0.0.1 or http://[::1] registered without caring for the port. Compared
+ * on the raw strings with only the port left out, so no normalisation sneaks in; a URL parser
+ * would hide an explicit ":80", which refused that one port (test/fuzz/pure-functions.test.ts).
+ */
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::\d{1,5})?(?=[/?#]|$)/;
+
 const loopbackMatch = (registered: string, candidate: string): boolean => {
-  const r = parse(registered);
-  const c = parse(candidate);
-  if (!r || !c || r.protocol !== 'http:' || c.protocol !== 'http:') return false;
-  if (!LOOPBACK_HOSTS.has(r.hostname) || r.hostname !== c.hostname) return false;
-  // Compare everything but the port, on the raw strings, so no normalisation sneaks in.
-  const strip = (u: URL, raw: string) => raw.replace(`${u.protocol}//${u.host}`, `${u.protocol}//${u.hostname}`);
-  return strip(r, registered) === strip(c, candidate);
+  const r = LOOPBACK_ORIGIN.exec(registered);
+  const c = LOOPBACK_ORIGIN.exec(candidate);
+  if (!r || !c || r[1] !== c[1] || parse(candidate) === undefined) return false;
+  return registered.slice(r[0].length) === candidate.slice(c[0].length);
 };
 
 export const matchRedirectUri = (registered: readonly string[], candidate: string): boolean =>
