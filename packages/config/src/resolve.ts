@@ -7,6 +7,7 @@
  * OlympusConfig (and its type, types.ts) without an edit here. Secrets are left as configured;
  * load.ts fills or demands them.
  */
+import { hostname } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeConfig, withoutTrailingSlash, type ConfigValues } from './decode.ts';
@@ -48,7 +49,7 @@ export const resolveConfig = (input: ConfigInput, { dev, cwd }: ResolveOptions) 
     dev,
     dsn: dsn ?? (dev ? `sqlite://${absoluteDataDir}/olympus.sqlite` : ''),
     dataDir: absoluteDataDir,
-    serve: { ...serve, public: publicOrigin, admin: origin(serve.admin) },
+    serve: { ...serve, public: publicOrigin, admin: origin(serve.admin), nodeId: serve.nodeId ?? `${hostname()}:${process.pid}` },
     urls: { ...pages, ...self, issuer: self.issuer ?? publicOrigin.url },
     clients: { ...clients, http: { ...clients.http, privateIpExceptionUrls: clients.http.privateIpExceptionUrls.map(comparableUrl) } },
     session: resolveSession(session),

@@ -70,6 +70,21 @@ export const configSchema = section(
         same_site: choice(['Lax', 'Strict', 'None'], 'SameSite attribute.', 'Lax'),
         secure: modeSwitch('Secure attribute.', false),
       }),
+      node_id: Type.String({
+        minLength: 1,
+        maxLength: 128,
+        pattern: '^[\\x21-\\x7e]+$',
+        description: 'Names this node in the `X-Olympus-Node` response header of both origins, so a request behind a load balancer can be traced to the node that served it (docs/operations/deployment.md).',
+        'x-default': 'the host name and process id, `<hostname>:<pid>`',
+        'x-env': 'OLYMPUS_NODE_ID',
+      }),
+      trusted_proxies: withDefault(
+        Type.Array(Type.String({ pattern: '^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)$' }), {
+          description: 'Addresses or CIDR ranges of load balancers whose `X-Forwarded-For` / `X-Forwarded-Proto` / `X-Forwarded-Host` are believed (`loopback` for one on the same host). Empty: the peer address is the client, so behind a proxy every client shares its address in per-IP limits and session devices (docs/operations/deployment.md).',
+          'x-env': 'OLYMPUS_TRUSTED_PROXIES',
+        }),
+        [],
+      ),
     }),
     urls: section('URLs Olympus sends browsers to.', {
       self: section('Olympus itself.', {

@@ -12,6 +12,8 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
     public: { url: ISSUER, host: '127.0.0.1', port: 4444 },
     admin: { url: 'http://127.0.0.1:4445', host: '127.0.0.1', port: 4445, apiKeys: [] },
     cookies: { sameSite: 'Lax', secure: true },
+    nodeId: 'test-node',
+    trustedProxies: [],
   },
   urls: {
     issuer: ISSUER,

@@ -1,7 +1,8 @@
 /**
- * Caches in front of the KeyStore. Sets are re-read at most every 30 s, so nodes converge on a
- * rotation made elsewhere without a database read per token; imported keys are kept per set+kid
- * (and re-imported if the stored key under that kid changed).
+ * Caches in front of the KeyStore. Sets are re-read at most every RELOAD_INTERVAL_MS, so nodes
+ * converge on a rotation made elsewhere without a database read per token: one indexed read of each
+ * set every 5 s per node, whatever the load (docs/operations/deployment.md, "Propagation bounds").
+ * Imported keys are kept per set+kid (and re-imported if the stored key under that kid changed).
  */
 import { createSecretKey } from 'node:crypto';
 import { importJWK, type JWK } from 'jose';
@@ -10,7 +11,8 @@ import { ServerError } from '../errors.ts';
 import type { KeyStore, StoredKey } from '../ports.ts';
 import type { Sealer } from '@olympus/crypto';
 
-export const RELOAD_INTERVAL_MS = 30_000;
+/** A key created or deleted on one node is in every node's JWKS and signing choice within this bound. */
+export const RELOAD_INTERVAL_MS = 5_000;
 
 export const sealPurpose = (set: string, kid: string): string => `jwk:${set}:${kid}`;
 
