@@ -88,6 +88,8 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
     bodyLimit: JSON_BODY_LIMIT,
     rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/', isNavigation(req)) : undefined,
     // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
+    // Behind a load balancer, the client's address and scheme from X-Forwarded-* of trusted hops only (docs/operations/deployment.md).
+    trustProxy: deps.ctx.config.serve.trustedProxies.length > 0 ? deps.ctx.config.serve.trustedProxies : false,
     // OAuth2 error shape here, like every other response (docs/architecture.md §5).
     frameworkErrors: (err, req, reply) => {
       const error = toOAuth2Error(err);
@@ -97,6 +99,9 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
   registerRequestId(app);
   if (deps.ctx.trace !== undefined) registerTraceRequestScope(app);
   registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
+  // Which node answered, behind a load balancer (docs/operations/deployment.md): `serve.node_id`.
+  const nodeId = deps.ctx.config.serve.nodeId;
+  app.addHook('onRequest', async (_req, reply) => void reply.header('x-olympus-node', nodeId));
   registerNulRefusal(app);
   registerJsonBody(app);
   registerFormBody(app);
