@@ -14,6 +14,18 @@ const MAPPER_EXAMPLE =
   'mapper: { traits: { email: email, name.first: given_name, name.last: family_name } } ' +
   '(Jsonnet\'s `claims.email` becomes `email`; an address is marked verified only when the provider sends email_verified: true)';
 
+/** Kratos' Jsonnet idioms beside the `mapper` that does the same (docs/operations/social-sign-in.md, "Mapping claims to traits"). */
+const JSONNET_IDIOMS: ReadonlyArray<readonly [string, string]> = [
+  ["[if claims.email_verified then 'email' else null]: claims.email", 'traits: { email: { from: email, when_verified: true } }'],
+  ["verified_addresses: [{ via: 'email', value: claims.email }]", 'verified_addresses: [email] (trait paths; only addresses the provider verified)'],
+  ['metadata_public: { hd: claims.hd } / metadata_admin: { … }', 'metadata_public: { hd: hd } / metadata_admin: { … }'],
+  ['std.asciiLower(claims.email)', "traits: { email: { cel: 'claims.email.lowerAscii()' } }"],
+  ["claims.given_name + ' ' + claims.family_name", 'traits: { name: { cel: \'claims.given_name + " " + claims.family_name\' } }'],
+  ["if claims.hd == 'example.com' then 'staff' else 'guest'", 'traits: { role: { cel: \'claims.hd == "example.com" ? "staff" : "guest"\' } }'],
+  ["error 'not allowed' when claims.hd != 'example.com'", 'when: \'claims.hd == "example.com"\''],
+];
+const IDIOMS = JSONNET_IDIOMS.map(([jsonnet, mapper]) => `\n      ${jsonnet}  →  ${mapper}`).join('');
+
 /** What a kind needs besides the common fields (Kratos' provider_microsoft.go and provider_apple.go need the same). */
 const kindIssues = (p: OidcProviderConfig, at: string): string[] => {
   const appleKey = p.appleTeamId !== undefined && p.applePrivateKeyId !== undefined && p.applePrivateKey !== undefined;
@@ -37,7 +49,7 @@ const providerIssues = (p: OidcProviderConfig, at: string): string[] => {
   }
   issues.push(...kindIssues(p, at));
   if (p.mapperUrl !== undefined) {
-    issues.push(`${at}.mapper_url points at a Jsonnet mapper, which Olympus does not run. Fix: remove mapper_url and write ${MAPPER_EXAMPLE}.`);
+    issues.push(`${at}.mapper_url points at a Jsonnet mapper, which Olympus does not run. Fix: remove mapper_url and write ${MAPPER_EXAMPLE}. Common Jsonnet idioms and their equivalents:${IDIOMS}`);
   }
   if (p.provider === 'generic' && p.issuerUrl === undefined) {
     issues.push(`${at}.issuer_url is missing; a generic provider is found through its discovery document. Fix: set issuer_url (e.g. https://idp.example.com).`);

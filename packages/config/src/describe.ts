@@ -102,6 +102,9 @@ const describeOne = (err: ErrorObject): Issue => {
       return { path, message: `${where}: ${value} ${PATTERN_HINTS[String(err.params.pattern)] ?? `does not match ${String(err.params.pattern)}`}` };
     case 'required':
       return { path, message: `${where}: "${String(err.params.missingProperty)}" is required` };
+    case 'anyOf':
+      // One line for a value that fits none of the forms (describeErrors drops each form's own complaint).
+      return { path, message: `${where}: ${value} is none of the accepted forms: ${String(schema.description ?? 'see the reference')}` };
     default:
       return { path, message: `${where}: ${err.message ?? 'is invalid'}` };
   }
@@ -110,6 +113,8 @@ const describeOne = (err: ErrorObject): Issue => {
 /** One issue per distinct problem, in document order of ajv's report. */
 export const describeErrors = (errors: ErrorObject[]): Issue[] => {
   const byMessage = new Map<string, Issue>();
-  for (const issue of errors.map(describeOne)) if (!byMessage.has(issue.message)) byMessage.set(issue.message, issue);
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const reported = errors.filter((e) => !alternatives.some((prefix) => e.schemaPath.startsWith(prefix)));
+  for (const issue of reported.map(describeOne)) if (!byMessage.has(issue.message)) byMessage.set(issue.message, issue);
   return [...byMessage.values()];
 };

@@ -8,4 +8,4 @@ export { ENV_OVERRIDES } from './env.ts';
 export { renderConfigReference } from './reference-doc.ts';
 export { levenshtein } from './suggest.ts';
 export { UNMAPPABLE_CLAIMS } from './schema-hera.ts';
-export { OIDC_PROVIDER_KINDS, OIDC_PKCE_MODES, type OidcProviderConfig } from './schema-oidc.ts';
+export { OIDC_CEL_MAX_LENGTH, OIDC_PROVIDER_KINDS, OIDC_PKCE_MODES, type OidcMapperConfig, type OidcMapperSource, type OidcProviderConfig } from './schema-oidc.ts';

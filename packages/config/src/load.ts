@@ -10,6 +10,7 @@ import { applyEnv } from './env.ts';
 import { ConfigError } from './errors.ts';
 import { readConfigFile, type ConfigFile } from './file.ts';
 import type { ConfigInput } from './input.ts';
+import { resolveOidcSecrets } from './oidc-secrets.ts';
 import { resolveConfig } from './resolve.ts';
 import type { OlympusConfig } from './types.ts';
 
@@ -45,8 +46,9 @@ export const loadConfig = async (opts: LoadConfigOptions): Promise<OlympusConfig
     throw new ConfigError(`The configuration${where} has ${plural(schemaProblems.length, 'problem')}:`, schemaProblems);
   }
 
-  const config = resolveConfig(input as ConfigInput, { dev: opts.dev, cwd });
-  const problems = [...consistencyIssues(config), ...(opts.dev ? [] : productionIssues(config))];
+  // Provider secrets given as env:// or file:// references are read here, once (oidc-secrets.ts).
+  const { config, issues: secretIssues } = await resolveOidcSecrets(resolveConfig(input as ConfigInput, { dev: opts.dev, cwd }), opts.env ?? process.env, cwd);
+  const problems = [...secretIssues, ...consistencyIssues(config), ...(opts.dev ? [] : productionIssues(config))];
   if (problems.length > 0) {
     const mode = opts.dev ? '' : ' in production mode (use --dev to try Olympus on a laptop)';
     throw new ConfigError(`Olympus cannot start${mode}; fix ${plural(problems.length, 'problem')}:`, problems);

@@ -6,7 +6,7 @@
  */
 import type { OlympusConfig } from '@olympus/config';
 import { html, type SafeHtml } from '@olympus/http';
-import { DEFAULT_MAPPING, oidcCallbackUrl, oidcProviders, oidcScopeOf, type OidcProvider } from '@olympus/identity';
+import { DEFAULT_MAPPING, describeMapperSource, oidcCallbackUrl, oidcProviders, oidcScopeOf, type OidcProvider } from '@olympus/identity';
 import type { Translator } from '../../i18n/translator.ts';
 import { dryRunCallbackUrl, dryRunStartPath } from './paths.ts';
 
@@ -18,7 +18,7 @@ const claimsFrom = (t: Translator, p: OidcProvider): string => {
 const mappingSummary = (t: Translator, p: OidcProvider): SafeHtml => {
   const traits = p.config.mapper?.traits ?? DEFAULT_MAPPING;
   return html`<span>${t.t(p.config.mapper === undefined ? 'providers.mapping.default' : 'providers.mapping.configured')}</span>
-<ul class="plain">${Object.entries(traits).map(([trait, claim]) => html`<li><code>${trait}</code> ← <code>${claim}</code></li>`)}</ul>`;
+<ul class="plain">${Object.entries(traits).map(([trait, claim]) => html`<li><code>${trait}</code> ← <code>${describeMapperSource(claim)}</code></li>`)}</ul>`;
 };
 
 const detail = (label: string, value: SafeHtml | string): SafeHtml => html`<dt>${label}</dt><dd>${value}</dd>`;

@@ -1,6 +1,6 @@
 /**
  * German texts of social sign-in in settings and of provider traits to complete, by message id
- * (packages/identity/src/strategies/oidc/messages.ts); `{provider}` is the provider's label.
+ * (packages/identity/src/strategies/oidc/messages.ts and mapping-errors.ts); `{provider}` is the provider's label.
  */
 export const OIDC_MESSAGES_DE: Readonly<Record<string, string>> = {
   '1050002': '{provider} verknüpfen',
@@ -10,4 +10,6 @@ export const OIDC_MESSAGES_DE: Readonly<Record<string, string>> = {
   '4000962': '{provider} ist bereits mit diesem Konto verknüpft.',
   '4000963': 'Es ist kein Anmeldeanbieter „{provider}“ eingerichtet.',
   '4000964': '{provider} hat nicht alles geliefert, was dieses Konto braucht. Prüfen Sie die Felder unten und fahren Sie fort.',
+  '4000965': 'Dieses {provider}-Konto kann sich hier nicht anmelden. Verwenden Sie ein anderes Konto oder eine andere Anmeldeart.',
+  '4000966': 'Die Anmeldung mit {provider} ist fehlgeschlagen: Die Angaben des Kontos konnten nicht gelesen werden. Versuchen Sie eine andere Anmeldeart oder wenden Sie sich an die Administration.',
 };

@@ -33,6 +33,9 @@ export interface PendingRegistration {
   subject: string;
   /** Addresses the provider vouched for: verified if the submitted traits still hold them. */
   verifiedAddresses: string[];
+  /** The mapper's metadata for the new identity (mapping.ts); kept on the server with the flow. */
+  metadataPublic?: Record<string, unknown>;
+  metadataAdmin?: Record<string, unknown>;
 }
 
 /** The schema's problems with `traits`, by node name (`traits.email`). */
@@ -98,6 +101,7 @@ export const identityFromPending = async (ctx: IdentityContext, pending: Pending
   const schemas = loadSchemas(ctx.config);
   const identity = await assembleIdentity(schemas, {
     schemaId: schemas.defaultId, traits, verifiableAddresses: pending.verifiedAddresses.map((value) => ({ value, via: 'email' as const, verified: true as const })),
+    metadataPublic: pending.metadataPublic, metadataAdmin: pending.metadataAdmin,
   }, { id: newIdentityId(now), now, hashPassword: () => Promise.reject(new Error('an oidc registration sets no password')) });
   return withProviderLinked(identity, provider, pending.subject, now);
 };

@@ -19,6 +19,7 @@ import { githubClaims } from './github.ts';
 import { verifyIdToken } from './id-token.ts';
 import { credentialIdentifier } from './link.ts';
 import { mapClaims, type MappedIdentity } from './mapping.ts';
+import { MappingFailed, SignInNotAllowed } from './mapping-errors.ts';
 import type { OidcProvider } from './providers.ts';
 import { authorizationUrl, usesPkce } from './start.ts';
 
@@ -98,6 +99,9 @@ const checkState = (ctx: IdentityContext, provider: OidcProvider, record: DryRun
 function failureOf(step: DryRunStep, err: unknown): DryRunFailure {
   if (err instanceof IdentityError) return { step, message: err.message, reason: err.reason, errorId: err.id };
   if (err instanceof DryRunRefusal) return { step, message: err.message, reason: err.reason };
+  // The mapper refused the account (`when`) or an expression failed: shown, with the cause, to the administrator.
+  if (err instanceof MappingFailed) return { step, message: err.message, reason: err.detail };
+  if (err instanceof SignInNotAllowed) return { step, message: err.message, reason: 'The provider\'s mapper.when is false for these claims.' };
   throw err;
 }
 

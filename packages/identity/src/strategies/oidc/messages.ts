@@ -21,4 +21,9 @@ export const oidcMessages = {
   unknownProvider: (provider: string) => error(4000963, `No sign-in provider "${provider}" is configured.`, { provider }),
   completeTraits: (provider: string) => error(4000964, `${provider} did not provide everything this account needs. `
     + 'Check the fields below and continue.', { provider }),
+  // The provider's mapping stopped the sign-in (mapping-errors.ts).
+  signInNotAllowed: (provider: string) => error(4000965, `This ${provider} account cannot sign in here. `
+    + 'Use another account or another way to sign in.', { provider }),
+  mappingFailed: (provider: string) => error(4000966, `Signing in with ${provider} failed: the account's details could not be read. `
+    + 'Try another way to sign in, or tell the administrator.', { provider }),
 } as const;

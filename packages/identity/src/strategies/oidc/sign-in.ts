@@ -16,7 +16,8 @@ import { messages } from '../../ui/messages.ts';
 import { FlowValidationError } from '../strategy.ts';
 import { TraitsIncomplete, traitProblems } from './complete-traits.ts';
 import { credentialIdentifier, hasAddress, withProviderLinked, type PendingLink } from './link.ts';
-import { mapClaims } from './mapping.ts';
+import { checkWhen, mapClaims } from './mapping.ts';
+import { loggingMappingStops } from './mapping-errors.ts';
 import type { OidcProvider } from './providers.ts';
 
 /** The address belongs to another identity; the callback keeps the link pending (link.ts). */
@@ -35,13 +36,13 @@ export class PendingLinkRequired extends FlowValidationError {
 const identityFromClaims = async (ctx: IdentityContext, provider: OidcProvider, claims: JWTPayload): Promise<Identity> => {
   const schemas = loadSchemas(ctx.config);
   const schema = schemas.get(schemas.defaultId)!;
-  const { traits, verifiedAddresses } = mapClaims(provider, claims);
+  const { traits, verifiedAddresses, metadataPublic, metadataAdmin } = loggingMappingStops(ctx, { provider: provider.id }, () => mapClaims(provider, claims));
   const problems = traitProblems(ctx, traits);
   if (Object.keys(problems).length > 0) {
-    throw new TraitsIncomplete(provider, traits, problems, { provider: provider.id, subject: claims.sub!, verifiedAddresses: verifiedAddresses.map((a) => a.value) });
+    throw new TraitsIncomplete(provider, traits, problems, { provider: provider.id, subject: claims.sub!, verifiedAddresses: verifiedAddresses.map((a) => a.value), metadataPublic, metadataAdmin });
   }
   const now = ctx.now();
-  const identity = await assembleIdentity(schemas, { schemaId: schema.id, traits, verifiableAddresses: verifiedAddresses }, {
+  const identity = await assembleIdentity(schemas, { schemaId: schema.id, traits, verifiableAddresses: verifiedAddresses, metadataPublic, metadataAdmin }, {
     id: newIdentityId(now), now, hashPassword: () => Promise.reject(new Error('an oidc registration sets no password')),
   });
   // Kratos' credential config shape; no provider tokens are kept.
@@ -54,6 +55,8 @@ export interface ProviderSignIn {
 }
 
 export const signInWithProvider = async (ctx: IdentityContext, provider: OidcProvider, claims: JWTPayload, flowId: string): Promise<ProviderSignIn> => {
+  // The provider's `mapper.when` admits or refuses the account on every sign-in, not only the first (mapping.ts).
+  loggingMappingStops(ctx, { flow_id: flowId, provider: provider.id }, () => checkWhen(provider, claims));
   const identifier = credentialIdentifier(provider.id, claims.sub!);
   const known = await ctx.storage.identities.findByCredentialIdentifier('oidc', identifier);
   if (known !== undefined) {
