@@ -73,6 +73,9 @@ export { rateLimitKey, protectedHash } from './protection/keys.ts';
 export { loginPolicyOf, delayBeforeAttempt, IP_FAILURE_FACTOR, CODE_REQUESTS_PER_ADDRESS, CODE_REQUESTS_PER_IP, REGISTRATIONS_PER_IP, type LoginPolicy } from './protection/policy.ts';
 export { CREDENTIAL_FAILURE_IDS, isCredentialFailure } from './protection/failures.ts';
 export type { OneTimeCode, OneTimeCodeStore, CodeFlowKind } from './codes/code.ts';
+export type { SessionTokenExchange, SessionTokenExchangeStore, CompletedExchange } from './flows/token-exchange/store.ts';
+export { startSessionTokenExchange } from './flows/token-exchange/create.ts';
+export { redeemSessionTokenExchange, type ExchangedSession } from './flows/token-exchange/redeem.ts';
 export { newCodeValue, codeHash, codeMatches, MAILED_CODE_DIGITS, ADMIN_CODE_DIGITS } from './codes/secret.ts';
 export { issueCode, codeLifespan, MAX_CODE_LIFESPAN_MS, type CodeRequest, type IssuedCode } from './codes/issue.ts';
 export { checkCode, type CodeCheck } from './codes/verify.ts';
@@ -99,5 +102,5 @@ export { checkMappers as checkOidcMappers } from './strategies/oidc/mapper-check
 export type { ProviderHttpPort } from './strategies/oidc/port.ts';
 export { oidcProviders, callbackUrl as oidcCallbackUrl, type OidcProvider } from './strategies/oidc/providers.ts';
 export { completeDryRun, failedStart, startDryRun, DRY_RUN_STEPS, type DryRunRecord, type DryRunResult, type DryRunStep } from './strategies/oidc/dry-run.ts';
-export { DEFAULT_MAPPING, describeSource as describeMapperSource } from './strategies/oidc/mapping.ts';
+export { DEFAULT_MAPPING } from './strategies/oidc/mapping.ts';
 export { scopeOf as oidcScopeOf } from './strategies/oidc/start.ts';

@@ -9,6 +9,7 @@ import type { SelfServiceFlow } from './flows/flow.ts';
 import type { CourierStore } from './courier/store.ts';
 import type { ProtectionStore } from './protection/store.ts';
 import type { OneTimeCodeStore } from './codes/code.ts';
+import type { SessionTokenExchangeStore } from './flows/token-exchange/store.ts';
 import type { AcceptLogin, ChallengeOutcome, LoginRequest } from '@olympus/oauth2';
 
 /**
@@ -105,4 +106,6 @@ export interface IdentityStorage {
   protection: ProtectionStore;
   /** One-time codes of the recovery and verification flows. */
   codes: OneTimeCodeStore;
+  /** Native apps' session-token exchanges (flows/token-exchange/store.ts). */
+  tokenExchanges: SessionTokenExchangeStore;
 }

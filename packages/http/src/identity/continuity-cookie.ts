@@ -11,7 +11,9 @@ import { readCookies, setCookies, type CookiePolicy } from '../cookies.ts';
 
 const policy = (config: OlympusConfig): CookiePolicy => ({ secure: config.serve.cookies.secure, sameSite: 'Lax' });
 
+/** A native app's round trip has no cookie to set: its flow keeps the record (strategies/oidc/native-continuity.ts). */
 export const setContinuityCookie = (reply: FastifyReply, config: OlympusConfig, redirect: StrategyRedirect, now: number): void => {
+  if (redirect.continuity === '') return;
   const maxAgeSeconds = Math.max(1, Math.ceil((redirect.continuityExpiresAt - now) / 1000));
   setCookies(reply, [{ name: CONTINUITY_COOKIE, value: redirect.continuity, path: '/', maxAgeSeconds }], policy(config));
 };

@@ -3,7 +3,7 @@
  * reading, same negotiation, only the flow kind and the submit function differ.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getFlowForUi, toWire, type IdentityContext, type SubmitOutcome, type SubmitRequest } from '@olympus/identity';
+import { getFlowForUi, startSessionTokenExchange, toWire, type IdentityContext, type SelfServiceFlow, type SubmitOutcome, type SubmitRequest } from '@olympus/identity';
 import { readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, bodyOf, q, submittedFlowType, wantsJson } from './render.ts';
 import { currentSession } from './session-cookie.ts';
@@ -32,3 +32,12 @@ export const submitHandler = (ctx: IdentityContext, kind: 'login' | 'registratio
       return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind });
     }
   };
+
+/**
+ * A native flow as created: with `return_session_token_exchange_code=true`, Kratos' init code of the
+ * session-token exchange (`session_token_exchange_code`), shown in this answer only.
+ */
+export const nativeFlowWire = async (ctx: IdentityContext, req: FastifyRequest, flow: SelfServiceFlow) => {
+  const code = q(req, 'return_session_token_exchange_code') === 'true' ? await startSessionTokenExchange(ctx, flow) : undefined;
+  return code === undefined ? toWire(flow) : { ...toWire(flow), session_token_exchange_code: code };
+};

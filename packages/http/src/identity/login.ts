@@ -3,13 +3,13 @@
  * (packages/identity/src/flows/login) decides; this module reads the request and negotiates.
  */
 import type { FastifyRequest } from 'fastify';
-import { createLoginFlow, submitLogin, toWire } from '@olympus/identity';
+import { createLoginFlow, submitLogin } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret } from './csrf-cookie.ts';
 import { answerError, answerFlow, q, requestUrlOf, wantsJson } from './render.ts';
 import { requestIdFacts } from './request-facts.ts';
 import { currentSession } from './session-cookie.ts';
-import { getFlowHandler, submitHandler } from './flow-routes.ts';
+import { getFlowHandler, nativeFlowWire, submitHandler } from './flow-routes.ts';
 
 export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
@@ -35,7 +35,7 @@ export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) 
 
   app.get('/self-service/login/api', async (req, reply) => {
     const flow = await createLoginFlow(ctx, { ...params(req), type: 'api', current: await currentSession(ctx, req) });
-    return reply.header('cache-control', 'no-store').send(toWire(flow));
+    return reply.header('cache-control', 'no-store').send(await nativeFlowWire(ctx, req, flow));
   });
 
   app.get('/self-service/login/flows', getFlowHandler(ctx, 'login'));

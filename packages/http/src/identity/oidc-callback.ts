@@ -7,7 +7,7 @@
  * answers with the session cookie and a 303, or sends a refused flow or an error to its page.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkOidcMappers, completeOidcCallback, oidcCallbackUrl, type CallbackParams, type IdentityContext } from '@olympus/identity';
+import { IdentityError, checkOidcMappers, completeOidcCallback, oidcCallbackUrl, type CallbackParams, type IdentityContext } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { clearContinuityCookie, readContinuityCookie } from './continuity-cookie.ts';
 import { readCsrfCookie } from './csrf-cookie.ts';
@@ -39,12 +39,16 @@ const handler = (ctx: IdentityContext) => async (req: FastifyRequest, reply: Fas
       continuityCookie, csrfCookie: csrfSecret, csrfSecret, device: deviceOf(req), request: requestFactsOf(req), current: await currentSession(ctx, req),
     });
     if (outcome.kind === 'invalid') return answerFlow(ctx, reply, outcome.flow, false, 400);
+    // A native app's flow: to its return_to, with the session-token exchange's code after a sign-in; no cookie.
+    if (outcome.kind === 'native') return seeOther(reply, outcome.redirectTo);
     // A provider linked in settings (or refused there): back to the settings flow, or its return_to once done.
     if (outcome.kind === 'settings') return seeOther(reply, outcome.flow.state === 'success' && outcome.flow.returnTo ? outcome.flow.returnTo : flowUiUrl(ctx, 'settings', outcome.flow.id));
     if (outcome.kind !== 'success') return seeOther(reply, ctx.config.selfservice.defaultBrowserReturnUrl);
     setSessionCookie(reply, ctx.config, outcome.issued);
     return seeOther(reply, outcome.redirectTo);
   } catch (err) {
+    // Errors with a way out (a settings link whose session aged at the provider: re-authenticate) go there, as at the link's start.
+    if (err instanceof IdentityError && typeof err.extra.redirect_browser_to === 'string') return seeOther(reply, err.extra.redirect_browser_to);
     return answerError(ctx, req, reply, err, { redirect: true, kind: 'login' });
   }
 };

@@ -1,10 +1,10 @@
 /** The registration flow's endpoints (docs/compatibility.md §2.1), shaped like login's. */
-import { createRegistrationFlow, submitRegistration, toWire } from '@olympus/identity';
+import { createRegistrationFlow, submitRegistration } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
 import { ensureCsrfSecret } from './csrf-cookie.ts';
 import { answerError, answerFlow, q, requestUrlOf, wantsJson } from './render.ts';
 import { currentSession } from './session-cookie.ts';
-import { getFlowHandler, submitHandler } from './flow-routes.ts';
+import { getFlowHandler, nativeFlowWire, submitHandler } from './flow-routes.ts';
 
 export const registerRegistrationFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
@@ -27,7 +27,7 @@ export const registerRegistrationFlowRoutes: RegisterRoutes = (app, { identity: 
     const flow = await createRegistrationFlow(ctx, {
       type: 'api', requestUrl: requestUrlOf(req, ctx.config.serve.public.url), returnTo: q(req, 'return_to'), current: await currentSession(ctx, req),
     });
-    return reply.header('cache-control', 'no-store').send(toWire(flow));
+    return reply.header('cache-control', 'no-store').send(await nativeFlowWire(ctx, req, flow));
   });
 
   app.get('/self-service/registration/flows', getFlowHandler(ctx, 'registration'));

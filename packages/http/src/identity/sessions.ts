@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import {
-  FlowNotFound, extendSession, getSessionOrThrow, listAllSessions, listMyOtherSessions, noSession, revokeMyOtherSessions,
+  FlowNotFound, extendSession, redeemSessionTokenExchange, getSessionOrThrow, listAllSessions, listMyOtherSessions, noSession, revokeMyOtherSessions,
   revokeIdentitySessionsAsAdmin, revokeMySession, revokeSessionAsAdmin, sessionWire, type CurrentSession, type IdentityContext, type Session,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
@@ -23,7 +23,7 @@ const requireSession = async (ctx: IdentityContext, req: FastifyRequest): Promis
 };
 
 /**
- * GET /sessions, DELETE /sessions, DELETE /sessions/{id}. GET /sessions is unconstrained: browser
+ * GET /sessions, DELETE /sessions, DELETE /sessions/{id}, GET /sessions/token-exchange. GET /sessions is unconstrained: browser
  * navigations may be served a page by a route constrained with browserNavigationOnly (Hera's
  * device list); every other request (FrontendApi.listMySessions) gets this JSON.
  */
@@ -36,6 +36,12 @@ export const registerMySessionRoutes: RegisterRoutes = (app, { identity: ctx }) 
     return sessions.map((s) => sessionWire(s, current.identity));
   });
   app.delete('/sessions', async (req) => ({ count: await revokeMyOtherSessions(ctx, await requireSession(ctx, req)) }));
+  // Kratos' FrontendApi.exchangeSessionToken: a native app's social sign-in ends here (flows/token-exchange/redeem.ts).
+  app.get('/sessions/token-exchange', async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    const { session, identity, token } = await redeemSessionTokenExchange(ctx, query(req).init_code, query(req).return_to_code);
+    return { session: sessionWire(session, identity), session_token: token };
+  });
   app.delete<{ Params: { id: string } }>('/sessions/:id', async (req, reply) => {
     await revokeMySession(ctx, await requireSession(ctx, req), req.params.id);
     return reply.code(204).send();

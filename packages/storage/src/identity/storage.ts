@@ -6,6 +6,7 @@ import { sqlSelfServiceFlowStore } from './flows.ts';
 import { sqlIdentityStore } from './identities.ts';
 import { sqlProtectionStore } from './protection.ts';
 import { sqlSessionStore } from './sessions.ts';
+import { sqlSessionTokenExchangeStore } from './token-exchanges.ts';
 
 /** Every identity-server port on one database (migrations 0003 to 0005); run migrate() first. */
 export const createIdentityStorage = (db: Db): IdentityStorage => ({
@@ -15,4 +16,5 @@ export const createIdentityStorage = (db: Db): IdentityStorage => ({
   courier: sqlCourierStore(db),
   codes: sqlOneTimeCodeStore(db),
   protection: sqlProtectionStore(db),
+  tokenExchanges: sqlSessionTokenExchangeStore(db),
 });

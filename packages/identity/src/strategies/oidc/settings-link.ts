@@ -1,15 +1,15 @@
 /**
  * The provider's callback for a settings flow (settings.ts started it): the session must still be the
- * flow's identity's, the provider account must not belong to another identity, and then
- * `<provider>:<subject>` joins the identity's `oidc` credential and the settings flow ends in `success`
- * like any settings change (other sessions end, docs/security.md ID-11). Refusals return to the
- * settings flow with a message; nothing is signed in or out.
+ * flow's identity's and recent enough for a privileged change, the provider account must not belong
+ * to another identity, and then `<provider>:<subject>` joins the identity's `oidc` credential and the
+ * settings flow ends in `success` like any settings change (other sessions end, docs/security.md
+ * ID-11). Refusals return to the settings flow with a message; nothing is signed in or out.
  */
 import type { JWTPayload } from 'jose';
 import type { IdentityContext } from '../../context.ts';
 import type { SelfServiceFlow } from '../../flows/flow.ts';
 import { rejected } from '../../flows/rejected.ts';
-import { checkOwner, requireSession } from '../../flows/settings/access.ts';
+import { checkOwner, privilegeGuard, requireSession } from '../../flows/settings/access.ts';
 import { completeSettings } from '../../flows/settings/submit.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import { FlowValidationError } from '../strategy.ts';
@@ -45,6 +45,9 @@ export const completeSettingsLink = async (
 ): Promise<SettingsLinkOutcome> => {
   const session = requireSession(current);
   checkOwner(flow, session);
+  // The session may have aged past privileged_session_max_age during the round trip: the start's rule again
+  // (docs/security.md ID-13), with the start's answer (re-authenticate), before anything is linked.
+  privilegeGuard(ctx, flow, session.session)();
   try {
     return await link(ctx, flow, provider, await claimsOf(), session);
   } catch (err) {

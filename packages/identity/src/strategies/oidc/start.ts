@@ -10,8 +10,10 @@ import type { SelfServiceFlow } from '../../flows/flow.ts';
 import { messages } from '../../ui/messages.ts';
 import { FlowValidationError, type StrategyRedirect } from '../strategy.ts';
 import { appleWantsFormPost } from './apple.ts';
-import { sealContinuity } from './continuity.ts';
+import { sealContinuity, type Continuity } from './continuity.ts';
 import { providerEndpoints, type ProviderEndpoints } from './discovery.ts';
+import { keepNativeContinuity, nativeState } from './native-continuity.ts';
+import { hasOpenExchange } from '../../flows/token-exchange/complete.ts';
 import { callbackUrl, oidcProvider, type OidcProvider } from './providers.ts';
 
 /** Kratos' defaults per kind: GitHub's scopes for the profile and the addresses; Apple's two scopes. */
@@ -52,11 +54,14 @@ export const authorizationUrl = (ctx: IdentityContext, provider: OidcProvider, e
 /** Where the browser goes next for `provider`, and the continuity cookie, bound to `flow`, it takes along. */
 export const startRoundTrip = async (ctx: IdentityContext, flow: SelfServiceFlow, provider: OidcProvider): Promise<StrategyRedirect> => {
   const endpoints = await providerEndpoints(ctx, provider);
-  const secrets = { state: randomToken(), nonce: randomToken(), ...(usesPkce(provider, endpoints) ? { verifier: randomToken() } : {}) };
+  // A native app's flow keeps the record itself: the system browser that comes back has no cookie of the app's (native-continuity.ts).
+  const native = await hasOpenExchange(ctx, flow);
+  const secrets = { state: native ? nativeState(ctx, flow) : randomToken(), nonce: randomToken(), ...(usesPkce(provider, endpoints) ? { verifier: randomToken() } : {}) };
   const flowKind = flow.kind === 'registration' || flow.kind === 'settings' ? flow.kind : 'login';
-  const continuity = sealContinuity(ctx, { flowId: flow.id, flowKind, provider: provider.id, ...secrets, expiresAt: flow.expiresAt });
-  ctx.log.info({ flow_id: flow.id, flow_kind: flowKind, provider: provider.id, pkce: secrets.verifier !== undefined, trace_id: flow.internal.traceId }, 'sign-in sent to the provider');
-  return { to: authorizationUrl(ctx, provider, endpoints, secrets), continuity, continuityExpiresAt: flow.expiresAt };
+  const record: Continuity = { flowId: flow.id, flowKind, provider: provider.id, ...secrets, expiresAt: flow.expiresAt };
+  if (native) await keepNativeContinuity(ctx, flow, record);
+  ctx.log.info({ flow_id: flow.id, flow_kind: flowKind, provider: provider.id, pkce: secrets.verifier !== undefined, native, trace_id: flow.internal.traceId }, 'sign-in sent to the provider');
+  return { to: authorizationUrl(ctx, provider, endpoints, secrets), continuity: native ? '' : sealContinuity(ctx, record), continuityExpiresAt: flow.expiresAt };
 };
 
 /** A login or registration flow's provider button (`provider=<id>`). */
