@@ -102,5 +102,5 @@ export { checkMappers as checkOidcMappers } from './strategies/oidc/mapper-check
 export type { ProviderHttpPort } from './strategies/oidc/port.ts';
 export { oidcProviders, callbackUrl as oidcCallbackUrl, type OidcProvider } from './strategies/oidc/providers.ts';
 export { completeDryRun, failedStart, startDryRun, DRY_RUN_STEPS, type DryRunRecord, type DryRunResult, type DryRunStep } from './strategies/oidc/dry-run.ts';
-export { DEFAULT_MAPPING } from './strategies/oidc/mapping.ts';
+export { DEFAULT_MAPPING, describeSource as describeMapperSource } from './strategies/oidc/mapping.ts';
 export { scopeOf as oidcScopeOf } from './strategies/oidc/start.ts';
