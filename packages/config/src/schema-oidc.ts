@@ -14,6 +14,7 @@ export const OIDC_OTHER_KRATOS_KINDS = ['facebook', 'discord', 'slack', 'spotify
 export const OIDC_PKCE_MODES = ['auto', 'force', 'never'] as const;
 export const OIDC_CLAIMS_SOURCES = ['id_token', 'userinfo'] as const;
 export const OIDC_LINKING_MODES = ['', 'automatic'] as const;
+export const OIDC_UPDATE_ON_LOGIN_MODES = ['never', 'automatic'] as const;
 
 const KEY_PATH = '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$';
 const CLAIM_PATH = '^[A-Za-z0-9_:-]+(\\[\\d+\\])*(\\.[A-Za-z0-9_:-]+(\\[\\d+\\])*)*$';
@@ -83,6 +84,9 @@ const provider = Type.Object(
     account_linking_mode: Type.Optional(Type.Unsafe<(typeof OIDC_LINKING_MODES)[number]>({
       enum: [...OIDC_LINKING_MODES], description: '`automatic`: link to the identity with the same address when the provider verified it; default: the user signs in first.',
     })),
+    update_identity_on_login: Type.Optional(Type.Unsafe<(typeof OIDC_UPDATE_ON_LOGIN_MODES)[number]>({
+      enum: [...OIDC_UPDATE_ON_LOGIN_MODES], description: '`automatic`: every sign-in maps the claims again and updates the traits (still checked by the schema); default: never.',
+    })),
     scope: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Scopes besides `openid` (always sent); default: email, profile.' })),
     requested_claims: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The `claims` request parameter (OIDC Core §5.5).' })),
     pkce: Type.Optional(Type.Unsafe<(typeof OIDC_PKCE_MODES)[number]>({ enum: [...OIDC_PKCE_MODES], description: 'PKCE (RFC 7636): auto uses it when discovery lists S256.' })),
@@ -123,6 +127,7 @@ export interface OidcProviderConfig {
   applePrivateKey?: string;
   claimsSource?: (typeof OIDC_CLAIMS_SOURCES)[number];
   accountLinkingMode?: (typeof OIDC_LINKING_MODES)[number];
+  updateIdentityOnLogin?: (typeof OIDC_UPDATE_ON_LOGIN_MODES)[number];
   authUrl?: string;
   tokenUrl?: string;
   scope?: string[];

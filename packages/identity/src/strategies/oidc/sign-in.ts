@@ -19,6 +19,7 @@ import { credentialIdentifier, hasAddress, withProviderLinked, type PendingLink 
 import { checkWhen, mapClaims } from './mapping.ts';
 import { loggingMappingStops } from './mapping-errors.ts';
 import type { OidcProvider } from './providers.ts';
+import { updateOnLogin } from './update-on-login.ts';
 
 /** The address belongs to another identity; the callback keeps the link pending (link.ts). */
 export class PendingLinkRequired extends FlowValidationError {
@@ -61,7 +62,7 @@ export const signInWithProvider = async (ctx: IdentityContext, provider: OidcPro
   const known = await ctx.storage.identities.findByCredentialIdentifier('oidc', identifier);
   if (known !== undefined) {
     if (known.state !== 'active') throw new IdentityDisabled(messages.identityDisabled().text, { reason: 'The identity state is inactive.' });
-    return { identity: known, registered: false };
+    return { identity: await updateOnLogin(ctx, provider, claims, known, flowId), registered: false };
   }
   checkRegistrationEnabled(ctx);
   const identity = await identityFromClaims(ctx, provider, claims);
