@@ -24,6 +24,7 @@ const LAYERS: Record<string, { dir: string; layer: number }> = {
   '@olympus/hera': { dir: 'apps/hera', layer: 4 },
   '@olympus/athena': { dir: 'apps/athena', layer: 4 },
   '@olympus/site': { dir: 'apps/site', layer: 4 },
+  '@olympus/observability': { dir: 'packages/observability', layer: 4 },
   '@olympus/server': { dir: 'apps/server', layer: 5 },
   '@olympus/cli': { dir: 'apps/cli', layer: 6 },
 };

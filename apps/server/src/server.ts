@@ -7,10 +7,12 @@ import { heraRoutes } from '@olympus/hera';
 import { ensurePlaygroundClient, siteRoutes } from '@olympus/site';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
-import { createAuditStore, createIdentityStorage, createOAuth2Storage, createTraceStore, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
+import { courierQueueDepth, createAuditStore, createIdentityStorage, createOAuth2Storage, createTraceStore, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
 import { buildContext } from './context.ts';
 import { buildIdentityContext } from './identity-context.ts';
 import { createLogger, traceLogsOf } from './logger.ts';
+import { startObservability } from './observability.ts';
+import { createReadiness } from './readiness.ts';
 import { startTraceRecorder, type TraceRecorder } from './trace-recorder.ts';
 import { VERSION } from './version.ts';
 
@@ -22,6 +24,8 @@ export interface RunningServer {
   adminApp: FastifyInstance;
   /** The flow tracer's writer; absent when `trace.enabled` is off. */
   traces?: TraceRecorder;
+  /** /health/ready answers 503 `{errors: {node: 'shutting down'}}` from now on (readiness.ts); for the shutdown to call first. */
+  setDraining(): void;
   close(): Promise<void>;
 }
 
@@ -37,7 +41,11 @@ export interface ServerOptions {
  */
 export const startServer = async (config: OlympusConfig, opts: ServerOptions = {}): Promise<RunningServer> => {
   const logger = opts.logger ?? createLogger(config);
-  const db = await openDatabase(config.dsn);
+  const observed = await startObservability(logger, VERSION);
+  const db = await openDatabase(config.dsn, observed.metrics.db).catch(async (err: unknown) => {
+    await observed.close();
+    throw err;
+  });
   // What has started so far, stopped again when a later step fails (a port taken, a bad client).
   const started: Array<{ close(): Promise<unknown> }> = [];
   try {
@@ -45,9 +53,14 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
     const traceStore = createTraceStore(db);
     const traces = config.trace.enabled ? startTraceRecorder(traceStore, logger) : undefined;
     if (traces !== undefined) started.push(traces);
-    const ctx = { ...buildContext(config, createOAuth2Storage(db), logger), ...(traces === undefined ? {} : { trace: withRequestId(traces.record) }) };
+    const ctx = {
+      ...buildContext(config, createOAuth2Storage(db), logger), metrics: observed.metrics.oauth2,
+      ...(traces === undefined ? {} : { trace: withRequestId(observed.traceInto(traces.record)) }),
+    };
     await ctx.keys.ensureDefaultKeys();
-    const identity = buildIdentityContext(ctx, createIdentityStorage(db));
+    const identity = { ...buildIdentityContext(ctx, createIdentityStorage(db)), metrics: observed.metrics.identity };
+    observed.metrics.watchCourier(() => courierQueueDepth(db));
+    const readiness = createReadiness(db);
     // Athena's Home: login submissions signed in and refused (the tracer's stop 4), and the newest refusals.
     const traceReads = {
       signIns: async (since: number) => {
@@ -60,7 +73,9 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
       newestRefusals: (limit: number) => traceStore.listRecent({ outcome: 'refused', limit }),
     };
     const deps = {
-      ctx, identity, audit: createAuditStore(db), traceEvents: traceStore, version: VERSION, isReady: async () => (await db.query('SELECT 1 AS ok', [])).length === 1,
+      ctx, identity, audit: createAuditStore(db), traceEvents: traceStore, version: VERSION, isReady: readiness.check,
+      metrics: observed.metrics.scrape, recordRequest: observed.metrics.recordRequest,
+      ...(observed.tracing === undefined ? {} : { requestSpans: observed.tracing.requests }),
       ...(traces === undefined ? {} : { traces: traceReads, traceErrors: { link: traces.link } }),
       // Athena's trace page: this node's recent log lines by trace id (a ring behind createLogger's logger).
       ...(traces === undefined ? {} : { traceLogs: traceLogsOf(logger) }),
@@ -78,12 +93,14 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
       await Promise.allSettled([publicApp.close(), adminApp.close()]);
       await courier.stop();
       await traces?.close();
+      await observed.close();
       await db.close();
     };
-    return { ctx, identity, db, publicApp, adminApp, ...(traces === undefined ? {} : { traces }), close };
+    return { ctx, identity, db, publicApp, adminApp, ...(traces === undefined ? {} : { traces }), setDraining: readiness.setDraining, close };
   } catch (err) {
     // Origins first (an app that never listened closes at once), then the recorder, then storage.
     for (const part of started.reverse()) await part.close().catch(() => {});
+    await observed.close();
     await db.close();
     throw err;
   }

@@ -10,8 +10,8 @@ import { InvalidClient } from '@olympus/oauth2';
 const LEGACY = /^\/(clients|keys|oauth2\/auth\/requests|oauth2\/auth\/sessions|oauth2\/introspect|oauth2\/tokens|trust)(\/|\?|$)/;
 export const addAdminPrefix = (url: string, browserNavigation = false): string => (LEGACY.test(url) && !browserNavigation ? `/admin${url}` : url);
 
-/** The JSON admin API: everything under /admin/ (legacy paths are rewritten there first). */
-const isAdminApi = (path: string): boolean => path.startsWith('/admin/') || path === '/admin';
+/** The JSON admin API: everything under /admin/ (legacy paths are rewritten there first), and the metrics (metrics-route.ts). */
+const isAdminApi = (path: string): boolean => path.startsWith('/admin/') || path === '/admin' || path === '/metrics' || path.startsWith('/metrics/');
 
 /**
  * When API keys are configured (required once the admin origin leaves loopback), every call of the

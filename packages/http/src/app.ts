@@ -13,6 +13,8 @@ import { CorsOrigins, registerPublicCors } from './cors.ts';
 import { addAdminPrefix, registerAdminGuard } from './admin-guard.ts';
 import { isNavigation } from './navigation-constraint.ts';
 import { registerHealthRoutes } from './health.ts';
+import { registerMetricsRoutes } from './metrics-route.ts';
+import { registerRequestObservation } from './observe.ts';
 import { registerAuthorizeRoutes } from './public/authorize.ts';
 import { registerDiscoveryRoutes } from './public/discovery.ts';
 import { registerLogoutRoutes } from './public/logout.ts';
@@ -59,7 +61,7 @@ const PUBLIC_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
   registerSettingsFlowRoutes,
 ];
 const ADMIN_ROUTES: readonly RegisterRoutes[] = [
-  registerHealthRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
+  registerHealthRoutes, registerMetricsRoutes, registerClientRoutes, registerChallengeRoutes, registerSessionRoutes, registerKeyRoutes, registerIntrospectRoutes,
   registerAuditEventRoutes, registerTraceEventRoutes, registerPendingRequestRoutes,
 ];
 const ADMIN_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
@@ -115,6 +117,7 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
 /** The public origin: everything a browser or an app talks to. */
 export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
   const app = base(deps, logger);
+  registerRequestObservation(app, 'public', deps.recordRequest, deps.requestSpans);
   registerPublicCors(app, new CorsOrigins(deps.ctx));
   if (deps.identity !== undefined) registerSelfServiceCors(app, deps.identity.config);
   for (const register of PUBLIC_ROUTES) register(app, deps);
@@ -128,6 +131,7 @@ export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: 
   // With the console on, a browser navigation to a legacy path (/clients) is its page, not the API.
   const consoleServed = deps.ctx.config.athena.enabled && deps.identity !== undefined;
   const app = base(deps, logger, (url, navigation) => addAdminPrefix(url, consoleServed && navigation));
+  registerRequestObservation(app, 'admin', deps.recordRequest, deps.requestSpans);
   registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
   for (const register of ADMIN_ROUTES) register(app, deps);
   registerIdentityRoutes(app, deps, ADMIN_IDENTITY_ROUTES);

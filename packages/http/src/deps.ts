@@ -33,13 +33,17 @@ export interface TraceLogLines {
 }
 import type { IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
+import type { RecordRequest, RequestSpans } from './observe.ts';
+
+/** Why this node is not ready, by component (`database`, `migrations`, `node`): health.ts answers 503 with it. */
+export type NotReady = Record<string, string>;
 
 export interface HttpDeps {
   ctx: OAuth2Context;
   /** Version string for /version. */
   version: string;
-  /** Readiness probe (database reachable). */
-  isReady: () => Promise<boolean>;
+  /** Readiness probe: true, or what is not ready (docs/operations/observability.md). */
+  isReady: () => Promise<boolean | NotReady>;
   /** The identity server (Kratos-compatible); its routes register only when it is present. */
   identity?: IdentityContext;
   /** The audit log (docs/operations/audit.md); without it nothing is recorded and /admin/audit-events is not served. */
@@ -52,6 +56,12 @@ export interface HttpDeps {
   traceErrors?: TraceErrorLinks;
   /** Recent log lines by trace id; absent when tracing is off. */
   traceLogs?: TraceLogLines;
+  /** The Prometheus scrape served on the admin origin's /metrics; absent: no such route. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Counts every answered request (observe.ts). */
+  recordRequest?: RecordRequest;
+  /** OpenTelemetry spans per request; absent unless the OTEL_* variables configure tracing. */
+  requestSpans?: RequestSpans;
 }
 
 export type RegisterRoutes = (app: FastifyInstance, deps: HttpDeps) => void;

@@ -1,4 +1,5 @@
-export type { HttpDeps, RegisterRoutes, TraceReads, TraceErrorLinks, TraceLogLine, TraceLogLines } from './deps.ts';
+export type { Origin, RecordRequest, RequestSpan, RequestSpans } from './observe.ts';
+export type { HttpDeps, NotReady, RegisterRoutes, TraceReads, TraceErrorLinks, TraceLogLine, TraceLogLines } from './deps.ts';
 export { buildPublicApp, buildAdminApp } from './app.ts';
 export { parseForm } from './form-body.ts';
 export { createJwksFetcher, JWKS_FETCH_LIMITS } from './outbound/jwks-fetcher.ts';

@@ -6,6 +6,7 @@ import type { OlympusConfig } from '@olympus/config';
 import type { KeyedHasher, Sealer } from '@olympus/crypto';
 import type { Logger, TracePort } from '@olympus/oauth2';
 import type { IdentityStorage, OAuth2Port } from './ports.ts';
+import type { IdentityMetrics } from './metrics-port.ts';
 import type { ProviderHttpPort } from './strategies/oidc/port.ts';
 
 export interface IdentityContext {
@@ -21,4 +22,6 @@ export interface IdentityContext {
   trace?: TracePort;
   /** Outbound HTTP to OpenID Connect providers (strategies/oidc/port.ts); absent: social sign-in cannot run. */
   providerHttp?: ProviderHttpPort;
+  /** The operator's counters (metrics-port.ts, docs/operations/observability.md); absent in tests that need none. */
+  metrics?: IdentityMetrics;
 }

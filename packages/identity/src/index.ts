@@ -5,6 +5,7 @@ export * from './ui/node.ts';
 export * from './errors.ts';
 export * from './ports.ts';
 export * from './context.ts';
+export { loginMethodLabel, type IdentityMetrics, type LoginMethodLabel, type LoginOutcome } from './metrics-port.ts';
 export * from './strategies/strategy.ts';
 export * from './courier/index.ts';
 export { checkReturnTo } from './return-to.ts';

@@ -11,6 +11,7 @@ import type { ClientSecrets, RotationWindow } from './clients/rotation.ts';
 import type { Logger } from './logger.ts';
 import type { OAuth2Storage } from './ports.ts';
 import type { TraceNote, TraceStop } from '@olympus/trace';
+import type { OAuth2Metrics } from './metrics-port.ts';
 
 export type SigningKey = { kid: string; alg: string; key: JoseKey | KeyObject };
 
@@ -104,6 +105,8 @@ export interface OAuth2Context {
   fetchJwks: FetchJwks;
   /** The flow tracer (apps/server/src/trace-recorder.ts); absent when `trace.enabled` is off. */
   trace?: TracePort;
+  /** The operator's counters (docs/operations/observability.md); absent in tests that need none. */
+  metrics?: OAuth2Metrics;
 }
 
 export type { OAuth2Client, StoredClient };

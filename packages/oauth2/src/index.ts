@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './ports.ts';
 export * from './context.ts';
+export type { OAuth2Metrics } from './metrics-port.ts';
 export * from './logger.ts';
 export * from './clients/client.ts';
 export * from './flows/flow.ts';

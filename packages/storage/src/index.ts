@@ -1,5 +1,7 @@
 export type { Db, Dialect, SqlParams, SqlValue } from './db/types.ts';
 export { openDatabase } from './db/open.ts';
+export type { DbObserver, DbPoolStats } from './db/observer.ts';
+export { courierQueueDepth } from './identity/courier-depth.ts';
 export { migrate, migrationStatus, type MigrationState } from './migrations/migrate.ts';
 export { createOAuth2Storage } from './oauth2/storage.ts';
 export { createIdentityStorage } from './identity/storage.ts';

@@ -8,6 +8,7 @@ import type { OlympusConfig } from '@olympus/config';
 import { MAX_SENDS, type CourierMessage } from './message.ts';
 import { smtpTransport, type MailTransport } from './smtp.ts';
 import type { CourierStore } from './store.ts';
+import type { IdentityMetrics } from '../metrics-port.ts';
 
 /** What the worker needs from the IdentityContext (the whole context fits). */
 export interface CourierWorkerDeps {
@@ -15,6 +16,7 @@ export interface CourierWorkerDeps {
   storage: { courier: CourierStore };
   log: Logger;
   now: () => number;
+  metrics?: Pick<IdentityMetrics, 'courierSent' | 'courierSendFailed'>;
 }
 
 export interface CourierWorkerOptions {
@@ -47,11 +49,13 @@ const sendOne = async (deps: CourierWorkerDeps, transport: MailTransport, messag
     const status = await deps.storage.courier.markFailed(message.id, {
       error, now, retryAt: now + retryDelayMs(message.send_count + 1), maxSends: MAX_SENDS,
     });
+    deps.metrics?.courierSendFailed(status === 'abandoned');
     if (status === 'abandoned') deps.log.error({ ...fields, error }, `courier message abandoned after ${MAX_SENDS} failed sends`);
     else deps.log.warn({ ...fields, error }, 'courier send failed; will retry');
     return;
   }
   await deps.storage.courier.markSent(message.id, deps.now());
+  deps.metrics?.courierSent();
   deps.log.info(fields, 'courier message sent');
 };
 

@@ -131,9 +131,11 @@ const settleRefusal = async (
   const [ip] = await ctx.storage.protection.hit([{ key: ipKey, add: 1, limit: policy.ipFailuresBeforeLockout, windowMs }], ctx.now(), 'sliding');
   const fields = logFields(attempt, subject);
   if (subject && ordinal === policy.failuresBeforeLockout) {
+    ctx.metrics?.lockoutStarted('subject');
     ctx.log.warn({ ...fields, scope: 'subject', failures: ordinal, lockout_ms: windowMs }, 'login lockout started');
   }
   if (ip?.hits === policy.ipFailuresBeforeLockout) {
+    ctx.metrics?.lockoutStarted('ip');
     ctx.log.warn({ ...fields, scope: 'ip', failures: ip.hits, lockout_ms: windowMs }, 'login lockout started');
   }
 };

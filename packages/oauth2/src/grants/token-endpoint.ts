@@ -38,6 +38,7 @@ export const handleTokenRequest = async (ctx: OAuth2Context, input: TokenEndpoin
       },
       'token issued',
     );
+    ctx.metrics?.tokenIssued(grant);
     traceTokenIssued(ctx, trace, client, session, response);
     return response;
   } catch (err) {

@@ -18,9 +18,13 @@ export class GroupCommit {
   readonly #single: (sql: string, params: SqlParams) => Promise<unknown>;
   #pending: PendingInsert[] = [];
 
-  constructor(flush: (batch: PendingInsert[]) => Promise<void>, single: (sql: string, params: SqlParams) => Promise<unknown>) {
+  readonly #committed: ((rows: number) => void) | undefined;
+
+  /** `committed` learns each group's size once it is durable (db/observer.ts). */
+  constructor(flush: (batch: PendingInsert[]) => Promise<void>, single: (sql: string, params: SqlParams) => Promise<unknown>, committed?: (rows: number) => void) {
     this.#flush = flush;
     this.#single = single;
+    this.#committed = committed;
   }
 
   add(sql: string, params: SqlParams): Promise<void> {
@@ -36,6 +40,7 @@ export class GroupCommit {
     try {
       if (batch.length === 1) await this.#single(batch[0].sql, batch[0].params);
       else await this.#flush(batch);
+      this.#committed?.(batch.length);
       for (const row of batch) row.resolve();
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);

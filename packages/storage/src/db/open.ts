@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { openPostgres } from './postgres.ts';
 import { openSqlite } from './sqlite.ts';
 import type { Db } from './types.ts';
+import type { DbObserver } from './observer.ts';
 
 const SUPPORTED = 'sqlite://<path>, sqlite://:memory:, postgres://… or postgresql://…';
 
@@ -12,16 +13,16 @@ const SUPPORTED = 'sqlite://<path>, sqlite://:memory:, postgres://… or postgre
  *   the latter. A `?query` (Hydra's `?_fk=true`) is ignored: the pragmas are always set.
  * - `postgres://…` / `postgresql://…`, passed to `pg`; Hydra's `max_conns` sets the pool size.
  */
-export const openDatabase = async (dsn: string): Promise<Db> => {
-  if (dsn === 'memory') return openSqlite(':memory:');
+export const openDatabase = async (dsn: string, observer?: DbObserver): Promise<Db> => {
+  if (dsn === 'memory') return openSqlite(':memory:', observer);
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(dsn)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'sqlite':
     case 'sqlite3':
-      return openSqlite(sqlitePath(dsn.slice(scheme.length + 3)));
+      return openSqlite(sqlitePath(dsn.slice(scheme.length + 3)), observer);
     case 'postgres':
     case 'postgresql':
-      return openPostgres(dsn, { max: maxConnections(dsn) });
+      return openPostgres(dsn, { max: maxConnections(dsn), observer });
     case undefined:
       throw new Error(`Unsupported database DSN: it has no scheme. Use ${SUPPORTED}.`);
     default:

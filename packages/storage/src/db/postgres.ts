@@ -3,6 +3,8 @@ import { bindParams } from './params.ts';
 import { toNumberedPlaceholders } from './placeholders.ts';
 import type { Db, SqlParams } from './types.ts';
 import { GroupCommit, multiRowInsert, type PendingInsert } from './group-commit.ts';
+import type { DbObserver } from './observer.ts';
+import { observePool } from './pool-observer.ts';
 
 const INT8_OID = 20;
 
@@ -51,11 +53,14 @@ class PostgresDb implements Db {
   readonly #depth: number;
   readonly #group: GroupCommit;
 
-  constructor(pool: pg.Pool, client?: pg.PoolClient, depth = 0) {
+  readonly #observer: DbObserver | undefined;
+
+  constructor(pool: pg.Pool, client?: pg.PoolClient, depth = 0, observer?: DbObserver) {
     this.#pool = pool;
     this.#client = client;
     this.#depth = depth;
-    this.#group = new GroupCommit((batch) => this.#insertRows(batch), (sql, params) => this.execute(sql, params));
+    this.#observer = observer;
+    this.#group = new GroupCommit((batch) => this.#insertRows(batch), (sql, params) => this.execute(sql, params), observer && ((rows) => observer.groupCommitted(rows)));
   }
 
   /** Inside a transaction the row simply joins it; outside, rows of one turn share a statement. */
@@ -91,7 +96,7 @@ class PostgresDb implements Db {
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(new PostgresDb(this.#pool, client, 1));
+      const result = await fn(new PostgresDb(this.#pool, client, 1, this.#observer));
       await client.query('COMMIT');
       client.release();
       return result;
@@ -105,7 +110,7 @@ class PostgresDb implements Db {
     const sp = `sp_${this.#depth}`;
     await client.query(`SAVEPOINT ${sp}`);
     try {
-      const result = await fn(new PostgresDb(this.#pool, client, this.#depth + 1));
+      const result = await fn(new PostgresDb(this.#pool, client, this.#depth + 1, this.#observer));
       await client.query(`RELEASE SAVEPOINT ${sp}`);
       return result;
     } catch (error) {
@@ -123,6 +128,8 @@ class PostgresDb implements Db {
 export interface PostgresOptions {
   /** Pool size; Hydra-style DSNs may set it with `max_conns`. */
   max?: number;
+  /** The operator's metrics (observer.ts); none by default. */
+  observer?: DbObserver;
 }
 
 /** Opens a pool and checks the server answers, so a wrong DSN fails at startup, not on a request. */
@@ -130,11 +137,12 @@ export const openPostgres = async (dsn: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({ connectionString: dsn, max: options.max ?? 10, types });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  if (options.observer !== undefined) observePool(pool, options.observer);
   try {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
     throw error;
   }
-  return new PostgresDb(pool);
+  return new PostgresDb(pool, undefined, 0, options.observer);
 };

@@ -6,6 +6,7 @@ import { rowDecoderFor, type RowDecoder } from './sqlite-rows.ts';
 import { beginImmediate, BUSY_TIMEOUT_MS, insideTransaction, runInTransaction } from './sqlite-tx.ts';
 import type { Db, SqlParams } from './types.ts';
 import { GroupCommit } from './group-commit.ts';
+import type { DbObserver } from './observer.ts';
 
 interface Prepared {
   stmt: StatementSync;
@@ -68,15 +69,21 @@ class SqliteDb implements Db {
   #busy: Promise<void> | undefined;
   // One BEGIN IMMEDIATE … COMMIT for every token inserted in the same event-loop turn: the commit,
   // not the insert, is what costs on SQLite.
-  readonly #group = new GroupCommit(
-    (batch) => this.transaction(async (tx) => {
-      for (const row of batch) await tx.execute(row.sql, row.params);
-    }),
-    (sql, params) => this.execute(sql, params),
-  );
+  readonly #group: GroupCommit;
+  readonly #observer: DbObserver | undefined;
 
-  constructor(conn: SqliteConnection) {
+  constructor(conn: SqliteConnection, observer?: DbObserver) {
     this.#conn = conn;
+    this.#observer = observer;
+    this.#group = new GroupCommit(
+      (batch) => this.transaction(async (tx) => {
+        for (const row of batch) await tx.execute(row.sql, row.params);
+      }),
+      (sql, params) => this.execute(sql, params),
+      observer && ((rows) => observer.groupCommitted(rows)),
+    );
+    // One connection: in use while a transaction holds it; callers wait for it in #idle.
+    observer?.watchPool(() => ({ max: 1, inUse: this.#busy === undefined ? 0 : 1, idle: this.#busy === undefined ? 1 : 0, waiting: 0 }));
   }
 
   insertGrouped(sql: string, params: SqlParams): Promise<void> {
@@ -109,8 +116,10 @@ class SqliteDb implements Db {
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     // Several callers may wake from the same finished transaction: only the first to run on finds
     // #busy clear and claims it; the others wait again (else: "cannot start a transaction within a transaction").
+    const started = this.#observer === undefined ? 0 : performance.now();
     do await this.#idle();
     while (this.#busy !== undefined);
+    this.#observer?.connectionWaited(performance.now() - started);
     let release = (): void => {};
     const busy = new Promise<void>((resolve) => (release = resolve));
     this.#busy = busy;
@@ -129,4 +138,4 @@ class SqliteDb implements Db {
   }
 }
 
-export const openSqlite = (path: string): Db => new SqliteDb(new SqliteConnection(path));
+export const openSqlite = (path: string, observer?: DbObserver): Db => new SqliteDb(new SqliteConnection(path), observer);

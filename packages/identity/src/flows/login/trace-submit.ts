@@ -9,6 +9,7 @@
 import type { IdentityContext } from '../../context.ts';
 import type { SelfServiceFlow } from '../flow.ts';
 import { expectedOrigin, type RequestFacts } from '../request-facts.ts';
+import { loginMethodLabel, type LoginOutcome } from '../../metrics-port.ts';
 
 export interface CsrfFacts {
   cookie_present: boolean;
@@ -51,7 +52,15 @@ const requestEvidence = (ctx: IdentityContext, request: RequestFacts | undefined
   cookies_received: request?.cookieNames ?? [],
 });
 
+/** The lockout refusal's message id (ui/messages.ts loginLockedOut), told apart from a wrong secret. */
+const LOCKED_OUT_MESSAGE = 4010901;
+
+const outcomeOf = (t: SubmitTrace): LoginOutcome =>
+  t.outcome === 'ok' ? 'success' : t.messageIds?.includes(LOCKED_OUT_MESSAGE) === true ? 'locked_out' : 'refused';
+
+/** Every decided submission is reported here, so the operator's login counter is kept here too. */
 export const traceLoginSubmit = (ctx: IdentityContext, flow: SelfServiceFlow, t: SubmitTrace): void => {
+  ctx.metrics?.loginSubmitted(loginMethodLabel(t.method), outcomeOf(t));
   ctx.trace?.({
     traceId: traceIdOf(flow), stop: 'login_submitted', outcome: t.outcome, startedAt: t.startedAt, durationMs: ctx.now() - t.startedAt,
     ...(t.errorCode === undefined ? {} : { errorCode: t.errorCode }),
