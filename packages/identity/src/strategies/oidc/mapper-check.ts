@@ -31,7 +31,7 @@ const celIssue = (at: string, expression: string, result: CelResult): string[] =
     compileCel(expression, result);
     return [];
   } catch (err) {
-    return [`${at} is a CEL expression that does not compile: ${(err as Error).message.replaceAll('\n', '\n      ')}`];
+    return [`${at} is a CEL expression that does not compile: ${(err as Error).message.replace(/\n+/g, '\n      ')}`];
   }
 };
 
