@@ -69,9 +69,9 @@ const formRoundTrip = fc.property(wellFormedParams, (params) => {
   return isDeepStrictEqual({ ...parsed }, { ...params });
 });
 
-/** The JSON parser with the real error handler, behind Fastify's in-process inject (no socket). */
+/** The JSON parser with the real error handler, behind Fastify's in-process inject (no socket); POST /echo answers the body's type. */
 let jsonApp: Promise<FastifyInstance> | undefined;
-const jsonParserApp = (): Promise<FastifyInstance> =>
+export const jsonParserApp = (): Promise<FastifyInstance> =>
   (jsonApp ??= (async () => {
     const app = Fastify({ logger: false });
     registerErrorHandling(app, { exposeDebug: false, docsBaseUrl: 'http://127.0.0.1/docs' });
