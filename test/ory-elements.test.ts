@@ -3,8 +3,10 @@
  * with @ory/elements-react (test/support/ory-elements), bundled once with esbuild and served from its own
  * loopback origin, is the login UI (`selfservice.flows.login.ui_url`). In real Chromium it shows the
  * password fields, the button of a `generic` social sign-in provider and the passkey button, and a
- * password login through it gives a session that /sessions/whoami reports to the page. On SQLite and
- * PostgreSQL; screenshot test-output/screenshots/ory-elements-login-<db>.png.
+ * password login through it gives a session that /sessions/whoami reports to the page. Its passkey
+ * button works through Olympus' `webauthn_script` node: a user whose passkey sits in a CDP virtual
+ * authenticator signs in by pressing it. On SQLite and PostgreSQL; screenshots
+ * test-output/screenshots/ory-elements-login-<db>.png and ory-elements-passkey-<db>.png.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ import { launchBrowser, newPage, screenshot } from './support/chromium.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
 import { bundleLoginPage, type PageBundle } from './support/ory-elements/bundle.ts';
 import { startPageServer, type PageServer } from './support/ory-elements/page-server.ts';
+import { holdPasskey, userWithPasskey } from './support/ory-elements/passkey-user.ts';
 import { withPasskeys } from './support/passkeys.ts';
 import { PASSWORD, selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
@@ -38,6 +41,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const server = await startTestServer(kind, (c) => {
         const base = withPasskeys(c);
         const { selfservice } = base;
+        // The browser signs a passkey for the page it runs on: the Elements origin is one of the RP's origins.
+        const { passkey } = selfservice.methods;
+        const rp = { ...passkey.config.rp, origins: [...passkey.config.rp.origins, page.origin] };
         return {
           ...base,
           selfservice: {
@@ -45,6 +51,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
             flows: { ...selfservice.flows, login: { ...selfservice.flows.login, uiUrl: `${page.origin}/login` } },
             methods: {
               ...selfservice.methods,
+              passkey: { ...passkey, config: { ...passkey.config, rp } },
               oidc: {
                 enabled: true,
                 config: { providers: [{ id: 'fake', provider: 'generic', label: 'Fake', clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer }] },
@@ -100,6 +107,43 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         assert.equal(whoami.body.active, true);
         assert.equal(whoami.body.identity.traits.email, email);
         assert.deepEqual(whoami.body.authentication_methods.map((m: { method: string }) => m.method), ['password']);
+      } finally {
+        await traced.close();
+      }
+    });
+
+    test('signs in with a passkey through Elements\' passkey button, which calls Olympus\' webauthn_script', async () => {
+      const user = await userWithPasskey(olympus.publicUrl);
+      const traced = await newPage(browser);
+      try {
+        const { page: tab, context } = traced;
+        await holdPasskey(context, tab, user);
+        await tab.goto(`${olympus.publicUrl}/self-service/login/browser`);
+        const passkeyButton = tab.locator('button[name="passkey_login_trigger"]');
+        await passkeyButton.waitFor({ timeout: 20_000 });
+        // Elements draws the flow's script node: Olympus' script, with its integrity, from Olympus' origin.
+        const script = tab.locator(`script[src="${olympus.publicUrl}/.well-known/ory/webauthn.js"]`);
+        assert.equal(await script.count(), 1, 'the page loads the webauthn_script node');
+        assert.match(await script.getAttribute('integrity') ?? '', /^sha512-[A-Za-z0-9+/]{86}==$/);
+        await tab.waitForFunction(() => typeof (window as { oryPasskeyLogin?: unknown }).oryPasskeyLogin === 'function');
+        assert.ok(await passkeyButton.isEnabled(), 'the passkey button is ready');
+        await screenshot(tab, `ory-elements-passkey-${kind}`);
+
+        const [submitted] = await Promise.all([
+          tab.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/self-service/login'),
+          passkeyButton.click(),
+        ]);
+        assert.match(submitted.postData() ?? '', /(^|&)passkey_login=%7B/, 'the script posted the authenticator\'s answer');
+        await tab.waitForURL(`${olympus.publicUrl}/`);
+
+        await tab.goto(`${page.origin}/blank`);
+        const whoami = await tab.evaluate(async (url) => {
+          const res = await fetch(`${url}/sessions/whoami`, { credentials: 'include', headers: { accept: 'application/json' } });
+          return { status: res.status, body: await res.json() };
+        }, olympus.publicUrl);
+        assert.equal(whoami.status, 200);
+        assert.equal(whoami.body.identity.id, user.identityId);
+        assert.deepEqual(whoami.body.authentication_methods.map((m: { method: string }) => m.method), ['passkey']);
       } finally {
         await traced.close();
       }

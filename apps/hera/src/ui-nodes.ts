@@ -67,6 +67,8 @@ const renderNode = (t: Translator, node: UiNode, index: number, form: FormContex
     case 'text': return html`${node.meta.label ? html`<p>${t.text(node.meta.label)}</p>` : ''}<p id="${attrs.id}">${attrs.id.includes('secret') ? html`<code>${t.text(attrs.text)}</code>` : t.text(attrs.text)}</p>${messageList(t, node.messages)}`;
     case 'img': return html`<img class="${attrs.id === 'totp_qr' ? 'qr' : ''}" id="${attrs.id}" src="${attrs.src}" width="${attrs.width}" height="${attrs.height}" alt="${t.text(node.meta.label, t.t('shell.image'))}">`;
     case 'a': return html`<p><a id="${attrs.id}" href="${attrs.href}">${t.text(attrs.title)}</a></p>`;
+    // Kratos' `webauthn_script`: Hera loads that script from its page head instead (shell/layout.ts).
+    case 'script': return html``;
   }
 };
 
@@ -88,7 +90,7 @@ export interface FormOptions {
 const REDIRECT_GROUPS: readonly string[] = ['oidc'];
 
 /**
- * Groups whose buttons only start a ceremony in Hera's script (shell/webauthn.js): their form keeps
+ * Groups whose buttons only start a ceremony in the WebAuthn script (identity's ui/webauthn.js): their form keeps
  * only the hidden shared fields too, and starts with a disabled submit button, so Enter in the name
  * field submits nothing (HTML §4.10.21.2: a disabled default button blocks implicit submission)
  * instead of pressing the first credential's remove button.
@@ -128,8 +130,12 @@ ${nodes.map(({ node, index }) => renderNode(t, node, index, form))}
 </form>`;
 };
 
-/** The method groups a flow offers, in the order of their nodes; `default` (CSRF, identifier, traits) belongs to all. */
-export const methodGroupsOf = (ui: UiContainer): string[] => [...new Set(ui.nodes.map((n) => n.group).filter((g) => g !== 'default'))];
+/**
+ * The method groups a flow offers, in the order of their nodes; `default` (CSRF, identifier, traits)
+ * belongs to all. The script node (group `webauthn`, as in Kratos) makes no group of its own.
+ */
+export const methodGroupsOf = (ui: UiContainer): string[] =>
+  [...new Set(ui.nodes.filter((n) => n.type !== 'script').map((n) => n.group).filter((g) => g !== 'default'))];
 
 /**
  * A flow with several methods (the second factor: authenticator app or recovery code) as one form

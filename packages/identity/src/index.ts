@@ -27,6 +27,7 @@ export { OWASP_ARGON2ID_MINIMUM, type Argon2Params } from './hashing/argon2.ts';
 export { BCRYPT_MAX_PASSWORD_BYTES } from './hashing/bcrypt.ts';
 export { messages, type MessageName } from './ui/messages.ts';
 export { inputNode, csrfNode, submitNode, textNode, imageNode, anchorNode, identifierNode, nodeName, withNodeMessages, withValues, type InputOptions } from './ui/nodes.ts';
+export { WEBAUTHN_SCRIPT, webauthnScriptNode } from './ui/webauthn-script.ts';
 export { checkPasswordPolicy, type PasswordPolicy } from './strategies/password/policy.ts';
 export { passwordLogin } from './strategies/password/login.ts';
 export { passwordRegistration } from './strategies/password/registration.ts';

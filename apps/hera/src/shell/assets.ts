@@ -1,20 +1,20 @@
 /**
  * Hera's static assets on the public origin: the stylesheet, the theme (colours from config), the
- * configured logo and the WebAuthn script (webauthn.js). Same-origin, so the page CSP needs only
- * `style-src 'self'; img-src 'self'`, and `script-src 'self'` on the pages with a passkey button.
+ * configured logo and the WebAuthn script at Kratos' /.well-known/ory/webauthn.js (the identity
+ * package's ui/webauthn.js, which Hera's pages and other UIs such as Ory Elements share). Same-origin,
+ * so the page CSP needs only `style-src 'self'; img-src 'self'`, and `script-src 'self'` on the pages
+ * with a passkey button.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { HttpDeps } from '@olympus/http';
+import { WEBAUTHN_SCRIPT } from '@olympus/identity';
 import { HERA_CSS, themeCss } from './stylesheet.ts';
 
 export const ASSET_PATHS = {
-  css: '/hera/assets/hera.css', theme: '/hera/assets/theme.css', logo: '/hera/assets/logo', webauthn: '/hera/assets/webauthn.js',
+  css: '/hera/assets/hera.css', theme: '/hera/assets/theme.css', logo: '/hera/assets/logo', webauthn: WEBAUTHN_SCRIPT.path,
 } as const;
-
-const WEBAUTHN_JS = readFileSync(new URL('./webauthn.js', import.meta.url), 'utf8');
 
 const LOGO_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp' };
 
@@ -23,7 +23,10 @@ export const registerHeraAssets = (app: FastifyInstance, { ctx }: HttpDeps): voi
   const theme = themeCss(hera.colors);
   app.get(ASSET_PATHS.css, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(HERA_CSS));
   app.get(ASSET_PATHS.theme, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(theme));
-  app.get(ASSET_PATHS.webauthn, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(WEBAUTHN_JS));
+  // A UI on another origin loads it with crossorigin="anonymous" and the node's integrity, which needs CORS
+  // (Fetch §3.2.5); a public script sent without cookies, so any origin may read it.
+  app.get(ASSET_PATHS.webauthn, async (_req, reply) => reply.type('text/javascript; charset=utf-8')
+    .header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*').send(WEBAUTHN_SCRIPT.source));
   if (!hera.logo) return;
   const type = LOGO_TYPES[extname(hera.logo).toLowerCase()] ?? 'application/octet-stream';
   // Read once: a logo missing at start is a configuration error the operator sees in the log.

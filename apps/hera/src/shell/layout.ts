@@ -6,6 +6,7 @@
 import type { OlympusConfig } from '@olympus/config';
 import { html, type SafeHtml } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
+import { WEBAUTHN_SCRIPT } from '@olympus/identity';
 import { ASSET_PATHS } from './assets.ts';
 
 export interface LayoutInput {
@@ -15,7 +16,7 @@ export interface LayoutInput {
   body: SafeHtml;
   /** Shown in the header on pages of a signed-in user. */
   nav?: SafeHtml;
-  /** Load shell/webauthn.js (the page's CSP then allows `script-src 'self'`, shell.ts). */
+  /** Load the WebAuthn script (the page's CSP then allows `script-src 'self'`, shell.ts). */
   script?: boolean;
 }
 
@@ -35,7 +36,7 @@ export const layout = (input: LayoutInput): string =>
 <title>${input.title} · ${input.hera.productName}</title>
 <link rel="stylesheet" href="${ASSET_PATHS.theme}">
 <link rel="stylesheet" href="${ASSET_PATHS.css}">
-${input.script ? html`<script src="${ASSET_PATHS.webauthn}" defer></script>
+${input.script ? html`<script src="${ASSET_PATHS.webauthn}" integrity="${WEBAUTHN_SCRIPT.integrity}" defer></script>
 ` : ''}</head>
 <body>
 <a class="skip-link" href="#main">${input.t.t('shell.skip')}</a>

@@ -24,13 +24,38 @@ export interface UiNodeInputAttributes {
   pattern?: string;
   maxlength?: number;
   label?: UiText;
+  /**
+   * The window function of the `webauthn_script` node (webauthn-script.ts) a UI calls when the button
+   * is pressed, or when the input is drawn (Kratos' `onclickTrigger` / `onloadTrigger`). Kratos'
+   * deprecated `onclick` / `onload` strings are not sent: running them needs an inline script.
+   */
+  onclickTrigger?: WebAuthnTrigger;
+  onloadTrigger?: WebAuthnTrigger;
 }
+
+/** Kratos' names of the functions Olympus' WebAuthn script defines on `window` (ui/webauthn.js). */
+export type WebAuthnTrigger =
+  | 'oryPasskeyLogin' | 'oryPasskeyLoginAutocompleteInit' | 'oryPasskeyRegistration' | 'oryPasskeySettingsRegistration'
+  | 'oryWebAuthnLogin' | 'oryWebAuthnRegistration';
 
 export interface UiNodeTextAttributes { node_type: 'text'; id: string; text: UiText }
 export interface UiNodeImageAttributes { node_type: 'img'; id: string; src: string; width: number; height: number }
 export interface UiNodeAnchorAttributes { node_type: 'a'; id: string; href: string; title: UiText }
 
-export type UiNodeAttributes = UiNodeInputAttributes | UiNodeTextAttributes | UiNodeImageAttributes | UiNodeAnchorAttributes;
+/** A script the UI loads (Kratos' `webauthn_script`); a UI that brings its own may leave it out. */
+export interface UiNodeScriptAttributes {
+  node_type: 'script';
+  id: string;
+  src: string;
+  async: boolean;
+  referrerpolicy: string;
+  crossorigin: string;
+  integrity: string;
+  type: string;
+  nonce: string;
+}
+
+export type UiNodeAttributes = UiNodeInputAttributes | UiNodeTextAttributes | UiNodeImageAttributes | UiNodeAnchorAttributes | UiNodeScriptAttributes;
 
 export interface UiNode {
   type: UiNodeAttributes['node_type'];

@@ -2,7 +2,7 @@
  * Builders for UI nodes in Kratos' shape (docs/compatibility.md §2.3), so strategies and flows
  * describe forms in one line each and every node has `messages` and `meta` as renderers expect.
  */
-import type { UiNode, UiNodeGroup, UiNodeInputAttributes, UiText } from './node.ts';
+import type { UiNode, UiNodeGroup, UiNodeInputAttributes, UiText, WebAuthnTrigger } from './node.ts';
 import { messages } from './messages.ts';
 
 export interface InputOptions {
@@ -13,6 +13,8 @@ export interface InputOptions {
   pattern?: string;
   maxlength?: number;
   label?: UiText;
+  onclickTrigger?: WebAuthnTrigger;
+  onloadTrigger?: WebAuthnTrigger;
 }
 
 export const inputNode = (group: UiNodeGroup, name: string, type: UiNodeInputAttributes['type'], options: InputOptions = {}): UiNode => {

@@ -17,7 +17,7 @@ export const passkeyLogin = {
   loginNodes: (flow, aal, _identity, config) => {
     if (aal !== 'aal1' || !methodEnabled(config, 'passkey')) return [];
     const rp = relyingParty(config, 'passkey');
-    return loginNodes('passkey', { challenge: flowChallenge(flow, 'passkey'), rpId: rp.id, timeout: 300_000, userVerification: 'required', allowCredentials: [] });
+    return loginNodes(config, 'passkey', { challenge: flowChallenge(flow, 'passkey'), rpId: rp.id, timeout: 300_000, userVerification: 'required', allowCredentials: [] });
   },
 
   async login(ctx, flow, body, identity?) {

@@ -9,6 +9,7 @@
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Identity } from '../../identities/identity.ts';
 import { inputNode, submitNode } from '../../ui/nodes.ts';
+import { webauthnScriptNode } from '../../ui/webauthn-script.ts';
 import type { UiNode } from '../../ui/node.ts';
 import { FlowValidationError, type RegistrationStrategy } from '../strategy.ts';
 import { creationOptions, parseResponse, verifyRegistration } from '../webauthn/ceremony.ts';
@@ -24,10 +25,12 @@ const ANSWER = 'passkey_register';
 const userNameOf = (identity: Identity): string =>
   identity.verifiable_addresses?.[0]?.value ?? identity.recovery_addresses?.[0]?.value ?? identity.id;
 
-const creationNodes = (options: unknown): UiNode[] => [
+/** The second step: the script (Kratos' `webauthn_script`), the creation options, the answer's input and the button. */
+const creationNodes = (publicUrl: string, options: unknown): UiNode[] => [
+  webauthnScriptNode(publicUrl),
   inputNode('passkey', 'passkey_create_data', 'hidden', { value: JSON.stringify({ publicKey: options }) }),
   inputNode('passkey', ANSWER, 'hidden', { value: '' }),
-  inputNode('passkey', 'passkey_register_trigger', 'button', { value: '', label: m.signUpWithPasskey() }),
+  inputNode('passkey', 'passkey_register_trigger', 'button', { value: '', label: m.signUpWithPasskey(), onclickTrigger: 'oryPasskeyRegistration' }),
 ];
 
 export const passkeyRegistration = {
@@ -44,7 +47,7 @@ export const passkeyRegistration = {
     if (raw === undefined || raw === '' || typeof pendingId !== 'string') {
       const name = userNameOf(identity);
       const options = await creationOptions(rp, challenge, { handle: userHandleOf(identity), name, displayName: name }, [], true);
-      throw new PasskeyCreationPending(creationNodes(options), identity.id);
+      throw new PasskeyCreationPending(creationNodes(ctx.config.serve.public.url, options), identity.id);
     }
     const response = parseResponse<RegistrationResponseJSON>(raw);
     if (response === undefined) throw new FlowValidationError([m.needsScript()]);

@@ -19,7 +19,7 @@ export const webauthnLogin = {
     if (identity !== undefined && keys.length === 0) return [];
     const rp = relyingParty(config, 'webauthn');
     const allowCredentials = keys.map((c) => ({ id: c.id, type: 'public-key', transports: c.transports }));
-    return loginNodes('webauthn', { challenge: flowChallenge(flow, 'webauthn'), rpId: rp.id, timeout: 300_000, userVerification: 'preferred', allowCredentials });
+    return loginNodes(config, 'webauthn', { challenge: flowChallenge(flow, 'webauthn'), rpId: rp.id, timeout: 300_000, userVerification: 'preferred', allowCredentials });
   },
 
   async login(ctx, flow, body, identity?) {

@@ -32,7 +32,7 @@ export const webauthnSettingsForm = async (ctx: IdentityContext, identity: Ident
   const stored = storedCredentials(identity, method);
   const name = userNameOf(identity);
   const options = await creationOptions(relyingParty(ctx.config, method), challenge, { handle: userHandleOf(identity), name, displayName: name }, stored, method === 'passkey');
-  return { nodes: settingsNodes(method, stored, options), state: { challenge } };
+  return { nodes: settingsNodes(ctx.config, method, stored, options), state: { challenge } };
 };
 
 /** True when the identity could still sign in without the passkey `id` (strategies/ways-in.ts). */
