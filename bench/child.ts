@@ -4,11 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import type { ChildMessage, Fixtures, MintRequest } from './targets/protocol.ts';
+import type { ChildMessage, Fixtures, MintRequest, Wanted } from './targets/protocol.ts';
 
 export interface RunningTarget {
-  /** Fresh fixtures with that many refresh tokens (and login flows), minted by the target itself. */
-  fixtures(refreshTokens: number, loginFlows?: number): Promise<Fixtures>;
+  /** Fresh fixtures (refresh tokens, login flows, signed-in browsers), minted by the target itself. */
+  fixtures(wanted: Wanted): Promise<Fixtures>;
   stop(): Promise<void>;
 }
 
@@ -36,10 +36,10 @@ export const startTarget = async (entry: string, env: Record<string, string>): P
   }
   let nextId = 1;
   return {
-    async fixtures(refreshTokens, loginFlows = 0) {
+    async fixtures(wanted) {
       const id = nextId++;
       const reply = answer(child, (m) => (m.type === 'minted' || m.type === 'mint-failed') && m.id === id, MINT_TIMEOUT_MS, tell);
-      child.send({ type: 'mint', id, refreshTokens, loginFlows } satisfies MintRequest);
+      child.send({ type: 'mint', id, ...wanted } satisfies MintRequest);
       const message = await reply;
       if (message.type !== 'minted') throw tell(`could not mint fixtures: ${message.type === 'mint-failed' ? message.reason : message.type}`);
       return message.fixtures;

@@ -1,6 +1,7 @@
 /**
  * One scenario against one running target: a warm-up run, then the measured run, both with
- * autocannon in this (the parent) process, each on fresh fixtures (`nextDrive` mints them).
+ * autocannon in this (the parent) process, each on fresh fixtures (`nextDrive` mints them). The
+ * SSO round trip has a loop of its own (sso/loop.ts) that reports the same Measurement.
  */
 import autocannon from 'autocannon';
 import type { Drive } from './scenarios.ts';
@@ -27,6 +28,8 @@ export interface Measurement {
   exhausted: number;
   /** Every status code seen and how often, e.g. `{ "200": 41000, "400": 3 }`. */
   statusCodes: Record<string, number>;
+  /** SSO round trip: HTTP requests one successful pass took (redirects and the token request). */
+  requestsPerPass?: number;
 }
 
 const run = (drive: Drive, load: Load, duration: number) =>

@@ -1,18 +1,22 @@
-/** `npm run bench -- --duration 10 --connections 50 --only cc,refresh,introspect,login --db sqlite,postgres` */
+/** `npm run bench -- --rounds 3 --duration 5 --warmup 1 --connections 50 --only cc,refresh,introspect,sso,login --db sqlite,postgres --json out.json` */
 import { parseArgs } from 'node:util';
 import { SCENARIOS, type ScenarioName } from './scenarios.ts';
 import type { Database } from './targets.ts';
 
 export interface BenchOptions {
+  /** Times every target runs every scenario, the targets alternating within each round. */
+  rounds: number;
   duration: number;
   warmup: number;
   connections: number;
   scenarios: ScenarioName[];
   databases: Database[];
+  /** Where to write the machine-readable result, if anywhere. */
+  json?: string;
 }
 
-export const USAGE = `Usage: npm run bench -- [--duration 8] [--warmup 2] [--connections 50]
-                          [--only cc,refresh,introspect,login] [--db sqlite,postgres]`;
+export const USAGE = `Usage: npm run bench -- [--rounds 3] [--duration 5] [--warmup 1] [--connections 50]
+                          [--only cc,refresh,introspect,sso,login] [--db sqlite,postgres] [--json result.json]`;
 
 const DATABASES: readonly Database[] = ['sqlite', 'postgres'];
 
@@ -37,18 +41,22 @@ export const parseOptions = (args: string[]): BenchOptions => {
     args,
     strict: true,
     options: {
-      duration: { type: 'string', default: '8' },
-      warmup: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '3' },
+      duration: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '1' },
       connections: { type: 'string', default: '50' },
       only: { type: 'string', default: SCENARIOS.join(',') },
       db: { type: 'string', default: DATABASES.join(',') },
+      json: { type: 'string' },
     },
   });
   return {
+    rounds: Math.round(positive('rounds', values.rounds, 1)),
     duration: positive('duration', values.duration, 1),
     warmup: positive('warmup', values.warmup, 0),
     connections: Math.round(positive('connections', values.connections, 1)),
     scenarios: listOf('only', values.only, SCENARIOS),
     databases: listOf('db', values.db, DATABASES),
+    ...(values.json ? { json: values.json } : {}),
   };
 };

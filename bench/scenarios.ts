@@ -1,18 +1,20 @@
 /**
- * The three measured requests, built from a target's fixtures. Each scenario also checks every
+ * The measured requests autocannon sends, built from a target's fixtures (the SSO round trip is
+ * driven by sso/loop.ts instead). Each scenario also checks every
  * 2xx body (a fast `{"active":false}` or an error page with 200 would otherwise pass unnoticed),
  * except on the bare ceiling, which answers the same body to everything.
  */
 import type { Options, Request } from 'autocannon';
 import type { Fixtures } from './targets/protocol.ts';
 
-export const SCENARIOS = ['cc', 'refresh', 'introspect', 'login'] as const;
+export const SCENARIOS = ['cc', 'refresh', 'introspect', 'sso', 'login'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   cc: 'client credentials',
   refresh: 'refresh (rotating)',
   introspect: 'introspection',
+  sso: 'SSO round trip',
   login: 'password login',
 };
 
@@ -114,7 +116,7 @@ const loginRequest = (fixtures: Fixtures, tally: Tally): Drive => {
   return { options: { url: login.submitUrl, requests: [request] }, tally };
 };
 
-export const driveFor = (scenario: ScenarioName, fixtures: Fixtures, checkBodies: boolean): Drive => {
+export const driveFor = (scenario: Exclude<ScenarioName, 'sso'>, fixtures: Fixtures, checkBodies: boolean): Drive => {
   const tally = newTally();
   const expect = (needle: string) => (body: string) => !checkBodies || body.includes(needle);
   switch (scenario) {
@@ -145,3 +147,7 @@ export const loginFlowsNeeded = (scenario: ScenarioName, connections: number, ce
 /** Refresh tokens to mint for one run of the scenario: one chain per connection and spares. */
 export const refreshTokensNeeded = (scenario: ScenarioName, connections: number): number =>
   scenario === 'refresh' ? connections + 16 : 0;
+
+/** Signed-in browsers for one SSO run: one per connection (each a worker of the loop). */
+export const ssoSessionsNeeded = (scenario: ScenarioName, connections: number): number =>
+  scenario === 'sso' ? connections : 0;

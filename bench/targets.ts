@@ -1,6 +1,7 @@
 /**
- * The servers compared. Each runs alone in its own child process, one after the other, so they
- * never share the two cores; the database Olympus uses lives as long as its child.
+ * The servers compared. Each runs in its own child process, started once and kept for the whole
+ * bench; only one is under load at a time while the others wait idle. A target's database lives
+ * as long as its child.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, dropDatabase, startTestPostgres } from '../scripts/pg.ts';
 import type { ScenarioName } from './scenarios.ts';
-import { OLYMPUS_DSN_ENV } from './targets/protocol.ts';
+import { OIDC_SQLITE_ENV, OLYMPUS_DSN_ENV } from './targets/protocol.ts';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -27,22 +28,25 @@ export interface Target {
 
 const here = (file: string): string => join(import.meta.dirname, file);
 
-const OAUTH2_SCENARIOS: readonly ScenarioName[] = ['cc', 'refresh', 'introspect'];
+const OAUTH2_SCENARIOS: readonly ScenarioName[] = ['cc', 'refresh', 'introspect', 'sso'];
 
 const noPreparation = async () => ({ env: {}, cleanup: async () => {} });
+
+/** A SQLite file in a temp folder of its own, named to the child by `variable`, removed afterwards. */
+const sqliteFile = (variable: string, file: string, dsn: (path: string) => string) => async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'olympus-bench-'));
+  return {
+    env: { [variable]: dsn(join(dir, file)) },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
 
 const olympusOnSqlite: Target = {
   id: 'olympus-sqlite',
   label: 'Olympus (SQLite)',
   entry: here('targets/olympus.ts'),
   checksBodies: true,
-  async prepare() {
-    const dir = mkdtempSync(join(tmpdir(), 'olympus-bench-'));
-    return {
-      env: { [OLYMPUS_DSN_ENV]: `sqlite://${join(dir, 'olympus.sqlite')}` },
-      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  },
+  prepare: sqliteFile(OLYMPUS_DSN_ENV, 'olympus.sqlite', (path) => `sqlite://${path}`),
 };
 
 const olympusOnPostgres: Target = {
@@ -77,6 +81,16 @@ export const OIDC_PROVIDER: Target = {
   prepare: noPreparation,
 };
 
+/** The same oidc-provider on oidc-sqlite-adapter.ts: as durable as Olympus on SQLite. */
+export const OIDC_PROVIDER_SQLITE: Target = {
+  id: 'oidc-provider-sqlite',
+  label: 'oidc-provider (SQLite)',
+  entry: here('targets/oidc-provider.ts'),
+  checksBodies: true,
+  only: OAUTH2_SCENARIOS,
+  prepare: sqliteFile(OIDC_SQLITE_ENV, 'oidc-provider.sqlite', (path) => path),
+};
+
 export const BARE: Target = {
   id: 'bare',
   label: 'bare node:http',
@@ -101,4 +115,12 @@ export const RAW_ARGON2: Target = {
 
 export const OLYMPUS: Record<Database, Target> = { sqlite: olympusOnSqlite, postgres: olympusOnPostgres };
 
-export const targetsFor = (databases: Database[]): Target[] => [...databases.map((db) => OLYMPUS[db]), OIDC_PROVIDER, BARE];
+/** The peers every Olympus figure is set against (ratios per round). */
+export const PEERS: readonly Target[] = [OIDC_PROVIDER, OIDC_PROVIDER_SQLITE, BARE];
+
+/** The child processes to start: Olympus on each chosen database, then the peers. */
+export const targetsFor = (databases: Database[]): Target[] => [...databases.map((db) => OLYMPUS[db]), ...PEERS];
+
+/** Who runs `scenario` within a round, in the order they alternate (the in-process ceiling first). */
+export const lineUp = (scenario: ScenarioName, started: Target[]): Target[] =>
+  [RAW_ARGON2, ...started].filter((target) => (target.only ?? [scenario]).includes(scenario));

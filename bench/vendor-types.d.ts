@@ -51,6 +51,12 @@ declare module 'oidc-provider' {
   }
   interface ModelClass<T, P> {
     new (payload: P): T;
+    find(id: string): Promise<T | undefined>;
+  }
+  interface InteractionDetails {
+    prompt: { name: string };
+    params: Record<string, unknown>;
+    grantId?: string;
   }
   interface Client {
     clientId: string;
@@ -66,6 +72,13 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     callback(): (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+    interactionDetails(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<InteractionDetails>;
+    interactionFinished(
+      req: import('node:http').IncomingMessage,
+      res: import('node:http').ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
     Client: { find(id: string): Promise<Client | undefined> };
     Grant: ModelClass<Grant, { accountId: string; clientId: string }>;
     RefreshToken: ModelClass<Model, TokenPayload>;

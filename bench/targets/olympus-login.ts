@@ -3,6 +3,7 @@
  * registration flow, then a supply of fresh native login flows (a flow serves one successful
  * login, as in Kratos), created through the public API like a mobile app would.
  */
+import { makeConcurrently } from './concurrently.ts';
 import type { LoginFixtures } from './protocol.ts';
 
 const IDENTIFIER = 'bench-user@example.org';
@@ -24,24 +25,21 @@ const newFlowId = async (publicUrl: string, kind: 'login' | 'registration'): Pro
 export const nativeFlowsAvailable = async (publicUrl: string): Promise<boolean> =>
   (await fetch(`${publicUrl}/self-service/login/api`, { headers: { accept: 'application/json' } })).status !== 404;
 
-export const registerBenchUser = async (publicUrl: string): Promise<void> => {
+/** Registers the bench user; returns its identity id. */
+export const registerBenchUser = async (publicUrl: string): Promise<string> => {
   const flow = await newFlowId(publicUrl, 'registration');
   const res = await json(`${publicUrl}/self-service/registration?flow=${flow}`, {
     method: 'POST',
     body: JSON.stringify({ method: 'password', password: PASSWORD, traits: { email: IDENTIFIER } }),
   });
-  if (res.status !== 200) throw new Error(`native registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const identity = res.body.identity as { id?: unknown } | undefined;
+  if (res.status !== 200 || typeof identity?.id !== 'string') throw new Error(`native registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return identity.id;
 };
 
-export const mintLoginFixtures = async (publicUrl: string, flows: number): Promise<LoginFixtures> => {
-  const flowIds = new Array<string>(flows);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < flows) {
-      const slot = next++;
-      flowIds[slot] = await newFlowId(publicUrl, 'login');
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { submitUrl: `${publicUrl}/self-service/login`, identifier: IDENTIFIER, password: PASSWORD, flowIds };
-};
+export const mintLoginFixtures = async (publicUrl: string, flows: number): Promise<LoginFixtures> => ({
+  submitUrl: `${publicUrl}/self-service/login`,
+  identifier: IDENTIFIER,
+  password: PASSWORD,
+  flowIds: await makeConcurrently(flows, CONCURRENCY, () => newFlowId(publicUrl, 'login')),
+});

@@ -6,9 +6,11 @@
 import { defaultDevConfig, type OlympusConfig } from '@olympus/config';
 import { createLogger, startServer } from '@olympus/server';
 import { createClient, obtainCode, tokenRequest } from '../../test/support/flow.ts';
+import { makeConcurrently } from './concurrently.ts';
 import { freePort } from './ports.ts';
 import { mintLoginFixtures, nativeFlowsAvailable, registerBenchUser } from './olympus-login.ts';
-import { basicAuth, OLYMPUS_DSN_ENV, runTarget, type Fixtures } from './protocol.ts';
+import { ssoFixtures } from './olympus-sso.ts';
+import { basicAuth, OLYMPUS_DSN_ENV, runTarget, type Fixtures, type Wanted } from './protocol.ts';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
 /** Authorization flows run side by side while minting refresh tokens (setup only, not measured). */
@@ -35,23 +37,6 @@ const mintThroughFlow = async (urls: { publicUrl: string; adminUrl: string }, cl
   return { refreshToken: res.body.refresh_token, accessToken: res.body.access_token };
 };
 
-const mintMany = async (count: number, mint: () => Promise<Minted>): Promise<Minted[]> => {
-  const minted: Minted[] = [];
-  let inFlight = 0;
-  const worker = async (): Promise<void> => {
-    while (minted.length + inFlight < count) {
-      inFlight++;
-      try {
-        minted.push(await mint());
-      } finally {
-        inFlight--;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: MINT_CONCURRENCY }, worker));
-  return minted;
-};
-
 await runTarget(async () => {
   const dsn = process.env[OLYMPUS_DSN_ENV];
   if (!dsn) throw new Error(`${OLYMPUS_DSN_ENV} is not set`);
@@ -66,10 +51,11 @@ await runTarget(async () => {
   });
   const auth = basicAuth(client.client_id, client.client_secret!);
   const canLogin = await nativeFlowsAvailable(urls.publicUrl);
-  if (canLogin) await registerBenchUser(urls.publicUrl);
-  const mint = async (refreshTokens: number, loginFlows: number): Promise<Fixtures> => {
+  // SSO browsers sign in as the bench user (Hera's consent reads its traits); no native flows, no SSO scenario.
+  const subject = canLogin ? await registerBenchUser(urls.publicUrl) : undefined;
+  const mint = async ({ refreshTokens, loginFlows, ssoSessions }: Wanted): Promise<Fixtures> => {
     // At least one flow, for the access token the introspection scenario asks about.
-    const minted = await mintMany(Math.max(1, refreshTokens), () => mintThroughFlow(urls, client.client_id, auth));
+    const minted = await makeConcurrently(Math.max(1, refreshTokens), MINT_CONCURRENCY, () => mintThroughFlow(urls, client.client_id, auth));
     return {
       tokenUrl: `${urls.publicUrl}/oauth2/token`,
       introspectUrl: `${urls.adminUrl}/admin/oauth2/introspect`,
@@ -77,6 +63,9 @@ await runTarget(async () => {
       refreshTokens: minted.slice(0, refreshTokens).map((m) => m.refreshToken),
       accessToken: minted[0].accessToken,
       ...(canLogin && loginFlows > 0 ? { login: await mintLoginFixtures(urls.publicUrl, loginFlows) } : {}),
+      ...(subject && ssoSessions > 0
+        ? { sso: await ssoFixtures({ urls, clientId: client.client_id, clientAuth: auth, redirectUri: REDIRECT, subject }, ssoSessions) }
+        : {}),
     };
   };
   return { mint, stop: () => server.close() };

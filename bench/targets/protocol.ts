@@ -18,6 +18,22 @@ export interface Fixtures {
   accessToken: string;
   /** Password login (Olympus only, once its native flows exist): one unused flow per login. */
   login?: LoginFixtures;
+  /** The SSO round trip: browsers already signed in, with consent remembered. */
+  sso?: SsoFixtures;
+}
+
+/** One cookie of a browser's jar, as test/support/browser.ts keeps it. */
+export type JarEntry = [name: string, cookie: { value: string; path: string }];
+
+export interface SsoFixtures {
+  /** The authorization endpoint with client_id, response_type, redirect_uri and scope; each pass adds state and PKCE. */
+  authorizeUrl: string;
+  /** Where the last redirect lands (the pass reads the code there and stops following). */
+  redirectUri: string;
+  tokenUrl: string;
+  clientAuth: string;
+  /** One signed-in browser's cookie jar per worker. */
+  sessions: JarEntry[][];
 }
 
 export interface LoginFixtures {
@@ -34,22 +50,31 @@ export type ChildMessage =
   | { type: 'minted'; id: number; fixtures: Fixtures }
   | { type: 'mint-failed'; id: number; reason: string };
 
-export interface MintRequest {
+/** What one run needs minted; a target ignores what it cannot serve. */
+export interface Wanted {
+  refreshTokens: number;
+  /** Fresh login flows (password login). */
+  loginFlows: number;
+  /** Signed-in browsers (the SSO round trip). */
+  ssoSessions: number;
+}
+
+export interface MintRequest extends Wanted {
   type: 'mint';
   id: number;
-  refreshTokens: number;
-  /** Fresh login flows wanted (targets without password login ignore it). */
-  loginFlows?: number;
 }
 
 /** What a target's child provides once it listens. */
 export interface StartedTarget {
-  mint(refreshTokens: number, loginFlows: number): Promise<Fixtures>;
+  mint(wanted: Wanted): Promise<Fixtures>;
   stop(): Promise<void>;
 }
 
 /** The DSN the Olympus child serves from (the parent owns the database's lifetime). */
 export const OLYMPUS_DSN_ENV = 'BENCH_OLYMPUS_DSN';
+
+/** The SQLite file oidc-provider's durable adapter writes to; without it, its in-memory adapter. */
+export const OIDC_SQLITE_ENV = 'BENCH_OIDC_SQLITE';
 
 const send = (message: ChildMessage): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -73,7 +98,7 @@ export const runTarget = async (start: () => Promise<StartedTarget>): Promise<vo
   process.once('disconnect', shutdown);
   process.on('message', (request: MintRequest) => {
     if (request.type !== 'mint') return;
-    target.mint(request.refreshTokens, request.loginFlows ?? 0).then(
+    target.mint({ refreshTokens: request.refreshTokens, loginFlows: request.loginFlows, ssoSessions: request.ssoSessions }).then(
       (fixtures) => send({ type: 'minted', id: request.id, fixtures }),
       (error: unknown) => send({ type: 'mint-failed', id: request.id, reason: describeError(error) }),
     );
