@@ -6,6 +6,8 @@ import { newErrorId, useTraceErrorLinks } from './error-id.ts';
 import { errorPageRendererOf } from './error-page.ts';
 import { troubleshootingUrl } from './docs-link.ts';
 import { unreadableRequestOf } from './unreadable-request.ts';
+import { isNavigation } from './navigation-constraint.ts';
+import { oauth2Unavailable, RETRY_AFTER_SECONDS, storageOutageOf, type StorageOutage } from './unavailable.ts';
 
 /**
  * Thrown where the browser cannot be sent back to the client (unknown client, unregistered
@@ -34,6 +36,8 @@ export interface ErrorRendering {
  */
 export const toOAuth2Error = (err: unknown): OAuth2Error => {
   if (err instanceof OAuth2Error) return err;
+  const outage = storageOutageOf(err);
+  if (outage !== undefined) return oauth2Unavailable(outage);
   const unreadable = unreadableRequestOf(err);
   if (unreadable !== undefined) {
     const details = { hint: unreadable.hint, debug: unreadable.debug };
@@ -57,7 +61,9 @@ const logError = (req: FastifyRequest, err: OAuth2Error, errorId: string, origin
     ...(err.traceId === undefined ? {} : { trace_id: err.traceId }),
     error_id: errorId, error: err.error, error_description: err.description, error_hint: err.hint, error_debug: err.debug,
   };
-  if (err.status >= 500) req.log.error({ ...fields, err: original }, 'request failed');
+  // A 503 is a known, passing condition (a revocation the database refused): no stack trace.
+  if (err.status === 503) req.log.warn(fields, 'request failed: temporarily unavailable');
+  else if (err.status >= 500) req.log.error({ ...fields, err: original }, 'request failed');
   else req.log.info(fields, 'request rejected');
 };
 
@@ -72,10 +78,28 @@ const sendIdentityError = (req: FastifyRequest, reply: FastifyReply, err: Identi
   return reply.code(err.code).header('cache-control', 'no-store').send(err.toBody(String(req.id), exposeDebug));
 };
 
+/**
+ * The database is unavailable (unavailable.ts): 503 with Retry-After in the envelope of the route, or
+ * the error page for a browser, and one warn line without a stack trace (docs/operations/faults.md).
+ */
+const sendUnavailable = (app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, raw: unknown, outage: StorageOutage, errorId: string, opts: ErrorRendering) => {
+  req.log.warn({ error_id: errorId, error: 'temporarily_unavailable', reason: outage.reason, error_description: outage.message }, 'database unavailable');
+  void reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).header('cache-control', 'no-store');
+  const err = oauth2Unavailable(outage);
+  if (isNavigation(req)) {
+    const input = { err, errorId, requestId: String(req.id), exposeDebug: opts.exposeDebug, docsBaseUrl: opts.docsBaseUrl };
+    return reply.type('text/html; charset=utf-8').send(errorPageRendererOf(app)(req, input));
+  }
+  if (raw instanceof IdentityError) return reply.send(raw.toBody(String(req.id), opts.exposeDebug));
+  return reply.send(errorBody(err, opts));
+};
+
 export const registerErrorHandling = (app: FastifyInstance, opts: ErrorRendering): void => {
   useTraceErrorLinks(app, opts.traceErrors);
   app.setErrorHandler((raw: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const errorId = newErrorId(req);
+    const outage = storageOutageOf(raw);
+    if (outage !== undefined) return sendUnavailable(app, req, reply, raw, outage, errorId, opts);
     if (raw instanceof ShowErrorPage) {
       logError(req, raw.cause, errorId, raw);
       return reply
@@ -90,6 +114,7 @@ export const registerErrorHandling = (app: FastifyInstance, opts: ErrorRendering
     if (err.error === 'invalid_client' && typeof req.headers.authorization === 'string' && /^basic /i.test(req.headers.authorization)) {
       reply.header('www-authenticate', 'Basic realm="olympus"'); // RFC 6749 §5.2
     }
+    if (err.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS)); // RFC 9110 §10.2.3
     return reply.code(err.status).header('cache-control', 'no-store').send(errorBody(err, opts));
   });
   app.setNotFoundHandler((req, reply) => {

@@ -14,6 +14,7 @@ export interface IdentityErrorDetails {
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone',
   413: 'Request Entity Too Large', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 export abstract class IdentityError extends Error {
@@ -68,6 +69,8 @@ export class PayloadTooLarge extends define('bad_request', 413) {}
 export class IdentityConflict extends define('conflict', 409) {}
 export class TooManyRequests extends define('too_many_requests', 429) {}
 export class InternalError extends define('internal_server_error', 500) {}
+/** The database is unavailable for the moment (docs/operations/faults.md); the same id as OAuth2's 503 (RFC 6749 §5.2). */
+export class ServiceUnavailable extends define('temporarily_unavailable', 503) {}
 /** Social sign-in (strategies/oidc): the continuity cookie did not come back or does not match the callback. */
 export class OidcContinuityViolation extends define('oidc_continuity_violation', 400) {}
 /** The provider's ID token failed a check (issuer, audience, nonce, signature, expiry; OIDC Core §3.1.3.7). */
@@ -84,5 +87,5 @@ export const IDENTITY_ERROR_IDS = [
   'browser_location_change_required', 'self_service_flow_return_to_forbidden', 'self_service_flow_disabled',
   'security_identity_mismatch', 'identity_disabled', 'bad_request', 'too_many_requests', 'internal_server_error',
   'oidc_continuity_violation', 'oidc_id_token_invalid', 'oidc_provider_error',
-  'webauthn_rp_id_mismatch',
+  'webauthn_rp_id_mismatch', 'temporarily_unavailable',
 ] as const;

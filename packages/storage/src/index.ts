@@ -1,5 +1,6 @@
 export type { Db, Dialect, SqlParams, SqlValue } from './db/types.ts';
 export { openDatabase } from './db/open.ts';
+export { StorageUnavailable, type StorageUnavailableReason } from './errors.ts';
 export type { DbObserver, DbPoolStats } from './db/observer.ts';
 export { courierQueueDepth } from './identity/courier-depth.ts';
 export { migrate, migrationStatus, type MigrationState } from './migrations/migrate.ts';

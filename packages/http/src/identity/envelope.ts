@@ -7,11 +7,15 @@
 import type { FastifyInstance } from 'fastify';
 import { BadRequest, PayloadTooLarge } from '@olympus/identity';
 import { unreadableRequestOf } from '../unreadable-request.ts';
+import { identityUnavailable, storageOutageOf } from '../unavailable.ts';
 
 /** herodot's wording for a malformed request, which Kratos' clients know. */
 export const MALFORMED = 'The request was malformed or contained invalid parameters';
 
 export const toIdentityError = (err: unknown): unknown => {
+  // The database unavailable: Kratos' envelope with 503 (docs/operations/faults.md).
+  const outage = storageOutageOf(err);
+  if (outage !== undefined) return identityUnavailable(outage, err);
   const unreadable = unreadableRequestOf(err);
   if (unreadable === undefined) return err;
   const reason = `${unreadable.message} ${unreadable.hint}`.trim();

@@ -17,6 +17,8 @@ export class GroupCommit {
   readonly #flush: (batch: PendingInsert[]) => Promise<void>;
   readonly #single: (sql: string, params: SqlParams) => Promise<unknown>;
   #pending: PendingInsert[] = [];
+  /** Groups being committed, so a shutdown can wait for them (flushed()). */
+  readonly #draining = new Set<Promise<void>>();
 
   readonly #committed: ((rows: number) => void) | undefined;
 
@@ -30,8 +32,22 @@ export class GroupCommit {
   add(sql: string, params: SqlParams): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ sql, params, resolve, reject });
-      if (this.#pending.length === 1) setImmediate(() => void this.#drain());
+      if (this.#pending.length === 1) setImmediate(() => this.#track(this.#drain()));
     });
+  }
+
+  #track(drain: Promise<void>): void {
+    this.#draining.add(drain);
+    const done = (): void => void this.#draining.delete(drain);
+    drain.then(done, done);
+  }
+
+  /** Resolves once every row added so far is committed or refused: the last step before closing the database. */
+  async flushed(): Promise<void> {
+    while (this.#pending.length > 0 || this.#draining.size > 0) {
+      if (this.#draining.size === 0) await new Promise((resolve) => setImmediate(resolve));
+      else await Promise.allSettled([...this.#draining]);
+    }
   }
 
   async #drain(): Promise<void> {

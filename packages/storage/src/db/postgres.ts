@@ -35,6 +35,8 @@ const statementName = (text: string): string | undefined => {
 
 type Runner = pg.Pool | pg.PoolClient;
 
+const ignore = (): void => {};
+
 /** Keeps a multi-row INSERT well under PostgreSQL's 65535 bind parameters. */
 const MAX_ROWS_PER_INSERT = 500;
 const chunks = <T>(items: T[], size: number): T[][] =>
@@ -87,22 +89,31 @@ class PostgresDb implements Db {
   }
 
   async exec(script: string): Promise<void> {
-    // No values and no name: the simple query protocol, which accepts several statements.
-    await (this.#client ?? this.#pool).query(script);
+    // No values and no name: the simple query protocol, which accepts several statements. Scripts are
+    // migrations, whose DDL may rightly outlast the request timeouts (POOL_TIMEOUTS) on a large table.
+    const text = this.#client === undefined ? script : `SET LOCAL statement_timeout = 0;\n${script}`;
+    await (this.#client ?? this.#pool).query({ text, query_timeout: SCRIPT_TIMEOUT_MS } as pg.QueryConfig);
   }
 
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     if (this.#client !== undefined) return this.#savepoint(this.#client, fn);
     const client = await this.#pool.connect();
+    // pg-pool listens for errors of idle clients only: a connection lost between two statements of a
+    // transaction (the server restarting) is an 'error' event that would end the process. Ignored
+    // here, it surfaces as the next statement's error instead (docs/operations/faults.md).
+    client.on('error', ignore);
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await fn(new PostgresDb(this.#pool, client, 1, this.#observer));
       await client.query('COMMIT');
-      client.release();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').then(() => client.release(), () => client.release(true));
+      await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
+    } finally {
+      client.off('error', ignore);
+      client.release(broken);
     }
   }
 
@@ -121,6 +132,7 @@ class PostgresDb implements Db {
 
   async close(): Promise<void> {
     if (this.#client !== undefined) throw new Error('close() is not available inside a transaction');
+    await this.#group.flushed();
     await this.#pool.end();
   }
 }
@@ -132,9 +144,20 @@ export interface PostgresOptions {
   observer?: DbObserver;
 }
 
+/**
+ * Nothing waits on the database for ever (docs/operations/faults.md): a connection (new, or a free one
+ * from a full pool) within 5 s, a statement is cancelled by the server after 10 s, and a connection
+ * that stops answering altogether (a host gone without a reset) is given up after 15 s. A failed
+ * request is then a 503 with Retry-After; the pool drops broken connections and opens new ones as
+ * soon as the server answers again.
+ */
+export const POOL_TIMEOUTS = { connectionTimeoutMillis: 5000, statement_timeout: 10_000, query_timeout: 15_000 } as const;
+/** Migrations: long, but not endless. */
+const SCRIPT_TIMEOUT_MS = 3_600_000;
+
 /** Opens a pool and checks the server answers, so a wrong DSN fails at startup, not on a request. */
 export const openPostgres = async (dsn: string, options: PostgresOptions = {}): Promise<Db> => {
-  const pool = new pg.Pool({ connectionString: dsn, max: options.max ?? 10, types });
+  const pool = new pg.Pool({ connectionString: dsn, max: options.max ?? 10, types, ...POOL_TIMEOUTS, keepAlive: true });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
   if (options.observer !== undefined) observePool(pool, options.observer);

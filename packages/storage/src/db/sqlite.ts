@@ -13,6 +13,13 @@ interface Prepared {
   decode: RowDecoder | undefined;
 }
 
+export interface SqliteOptions {
+  /** Opened read-only (`?mode=ro`): every write fails with SQLITE_READONLY. */
+  readOnly?: boolean;
+  /** `?synchronous=full`: a commit is on disk before it is acknowledged, surviving power loss. */
+  synchronousFull?: boolean;
+}
+
 /** Enough for every static statement; dynamic IN lists beyond that are prepared per call. */
 const MAX_CACHED_STATEMENTS = 2000;
 
@@ -21,13 +28,15 @@ export class SqliteConnection {
   readonly raw: DatabaseSync;
   readonly #statements = new Map<string, Prepared>();
 
-  constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.raw = new DatabaseSync(path);
+  constructor(path: string, options: SqliteOptions = {}) {
+    if (path !== ':memory:' && options.readOnly !== true) mkdirSync(dirname(path), { recursive: true });
+    this.raw = new DatabaseSync(path, { readOnly: options.readOnly === true });
     // busy_timeout first: switching to WAL needs a lock another process may hold.
     this.raw.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.raw.exec('PRAGMA journal_mode = WAL');
-    this.raw.exec('PRAGMA synchronous = NORMAL');
+    // In WAL mode NORMAL loses no commit when the process dies (kill -9), only on power loss or an OS
+    // crash, where FULL does not (https://sqlite.org/pragma.html#pragma_synchronous; docs/operations/faults.md).
+    this.raw.exec(`PRAGMA synchronous = ${options.synchronousFull === true ? 'FULL' : 'NORMAL'}`);
     this.raw.exec('PRAGMA foreign_keys = ON');
   }
 
@@ -133,9 +142,10 @@ class SqliteDb implements Db {
   }
 
   async close(): Promise<void> {
+    await this.#group.flushed();
     await this.#idle();
     this.#conn.close();
   }
 }
 
-export const openSqlite = (path: string, observer?: DbObserver): Db => new SqliteDb(new SqliteConnection(path), observer);
+export const openSqlite = (path: string, observer?: DbObserver, options?: SqliteOptions): Db => new SqliteDb(new SqliteConnection(path, options), observer);
