@@ -1,10 +1,11 @@
 import { loadConfig } from '@olympus/config';
 import { startServer } from './server.ts';
+import { shutdown } from './shutdown.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoIdentity } from './demo.ts';
 
 /**
  * `olympus serve [--dev] [--config file]`: loads and validates config (start-up stops on any
- * problem, naming it), then serves both origins until SIGINT/SIGTERM.
+ * problem, naming it), then serves both origins until SIGINT/SIGTERM, which drain it (shutdown.ts).
  */
 export const serve = async (opts: { dev: boolean; configPath?: string }): Promise<{ close(): Promise<void> }> => {
   const config = await loadConfig({ dev: opts.dev, configPath: opts.configPath });
@@ -20,13 +21,18 @@ export const serve = async (opts: { dev: boolean; configPath?: string }): Promis
       (config.dev ? `  demo user: ${DEMO_EMAIL} / ${DEMO_PASSWORD}  (dev mode only)\n` : '') +
       '\n',
   );
-  let closing = false;
-  const stop = async () => {
-    if (closing) return;
-    closing = true;
-    await server.close();
-  };
-  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  let closing: Promise<void> | undefined;
+  const stop = (): Promise<void> => (closing ??= shutdown(server, config.serve.shutdown));
+  // A second signal finds no handler and ends the process at once: the way out of a drain that hangs.
+  const onSignal = (): void =>
+    void stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   return { close: stop };
 };

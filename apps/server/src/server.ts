@@ -106,12 +106,13 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
   }
 };
 
+/** Reads first, so a node on a current schema starts on a read-only database too (docs/operations/faults.md). */
 const prepareSchema = async (db: Db, apply: boolean): Promise<void> => {
-  if (apply) {
+  const pending = (await migrationStatus(db)).filter((m) => !m.applied);
+  if (pending.length > 0 && apply) {
     await migrate(db, 'up');
     return;
   }
-  const pending = (await migrationStatus(db)).filter((m) => !m.applied);
   if (pending.length > 0) {
     throw new Error(`The database has ${pending.length} pending migration(s) (${pending.map((m) => m.version).join(', ')}). Run \`olympus migrate up --config <file>\` first, or start with --dev.`);
   }

@@ -12,12 +12,27 @@ import { traceSchemaSection } from './schema-trace.ts';
 import { siteSchemaSection } from './schema-site.ts';
 import { heraSchemaSection } from './schema-hera.ts';
 import { identitySchemaSections } from './schema-identity.ts';
-import { choice, duration, MIN_SECRET_LENGTH, modeSwitch, publicPage, secretList, section, text, ttl, url, urlList, withDefault } from './schema-nodes.ts';
+import { formatDuration, parseDuration } from './duration.ts';
+import { choice, duration, filled, MIN_SECRET_LENGTH, modeSwitch, publicPage, secretList, section, text, ttl, url, urlList, withDefault } from './schema-nodes.ts';
 
 export type { SchemaNode } from './schema-nodes.ts';
 
 /** Upper bounds: RFC 6749 §4.1.2 recommends authorization codes live at most 10 minutes; Hydra caps the grace period at 5m. */
 const LIMITS = { authCode: '10m', refreshTokenRotationGracePeriod: '5m' } as const;
+
+/**
+ * How long a stopping node keeps serving while /health/ready already answers 503, so a load balancer's
+ * health check takes it out of rotation before it stops accepting. Its default follows --dev; decode.ts
+ * fills it in after decoding, so it is given in milliseconds.
+ */
+const drainDelay = filled(
+  Type.Transform(Type.String({
+    format: 'duration',
+    description: 'How long a stopping node keeps serving with `/health/ready` at 503 before its listeners close; at least the load balancer\'s health-check interval times its failure threshold.',
+    'x-default': '`0s` with --dev, else `5s`',
+    'x-mode-default': { dev: 0, production: 5000 },
+  })).Decode(parseDuration).Encode(formatDuration),
+);
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
@@ -77,6 +92,10 @@ export const configSchema = section(
         description: 'Names this node in the `X-Olympus-Node` response header of both origins, so a request behind a load balancer can be traced to the node that served it (docs/operations/deployment.md).',
         'x-default': 'the host name and process id, `<hostname>:<pid>`',
         'x-env': 'OLYMPUS_NODE_ID',
+      }),
+      shutdown: section('How a node stops on SIGTERM or SIGINT (docs/operations/faults.md).', {
+        drain_delay: drainDelay,
+        timeout: duration('How long requests still in flight when the listeners close may take to finish; connections still busy then are cut.', '10s'),
       }),
       trusted_proxies: withDefault(
         Type.Array(Type.String({ pattern: '^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)$' }), {

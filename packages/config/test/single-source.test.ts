@@ -27,6 +27,7 @@ const SAMPLE: ConfigInput = {
     admin: { base_url: 'http://10.0.0.5:9000', host: '10.0.0.5', port: 9001, api_keys: [SECRET] },
     cookies: { same_site: 'Strict', secure: true },
     node_id: 'node-a',
+    shutdown: { drain_delay: '2s', timeout: '20s' },
     trusted_proxies: ['10.0.0.0/8'],
   },
   urls: {
@@ -102,7 +103,7 @@ const onlyAt = (path: string[], value: unknown): ConfigInput =>
 const resolved = (input: ConfigInput, dev: boolean) => resolveConfig(input, { dev, cwd: '/srv/olympus' });
 
 test('every key has a default, or a description of how it is worked out at load time', () => {
-  assert.equal(keys.length, 101);
+  assert.equal(keys.length, 103);
   for (const { path, node } of keys) {
     assert.ok('default' in node || typeof node['x-default'] === 'string', `${dotted(path)} has neither default nor x-default`);
   }

@@ -14,6 +14,7 @@ export const testConfig = (oauth2: Partial<OlympusConfig['oauth2']> = {}): Olymp
     cookies: { sameSite: 'Lax', secure: true },
     nodeId: 'test-node',
     trustedProxies: [],
+    shutdown: { drainDelay: 0, timeout: 10_000 },
   },
   urls: {
     issuer: ISSUER,
