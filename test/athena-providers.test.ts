@@ -4,16 +4,21 @@
  * back with a code): the list shows each provider's configuration without its secret and the
  * redirect URIs to register; a dry run goes to the provider and back and shows the claims and the
  * mapped traits; an ID token for another audience fails at "ID token", claims that fail the identity
- * schema at "Mapping", a callback without the dry run's cookie at "State". No dry run creates an
+ * schema at "Mapping", a callback without the dry run's cookie at "State"; Apple's form_post answer
+ * (recorded shapes of support/provider-fixtures.ts, its authorization page answered in the browser) is
+ * turned into a GET and the first-login name from its `user` field shown. No dry run creates an
  * identity. Admin only. English and German (320 px), zero axe-core violations, a screenshot of each.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { exportPKCS8, generateKeyPair } from 'jose';
 import { launchBrowser } from './support/chromium.ts';
 import { auditPage, grantRole, registerPlainUser, signInToAthena } from './support/athena.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { startProviderFixtures, type ProviderFixtures } from './support/provider-fixtures.ts';
+import { appleUserField } from './support/recorded-providers.ts';
 import { freePort, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -48,12 +53,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let olympus: TestServer;
     let provider: FakeProvider;
     let signInPage: { url: string; close(): Promise<void> };
+    let fixtures: ProviderFixtures;
     let admin: { email: string; password: string };
     const contexts: BrowserContext[] = [];
 
     before(async () => {
       provider = await startFakeProvider();
       signInPage = await startSignInPage(provider);
+      fixtures = await startProviderFixtures();
+      const appleKey = await exportPKCS8((await generateKeyPair('ES256', { extractable: true })).privateKey);
+      const apple = { id: 'apple', provider: 'apple' as const, clientId: fixtures.clientId, appleTeamId: 'TEAM123456', applePrivateKeyId: 'KEY1234567', applePrivateKey: appleKey };
       const fake = { provider: 'generic' as const, clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer, authUrl: signInPage.url };
       olympus = await startTestServer(kind, (c) => ({
         ...c,
@@ -67,12 +76,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
                 providers: [
                   { id: 'fake', label: 'Fake', ...fake },
                   { id: 'corp', label: 'Corp ID', ...fake, pkce: 'force' as const, mapper: { traits: { email: 'upn', 'name.first': 'given_name' } } },
+                  apple,
                 ],
               },
             },
           },
         },
       }));
+      // Apple's endpoints are answered by the loopback fixtures (server side: token exchange and keys).
+      const identity = olympus.server.identity as { providerHttp?: import('@olympus/identity').ProviderHttpPort };
+      identity.providerHttp = fixtures.reroute(identity.providerHttp!);
       admin = await registerPlainUser(olympus);
       await grantRole(olympus, admin.email, 'admin');
     });
@@ -81,6 +94,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await olympus?.close();
       await provider?.close();
       await signInPage?.close();
+      await fixtures?.close();
     });
 
     const audit = (page: Page, name: string) => auditPage(page, `athena-${kind}-${name}`);
@@ -179,6 +193,49 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.match(await page.locator('[role=alert]').innerText(), /failed at the step “State”/);
       assert.match(await main(page), /dry-run cookie did not come back/);
       assert.equal(await page.locator('li[data-step="token_exchange"]').innerText().then((s) => /not reached/.test(s)), true);
+    });
+
+    test('Apple: the form_post answer is turned into a GET, and the first-login name from its user field is shown', async () => {
+      const before = await identityCount();
+      const page = await signIn();
+      // Apple's authorization page, as the browser meets it: a form that POSTs the answer to the redirect URI.
+      await page.context().route((u) => u.href.startsWith('https://appleid.apple.com/auth/authorize'), async (route) => {
+        const asked = new URL(route.request().url()).searchParams;
+        assert.equal(asked.get('response_mode'), 'form_post');
+        fixtures.nonce = asked.get('nonce') ?? '';
+        const field = (name: string, value: string) => `<input type="hidden" name="${name}" value="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`;
+        await route.fulfill({
+          status: 200, contentType: 'text/html',
+          body: `<!doctype html><html lang="en"><title>Apple</title><main><form method="post" action="${asked.get('redirect_uri')}">${field('code', 'apple-dry-code')}${field('state', asked.get('state') ?? '')}${field('user', appleUserField('jane@privaterelay.example'))}<button>Continue with Apple</button></form></main></html>`,
+        });
+      });
+      await page.goto(`${olympus.adminUrl}/providers`);
+      const start = new URL(await page.getByRole('link', { name: 'Dry run of Apple' }).getAttribute('href') ?? '', olympus.adminUrl);
+      // The start's 303 taken with the context's own cookies (Playwright routes no redirect hop), then followed.
+      const started = await page.context().request.get(start.href, { maxRedirects: 0 });
+      assert.equal(started.status(), 303);
+      await page.goto(started.headers().location);
+      const [posted] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === dryRunCallback('apple')),
+        page.waitForURL((u) => u.pathname === '/providers/apple/dry-run/result'),
+        page.getByRole('button', { name: 'Continue with Apple' }).click(),
+      ]);
+      assert.equal(posted.status(), 303, 'the POST is answered with a 303 to the GET callback');
+      assert.equal(new URL(posted.headers().location, olympus.adminUrl).pathname, '/providers/apple/dry-run/callback');
+      assert.match(await main(page), /The round trip succeeded.*Nothing was stored/s);
+      for (const step of ['authorization', 'state', 'token_exchange', 'id_token', 'claims', 'mapping']) {
+        assert.match(await page.locator(`li[data-step="${step}"]`).innerText(), /passed/, step);
+      }
+      const userField = JSON.parse(await page.locator('section', { hasText: 'Apple’s user field' }).locator('pre').innerText()) as unknown;
+      assert.deepEqual(userField, { name: { firstName: 'Jane', lastName: 'Appleseed' }, email: 'jane@privaterelay.example' });
+      const claims = await page.locator('section', { hasText: 'Claims the mapping read' }).innerText();
+      for (const part of ['"given_name": "Jane"', '"family_name": "Appleseed"']) assert.ok(claims.includes(part), `${part} in ${claims}`);
+      const traits = JSON.parse(await page.locator('section', { hasText: 'Mapped traits' }).locator('pre').innerText()) as unknown;
+      assert.deepEqual(traits, { email: 'jane@privaterelay.example', name: { first: 'Jane', last: 'Appleseed' } });
+      const exchange = fixtures.seen.filter((s) => s.at === 'POST /appleid.apple.com/auth/token').at(-1)!.form;
+      assert.equal(exchange.get('redirect_uri'), dryRunCallback('apple'));
+      await audit(page, 'providers-dry-run-apple');
+      assert.equal(await identityCount(), before, 'no identity was created');
     });
 
     test('only administrators have the section', async () => {

@@ -1,6 +1,6 @@
 /** Sign-in providers: the configured OpenID Connect providers and a dry run of one (admin only: providers.read). */
 import { providersListBody } from '../pages/providers/list.ts';
-import { dryRunCallback, showDryRunResult, startProviderDryRun } from '../pages/providers/dry-run.ts';
+import { dryRunCallback, dryRunFormPost, showDryRunResult, startProviderDryRun } from '../pages/providers/dry-run.ts';
 import { adminPage } from '../session/guard.ts';
 import type { Section } from './section.ts';
 
@@ -13,6 +13,8 @@ export const providersSection: Section = {
       admin.page.send(reply, admin.page.t.t('providers.title'), providersListBody(deps.ctx.config, admin.page.t))));
     app.get('/providers/:id/dry-run', adminPage(deps, 'providers.read', async (req, reply, admin) => startProviderDryRun(deps, req, reply, admin)));
     app.get('/providers/:id/dry-run/callback', async (req, reply) => dryRunCallback(req, reply));
+    // Apple's form_post answer (pages/providers/dry-run.ts), turned into the GET above.
+    app.post('/providers/:id/dry-run/callback', async (req, reply) => dryRunFormPost(req, reply));
     app.get('/providers/:id/dry-run/result', adminPage(deps, 'providers.read', async (req, reply, admin) => showDryRunResult(deps, req, reply, admin)));
   },
 };

@@ -47,6 +47,8 @@ export const PROVIDERS_DE: Record<keyof typeof PROVIDERS_EN, string> = {
   'dryrun.error.page': 'Fehlerbehebung: {id}',
   'dryrun.id_token_claims': 'Claims im ID-Token',
   'dryrun.claims': 'Von der Abbildung gelesene Claims',
+  'dryrun.apple_user': 'Apples Feld user (nur bei der ersten Anmeldung)',
+  'dryrun.apple_user.note': 'Apple sendet den Namen nur einmal, bei der ersten Autorisierung, außerhalb des ID-Tokens und unsigniert: Er füllt die Namens-Claims, die das ID-Token leer lässt. Spätere Anmeldungen kommen ohne ihn.',
   'dryrun.traits': 'Abgebildete Merkmale',
   'dryrun.verified': 'Als bestätigt markierte Adressen',
   'dryrun.verified.none': 'keine: Der Anbieter hat keine Adresse bestätigt (email_verified).',

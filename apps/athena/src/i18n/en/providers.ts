@@ -45,6 +45,8 @@ export const PROVIDERS_EN = {
   'dryrun.error.page': 'Troubleshooting: {id}',
   'dryrun.id_token_claims': 'Claims in the ID token',
   'dryrun.claims': 'Claims the mapping read',
+  'dryrun.apple_user': 'Apple’s user field (first sign-in only)',
+  'dryrun.apple_user.note': 'Apple sends the name once, with the first authorization, outside the ID token and unsigned: it fills the name claims the ID token leaves empty. Later sign-ins come without it.',
   'dryrun.traits': 'Mapped traits',
   'dryrun.verified': 'Addresses marked verified',
   'dryrun.verified.none': 'none: the provider did not vouch for an address (email_verified).',

@@ -13,11 +13,14 @@ import { pageFor } from '../../shell.ts';
 import type { Admin } from '../../session/guard.ts';
 import { queryParam } from '../lists.ts';
 import { DRY_RUN_SECONDS, takeDryRunCookie, writeDryRunCookie } from './cookie.ts';
-import { dryRunCallbackUrl, dryRunResultPath } from './paths.ts';
+import { dryRunCallbackPath, dryRunCallbackUrl, dryRunResultPath } from './paths.ts';
 import { dryRunResultBody } from './result.ts';
 
-/** The provider's answer (RFC 6749 §4.1.2 and §4.1.2.1) passed on from the callback to the result. */
-const ANSWER = ['code', 'state', 'error', 'error_description'] as const;
+/**
+ * The provider's answer (RFC 6749 §4.1.2 and §4.1.2.1) passed on from the callback to the result, with
+ * Apple's `user` (the name, sent on the first authorization only: packages/identity/src/strategies/oidc/apple.ts).
+ */
+const ANSWER = ['code', 'state', 'error', 'error_description', 'user'] as const;
 
 const providerOf = (deps: HttpDeps, req: FastifyRequest): OidcProvider | undefined =>
   oidcProviders(deps.ctx.config).find((p) => p.id === (req.params as { id: string }).id);
@@ -44,6 +47,18 @@ export const startProviderDryRun = async (deps: HttpDeps, req: FastifyRequest, r
   }
 };
 
+/**
+ * Apple's form_post answer (OAuth 2.0 Form Post Response Mode §2) comes as a cross-site POST, which brings
+ * no SameSite cookie at all: a 303 to the GET callback with its fields in the query, as the sign-in
+ * callback does (packages/http/src/identity/oidc-callback.ts). Nothing is checked or kept here.
+ */
+export const dryRunFormPost = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+  const { id } = req.params as { id: string };
+  const fields = (req.body ?? {}) as Record<string, unknown>;
+  const query = new URLSearchParams(ANSWER.flatMap((name) => (typeof fields[name] === 'string' && fields[name] !== '' ? [[name, fields[name] as string]] : [])));
+  return reply.code(303).header('cache-control', 'no-store').header('location', `${dryRunCallbackPath(id)}?${query}`).send();
+};
+
 /** No session check here: the provider's redirect carries no SameSite=Strict cookie; the result page checks it. */
 export const dryRunCallback = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
   const { id } = req.params as { id: string };
@@ -65,5 +80,5 @@ export const showDryRunResult = async (deps: HttpDeps, req: FastifyRequest, repl
   const result = await completeDryRun(deps.identity as IdentityContext, provider, record, admin.session.csrf, params);
   req.log.info({ provider: provider.id, admin: admin.identity.id, failed_step: result.failure?.step, error_id: result.failure?.errorId }, 'provider dry run finished; nothing stored');
   const { t } = admin.page;
-  return admin.page.send(reply, t.t('dryrun.title', { label: provider.label }), dryRunResultBody(t, provider, result), result.failure === undefined ? 200 : 400);
+  return admin.page.send(reply, t.t('dryrun.title', { label: provider.label }), dryRunResultBody(t, provider, result, params.user), result.failure === undefined ? 200 : 400);
 };

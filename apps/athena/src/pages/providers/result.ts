@@ -1,6 +1,7 @@
 /**
  * A dry run's result page: every step with its outcome (the failed one tagged), what went wrong with
- * its troubleshooting page, the claims received, the mapping's output and the schema's errors.
+ * its troubleshooting page, the claims received (with Apple's first-login `user` field), the mapping's
+ * output and the schema's errors.
  */
 import { html, type SafeHtml } from '@olympus/http';
 import { DRY_RUN_STEPS, type DryRunResult, type DryRunStep, type OidcProvider } from '@olympus/identity';
@@ -44,6 +45,18 @@ const mapping = (t: Translator, result: DryRunResult): SafeHtml => {
     : html`<ul>${verifiedAddresses.map((a) => html`<li><code>${a.value}</code></li>`)}</ul>`}</section>`;
 };
 
+/** Apple's `user` field as it came (not signed; the name claims above were filled from it where the ID token had none). */
+const appleUser = (t: Translator, userField: string | undefined): SafeHtml => {
+  if (userField === undefined) return html``;
+  let shown: unknown = userField;
+  try {
+    shown = JSON.parse(userField);
+  } catch {
+    // Not JSON: shown as it came, which is what the administrator needs to see.
+  }
+  return html`<section class="card"><h2>${t.t('dryrun.apple_user')}</h2><p>${t.t('dryrun.apple_user.note')}</p><pre class="json">${typeof shown === 'string' ? shown : JSON.stringify(shown, null, 2)}</pre></section>`;
+};
+
 const linked = (t: Translator, result: DryRunResult): SafeHtml => {
   if (result.claims === undefined) return html``;
   // "Would register" only holds for claims that pass the mapping.
@@ -52,7 +65,7 @@ const linked = (t: Translator, result: DryRunResult): SafeHtml => {
   return html`<p><a href="/identities/${encodeURIComponent(id)}">${t.t('dryrun.linked', { id })}</a></p>`;
 };
 
-export const dryRunResultBody = (t: Translator, provider: OidcProvider, result: DryRunResult): SafeHtml => {
+export const dryRunResultBody = (t: Translator, provider: OidcProvider, result: DryRunResult, appleUserField?: string): SafeHtml => {
   const summary = result.failure === undefined
     ? html`<div role="status"><p>${t.t('dryrun.succeeded')} ${t.t('dryrun.nothing_stored')}</p></div>`
     : html`<div role="alert"><p>${t.t('dryrun.failed', { step: t.t(`dryrun.step.${result.failure.step}`) })} ${t.t('dryrun.nothing_stored')}</p></div>`;
@@ -62,6 +75,7 @@ ${summary}
 ${steps(t, result)}
 ${failure(t, result)}
 ${result.idTokenClaims === undefined ? html`` : json(t.t('dryrun.id_token_claims'), result.idTokenClaims)}
+${appleUser(t, appleUserField)}
 ${separateClaims ? json(t.t('dryrun.claims'), result.claims) : html``}
 ${linked(t, result)}
 ${mapping(t, result)}
