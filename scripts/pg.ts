@@ -17,6 +17,10 @@ export interface TestPostgres {
   /** DSN of the `olympus_test` database. */
   dsn: string;
   stop(): Promise<void>;
+  /** Stops the server like a restart does (fast shutdown), keeping its data; only for a server this process started (`own`). */
+  pause(): Promise<void>;
+  /** Starts a paused server again on the same port. */
+  resume(): Promise<void>;
 }
 
 interface Binaries {
@@ -32,9 +36,13 @@ interface Owner {
 const TEST_DATABASE = 'olympus_test';
 const isRoot = process.getuid?.() === 0;
 
-export const startTestPostgres = async (): Promise<TestPostgres> => {
+/** `own`: start a server even where OLYMPUS_TEST_PG_DSN names one, for a test that stops and starts it. */
+export const startTestPostgres = async (options: { own?: boolean } = {}): Promise<TestPostgres> => {
   const external = process.env.OLYMPUS_TEST_PG_DSN;
-  if (external) return { dsn: external, stop: async () => {} };
+  const notOwned = async () => {
+    throw new Error('pause/resume need a server of this process: startTestPostgres({ own: true })');
+  };
+  if (external && options.own !== true) return { dsn: external, stop: async () => {}, pause: notOwned, resume: notOwned };
 
   const bin = findBinaries() ?? (await installPostgres());
   const owner = isRoot ? await ensurePostgresUser() : undefined;
@@ -48,7 +56,13 @@ export const startTestPostgres = async (): Promise<TestPostgres> => {
     const port = await startOnFreePort(server);
     const base = `postgres://postgres@127.0.0.1:${port}/postgres`;
     const dsn = await createDatabase(base, TEST_DATABASE);
-    return { dsn, stop: () => stopServer(server) };
+    const log = join(server.dir, 'postgres.log');
+    return {
+      dsn,
+      stop: () => stopServer(server),
+      pause: () => runAs(owner, bin.pgCtl, ['-D', server.data, '-m', 'fast', '-w', 'stop'], dir).then(() => undefined),
+      resume: () => runAs(owner, bin.pgCtl, ['-D', server.data, '-l', log, '-w', '-t', '60', '-o', `-p ${port}`, 'start'], dir).then(() => undefined),
+    };
   } catch (error) {
     await stopServer(server);
     throw error;

@@ -9,6 +9,7 @@
  */
 import { newTraceEvent, type TraceStore } from '@olympus/trace';
 import type { Logger, TracePort, TraceReport } from '@olympus/oauth2';
+import { StorageUnavailable } from '@olympus/storage';
 
 export interface TraceRecorderOptions {
   flushEveryMs?: number;
@@ -44,6 +45,9 @@ export const startTraceRecorder = (store: TraceStore, log: Logger, opts: TraceRe
   let dropping = false;
   let closed = false;
 
+  /** A database outage is named by its reason, without a stack trace; anything else keeps its stack. */
+  const failure = (err: unknown) => (err instanceof StorageUnavailable ? { reason: err.reason, error: err.message } : { err });
+
   const writeBatches = async (): Promise<void> => {
     while (queue.length > 0) {
       const batch = queue.slice(0, batchSize);
@@ -51,7 +55,7 @@ export const startTraceRecorder = (store: TraceStore, log: Logger, opts: TraceRe
       try {
         await store.appendBatch(batch.map(({ report, at }) => newTraceEvent(report, at)));
       } catch (err) {
-        log.warn({ err, events: batch.length }, 'trace events could not be stored; they are lost');
+        log.warn({ ...failure(err), events: batch.length }, 'trace events could not be stored; they are lost');
       }
     }
     if (dropping) log.info('the trace queue drained; recording again');
@@ -89,7 +93,9 @@ export const startTraceRecorder = (store: TraceStore, log: Logger, opts: TraceRe
       try {
         await store.linkErrorId(requestId, errorId);
       } catch (err) {
-        log.warn({ err, request_id: requestId, error_id: errorId }, 'the error id could not be linked to its trace events');
+        // With the database unavailable the request's own warn line already says so (docs/operations/faults.md).
+        const level = err instanceof StorageUnavailable ? 'debug' : 'warn';
+        log[level]({ ...failure(err), request_id: requestId, error_id: errorId }, 'the error id could not be linked to its trace events');
       } finally {
         pendingLinks -= 1;
       }
