@@ -66,3 +66,19 @@ export const loadUntil = async (workers: number, until: () => boolean, step: () 
   }));
   return answers;
 };
+
+/** A node as a child process (`olympus serve --dev`) on its own ports and data folder, restartable on both. */
+export const childNode = async (dir: string, dsn: string, extra: Record<string, unknown> = {}) => {
+  const { startNode } = await import('./cluster-node.ts');
+  const { freePort } = await import('./server.ts');
+  const [publicPort, adminPort] = [await freePort(), await freePort()];
+  const config = {
+    dsn, data_dir: dir, ...extra,
+    serve: {
+      public: { base_url: `http://127.0.0.1:${publicPort}` }, admin: { base_url: `http://127.0.0.1:${adminPort}` }, node_id: 'fault-node',
+      ...(extra.serve as object | undefined),
+    },
+  };
+  const start = () => startNode(dir, { id: 'fault-node', publicPort, adminPort, config });
+  return { publicUrl: `http://127.0.0.1:${publicPort}`, adminUrl: `http://127.0.0.1:${adminPort}`, start };
+};
