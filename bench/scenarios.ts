@@ -66,7 +66,9 @@ const REFRESH_TOKEN_IN_BODY = /"refresh_token"\s*:\s*"([^"]+)"/;
  * autocannon resets a connection's `context` after each pass through `requests`, so the live
  * tokens wait in a shared pool instead: a request takes one, its answer puts the successor back.
  * Each token therefore has at most one request in flight, as a real client's would. A token whose
- * request times out is lost, so the target mints a few more than the connections.
+ * request times out is lost, so the target mints a few more than the connections. The pool is a
+ * queue, so every chain rotates in turn: kept at the bottom of a stack, the spares would sit
+ * untouched until oidc-provider's in-memory LRU (1000 entries) dropped them, and a 400 later.
  */
 const refreshRequest = (fixtures: Fixtures, checkBodies: boolean, tally: Tally): Drive => {
   const pool = [...fixtures.refreshTokens];
@@ -74,7 +76,7 @@ const refreshRequest = (fixtures: Fixtures, checkBodies: boolean, tally: Tally):
     method: 'POST',
     headers: headersFor(fixtures.clientAuth),
     setupRequest(req, context) {
-      const token = pool.pop();
+      const token = pool.shift();
       if (token === undefined) tally.exhausted++;
       context.sent = token ?? 'no-live-refresh-token-left';
       return { ...req, body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(context.sent as string)}` };
