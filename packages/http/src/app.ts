@@ -45,6 +45,9 @@ import { registerVerificationFlowRoutes } from './identity/verification.ts';
 import { registerSubmissionRateLimits } from './identity/rate-limit.ts';
 import { registerSettingsFlowRoutes } from './identity/settings.ts';
 import { registerSelfServiceCors } from './identity/self-service-cors.ts';
+import { registerOpenApiDocument, withDocumentedRoutes, type DocumentInfo } from './openapi/document.ts';
+import { registerResponseCheck, RESPONSE_CHECK_ENV } from './openapi/response-check.ts';
+import { useRouteSchemas } from './openapi/validation.ts';
 
 const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerDiscoveryRoutes, registerAuthorizeRoutes, registerTokenRoutes, registerRevokeRoutes,
@@ -108,6 +111,9 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
   registerJsonBody(app);
   registerFormBody(app);
   registerErrorHandling(app, rendering);
+  // Route schemas validate requests and describe answers (docs/operations/openapi.md); the test suite checks answers against them.
+  useRouteSchemas(app);
+  if (process.env[RESPONSE_CHECK_ENV] === '1') registerResponseCheck(app);
   app.addHook('onResponse', async (req, reply) => {
     req.log.debug({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
@@ -120,9 +126,13 @@ export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra:
   registerRequestObservation(app, 'public', deps.recordRequest, deps.requestSpans);
   registerPublicCors(app, new CorsOrigins(deps.ctx));
   if (deps.identity !== undefined) registerSelfServiceCors(app, deps.identity.config);
-  for (const register of PUBLIC_ROUTES) register(app, deps);
-  registerIdentityRoutes(app, deps, PUBLIC_IDENTITY_ROUTES);
-  for (const register of extra) register(app, deps);
+  const document: DocumentInfo = { origin: 'public', version: deps.version, baseUrl: deps.ctx.config.serve.public.url };
+  registerOpenApiDocument(app, document);
+  withDocumentedRoutes(app, document, (root) => {
+    for (const register of PUBLIC_ROUTES) register(root, deps);
+    registerIdentityRoutes(root, deps, PUBLIC_IDENTITY_ROUTES);
+    for (const register of extra) register(root, deps);
+  });
   return app;
 };
 
@@ -133,8 +143,12 @@ export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: 
   const app = base(deps, logger, (url, navigation) => addAdminPrefix(url, consoleServed && navigation));
   registerRequestObservation(app, 'admin', deps.recordRequest, deps.requestSpans);
   registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
-  for (const register of ADMIN_ROUTES) register(app, deps);
-  registerIdentityRoutes(app, deps, ADMIN_IDENTITY_ROUTES);
-  for (const register of extra) register(app, deps);
+  const document: DocumentInfo = { origin: 'admin', version: deps.version, baseUrl: deps.ctx.config.serve.admin.url };
+  registerOpenApiDocument(app, document);
+  withDocumentedRoutes(app, document, (root) => {
+    for (const register of ADMIN_ROUTES) register(root, deps);
+    registerIdentityRoutes(root, deps, ADMIN_IDENTITY_ROUTES);
+    for (const register of extra) register(root, deps);
+  });
   return app;
 };

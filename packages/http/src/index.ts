@@ -1,6 +1,7 @@
 export type { Origin, RecordRequest, RequestSpan, RequestSpans } from './observe.ts';
 export type { HttpDeps, NotReady, RegisterRoutes, TraceReads, TraceErrorLinks, TraceLogLine, TraceLogLines } from './deps.ts';
 export { buildPublicApp, buildAdminApp } from './app.ts';
+export { pageSchema, type PageSchemaOptions } from './openapi/page.ts';
 export { parseForm } from './form-body.ts';
 export { createJwksFetcher, JWKS_FETCH_LIMITS } from './outbound/jwks-fetcher.ts';
 export { createProviderHttp, PROVIDER_LIMITS } from './outbound/provider-http.ts';

@@ -1,4 +1,5 @@
 import type { RegisterRoutes } from './deps.ts';
+import { healthSchemas } from './health.schema.ts';
 
 /**
  * GET /metrics on the admin origin (registered in its route list only), and Hydra's path
@@ -11,7 +12,7 @@ export const registerMetricsRoutes: RegisterRoutes = (app, deps) => {
   const scrape = deps.metrics;
   if (scrape === undefined) return;
   for (const path of METRICS_PATHS) {
-    app.get(path, async (_req, reply) => {
+    app.get(path, { schema: healthSchemas.metrics(path) }, async (_req, reply) => {
       const { contentType, body } = await scrape();
       return reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
     });
