@@ -10,6 +10,7 @@ import { InvalidRequest } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 import { singleQueryParam } from './query.ts';
+import { eventSchemas } from './events.schema.ts';
 
 const LIST_PATH = '/admin/audit-events';
 const PAGE_ENDPOINT = 'audit-events';
@@ -44,7 +45,7 @@ export const auditEventWire = (e: AuditEvent) => ({
 
 export const registerAuditEventRoutes: RegisterRoutes = (app, { ctx, audit }) => {
   if (audit === undefined) return;
-  app.get(LIST_PATH, async (req, reply) => {
+  app.get(LIST_PATH, { schema: eventSchemas.audit }, async (req, reply) => {
     const pageSize = readPageSize(singleQueryParam(req, 'page_size'));
     const before = openPageToken(ctx.sealer, PAGE_ENDPOINT, singleQueryParam(req, 'page_token'), isCursor);
     const filters = { actor: singleQueryParam(req, 'actor'), target: singleQueryParam(req, 'target'), target_type: singleQueryParam(req, 'target_type'), action: readAction(singleQueryParam(req, 'action')) };

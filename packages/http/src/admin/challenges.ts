@@ -4,6 +4,7 @@ import {
   RequestExpired, RequestHandled, type ClosedRequest,
 } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { challengeSchemas as schemas } from './challenges.schema.ts';
 import { acceptConsentOf, acceptLoginOf, consentRequestWire, loginRequestWire, logoutRequestWire, rejectionOfWire } from './challenge-wire.ts';
 
 const query = (req: FastifyRequest, name: string): string => {
@@ -46,10 +47,10 @@ export const registerChallengeRoutes: RegisterRoutes = (app, { ctx }) => {
   const consent = (req: FastifyRequest) => query(req, 'consent_challenge') || query(req, 'challenge');
   const redirect = async (outcome: Promise<{ redirectTo: string }>) => ({ redirect_to: (await withHydraClosedBody(outcome)).redirectTo });
 
-  app.get(`${base}/login`, async (req) => loginRequestWire(await withHydraClosedBody(getLoginRequestForUi(ctx, login(req), String(req.id)))));
-  app.put(`${base}/login/accept`, async (req) => redirect(acceptLoginRequest(ctx, login(req), acceptLoginOf(req.body))));
-  app.put(`${base}/login/reject`, async (req) => redirect(rejectLoginRequest(ctx, login(req), rejectionOfWire(req.body))));
-  app.get(`${base}/consent`, async (req) => consentRequestWire(await withHydraClosedBody(getConsentRequest(ctx, consent(req)))));
-  app.put(`${base}/consent/accept`, async (req) => redirect(acceptConsentRequest(ctx, consent(req), acceptConsentOf(req.body))));
-  app.put(`${base}/consent/reject`, async (req) => redirect(rejectConsentRequest(ctx, consent(req), rejectionOfWire(req.body))));
+  app.get(`${base}/login`, { schema: schemas.getLogin }, async (req) => loginRequestWire(await withHydraClosedBody(getLoginRequestForUi(ctx, login(req), String(req.id)))));
+  app.put(`${base}/login/accept`, { schema: schemas.acceptLogin }, async (req) => redirect(acceptLoginRequest(ctx, login(req), acceptLoginOf(req.body))));
+  app.put(`${base}/login/reject`, { schema: schemas.rejectLogin }, async (req) => redirect(rejectLoginRequest(ctx, login(req), rejectionOfWire(req.body))));
+  app.get(`${base}/consent`, { schema: schemas.getConsent }, async (req) => consentRequestWire(await withHydraClosedBody(getConsentRequest(ctx, consent(req)))));
+  app.put(`${base}/consent/accept`, { schema: schemas.acceptConsent }, async (req) => redirect(acceptConsentRequest(ctx, consent(req), acceptConsentOf(req.body))));
+  app.put(`${base}/consent/reject`, { schema: schemas.rejectConsent }, async (req) => redirect(rejectConsentRequest(ctx, consent(req), rejectionOfWire(req.body))));
 };

@@ -12,6 +12,7 @@ import { clientAudit } from '../audit/clients.ts';
 import { registerJsonBody } from '../json-body.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 import { singleQueryParam } from './query.ts';
+import { clientSchemas as schemas } from './clients.schema.ts';
 
 const LIST_PATH = '/admin/clients';
 const PAGE_ENDPOINT = 'clients';
@@ -44,9 +45,9 @@ export const registerClientRoutes: RegisterRoutes = (app, { ctx, audit }) => {
     // Responses may carry a client secret: never cache them.
     scope.addHook('onSend', async (_req, reply: FastifyReply) => { reply.header('cache-control', 'no-store'); });
     const jsonBody = { onRequest: requireJson(['application/json']) };
-    const patchBody = { onRequest: requireJson(['application/json', 'application/json-patch+json']) };
+    const patchBody = { onRequest: requireJson(['application/json', 'application/json-patch+json']), schema: schemas.patch };
 
-    scope.get(LIST_PATH, async (req, reply) => {
+    scope.get(LIST_PATH, { schema: schemas.list }, async (req, reply) => {
       const pageSize = readPageSize(singleQueryParam(req, 'page_size'));
       const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, singleQueryParam(req, 'page_token'), isClientCursor);
       const clientName = singleQueryParam(req, 'client_name');
@@ -60,30 +61,30 @@ export const registerClientRoutes: RegisterRoutes = (app, { ctx, audit }) => {
       return clients;
     });
 
-    scope.post(LIST_PATH, jsonBody, async (req, reply) => {
+    scope.post(LIST_PATH, { ...jsonBody, schema: schemas.create }, async (req, reply) => {
       const { client } = await ctx.clients.create(req.body);
       return reply.code(201).send(client);
     });
 
-    scope.get(`${LIST_PATH}/:id`, async (req) => {
+    scope.get(`${LIST_PATH}/:id`, { schema: schemas.get }, async (req) => {
       const stored = await ctx.clients.get(idOf(req));
       if (!stored) throw new NotFound(`No OAuth2 client has client_id ${JSON.stringify(idOf(req))}.`);
       return stored.client;
     });
 
-    scope.put(`${LIST_PATH}/:id`, jsonBody, async (req) => (await ctx.clients.replace(idOf(req), req.body)).client);
+    scope.put(`${LIST_PATH}/:id`, { ...jsonBody, schema: schemas.replace }, async (req) => (await ctx.clients.replace(idOf(req), req.body)).client);
 
     scope.patch(`${LIST_PATH}/:id`, patchBody, async (req) => (await ctx.clients.patch(idOf(req), req.body)).client);
 
-    scope.delete(`${LIST_PATH}/:id`, async (req, reply) => {
+    scope.delete(`${LIST_PATH}/:id`, { schema: schemas.delete }, async (req, reply) => {
       await ctx.clients.delete(idOf(req));
       return reply.code(204).send();
     });
 
     // An optional JSON body sets how long the replaced secrets stay accepted (an Olympus extension).
-    scope.post(`${LIST_PATH}/:id/secrets/rotate`, async (req) => (await ctx.clients.rotateSecret(idOf(req), readRotationBody(req.body))).client);
+    scope.post(`${LIST_PATH}/:id/secrets/rotate`, { schema: schemas.rotate }, async (req) => (await ctx.clients.rotateSecret(idOf(req), readRotationBody(req.body))).client);
 
-    scope.delete(`${LIST_PATH}/:id/secrets/rotate`, async (req, reply) => {
+    scope.delete(`${LIST_PATH}/:id/secrets/rotate`, { schema: schemas.retire }, async (req, reply) => {
       await ctx.clients.deleteRotatedSecrets(idOf(req));
       return reply.code(204).send();
     });

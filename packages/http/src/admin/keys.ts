@@ -8,6 +8,7 @@ import { InvalidRequest, type CreateKeyRequest } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { auditRoutes } from '../audit/audited-routes.ts';
 import { keyAudit } from '../audit/keys.ts';
+import { keySchemas as schemas } from './keys.schema.ts';
 
 const SET_PATH = '/admin/keys/:set';
 const KEY_PATH = '/admin/keys/:set/:kid';
@@ -30,31 +31,31 @@ export const registerKeyRoutes: RegisterRoutes = (app, { ctx, audit }) => {
       reply.header('cache-control', 'no-store');
     });
 
-    scope.get(SET_PATH, async (req) => ({ keys: await ctx.keys.listKeySet(paramsOf(req).set) }));
+    scope.get(SET_PATH, { schema: schemas.getSet }, async (req) => ({ keys: await ctx.keys.listKeySet(paramsOf(req).set) }));
 
-    scope.post(SET_PATH, async (req, reply) => {
+    scope.post(SET_PATH, { schema: schemas.createSet }, async (req, reply) => {
       const key = await ctx.keys.createKey(paramsOf(req).set, createRequestOf(req.body));
       return reply.code(201).send({ keys: [key] });
     });
 
-    scope.put(SET_PATH, async (req) => ({ keys: await ctx.keys.importKeySet(paramsOf(req).set, req.body) }));
+    scope.put(SET_PATH, { schema: schemas.importSet }, async (req) => ({ keys: await ctx.keys.importKeySet(paramsOf(req).set, req.body) }));
 
-    scope.delete(SET_PATH, async (req, reply) => {
+    scope.delete(SET_PATH, { schema: schemas.deleteSet }, async (req, reply) => {
       await ctx.keys.deleteKeySet(paramsOf(req).set);
       return reply.code(204).send();
     });
 
-    scope.get(KEY_PATH, async (req) => {
+    scope.get(KEY_PATH, { schema: schemas.getKey }, async (req) => {
       const { set, kid } = paramsOf(req);
       return { keys: [await ctx.keys.getKey(set, kid)] };
     });
 
-    scope.put(KEY_PATH, async (req) => {
+    scope.put(KEY_PATH, { schema: schemas.importKey }, async (req) => {
       const { set, kid } = paramsOf(req);
       return ctx.keys.importKey(set, kid, req.body);
     });
 
-    scope.delete(KEY_PATH, async (req, reply) => {
+    scope.delete(KEY_PATH, { schema: schemas.deleteKey }, async (req, reply) => {
       const { set, kid } = paramsOf(req);
       await ctx.keys.deleteKey(set, kid);
       return reply.code(204).send();

@@ -9,6 +9,7 @@ import { InvalidRequest, listPendingRequests, type PendingFlowCursor, type Pendi
 import type { RegisterRoutes } from '../deps.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 import { singleQueryParam } from './query.ts';
+import { challengeSchemas } from './challenges.schema.ts';
 
 const PATH = '/admin/oauth2/auth/requests/pending';
 const PAGE_ENDPOINT = 'pending-requests';
@@ -38,7 +39,7 @@ const pendingRequestWire = (r: PendingRequest) => ({
 });
 
 export const registerPendingRequestRoutes: RegisterRoutes = (app, { ctx }) => {
-  app.get(PATH, async (req, reply) => {
+  app.get(PATH, { schema: challengeSchemas.pending }, async (req, reply) => {
     const kind = kindOf(singleQueryParam(req, 'kind'));
     const pageSize = readPageSize(singleQueryParam(req, 'page_size'));
     const before = openPageToken(ctx.sealer, PAGE_ENDPOINT, singleQueryParam(req, 'page_token'), isCursor);

@@ -13,6 +13,7 @@ import { InvalidRequest } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { readPageSize } from '../paging.ts';
 import { singleQueryParam } from './query.ts';
+import { eventSchemas } from './events.schema.ts';
 import { selectAny, selectTraceEvents, TRACE_SELECTORS, type TraceSelector } from './trace-event-selectors.ts';
 
 const LIST_PATH = '/admin/trace-events';
@@ -62,7 +63,7 @@ const readSince = (req: FastifyRequest): number | undefined => {
 
 export const registerTraceEventRoutes: RegisterRoutes = (app, { traceEvents }) => {
   if (traceEvents === undefined) return;
-  app.get(LIST_PATH, async (req, reply) => {
+  app.get(LIST_PATH, { schema: eventSchemas.traces }, async (req, reply) => {
     const { name, value } = readSelector(req);
     const limit = readPageSize(singleQueryParam(req, 'page_size'));
     const since = readSince(req);

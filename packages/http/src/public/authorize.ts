@@ -15,6 +15,7 @@ import { ShowErrorPage } from '../errors.ts';
 import { readCookies } from '../cookies.ts';
 import { sendBrowserStep } from '../browser-step.ts';
 import { cookiePolicyOf } from '../cookie-policy.ts';
+import { oauth2Schemas } from './oauth2.schema.ts';
 
 /**
  * GET/POST /oauth2/auth: a new authorization request, or the browser coming back from the login
@@ -41,8 +42,8 @@ export const registerAuthorizeRoutes: RegisterRoutes = (app, { ctx, identity }) 
     }
     return sendBrowserStep(reply, step, policy, req.method);
   };
-  app.get('/oauth2/auth', handler);
-  app.post('/oauth2/auth', handler);
+  app.get('/oauth2/auth', { schema: oauth2Schemas.authorize('GET') }, handler);
+  app.post('/oauth2/auth', { schema: oauth2Schemas.authorize('POST') }, handler);
 };
 
 const requestUrlOf = (publicUrl: string, path: string): string => new URL(path, publicUrl).toString();

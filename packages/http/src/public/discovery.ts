@@ -1,5 +1,6 @@
 import { endpointsOf } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { discoverySchemas as schemas } from './discovery.schema.ts';
 
 /**
  * OpenID Provider Metadata (OIDC Discovery §3) and its RFC 8414 twin. Only what Olympus really
@@ -44,9 +45,9 @@ export const registerDiscoveryRoutes: RegisterRoutes = (app, deps) => {
     reply.header('cache-control', 'public, max-age=60');
     return discoveryDocument(deps.ctx);
   };
-  app.get('/.well-known/openid-configuration', send);
-  app.get('/.well-known/oauth-authorization-server', send);
-  app.get('/.well-known/jwks.json', async (_req, reply) => {
+  app.get('/.well-known/openid-configuration', { schema: schemas.discovery('discoverOidcConfiguration') }, send);
+  app.get('/.well-known/oauth-authorization-server', { schema: schemas.discovery('discoverOAuth2AuthorizationServer') }, send);
+  app.get('/.well-known/jwks.json', { schema: schemas.jwks }, async (_req, reply) => {
     reply.header('cache-control', 'public, max-age=60');
     return deps.ctx.keys.publicJwks();
   });

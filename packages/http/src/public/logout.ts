@@ -6,6 +6,7 @@ import { ShowErrorPage } from '../errors.ts';
 import { readCookies } from '../cookies.ts';
 import { sendBrowserStep } from '../browser-step.ts';
 import { cookiePolicyOf } from '../cookie-policy.ts';
+import { oauth2Schemas } from './oauth2.schema.ts';
 
 /** GET/POST /oauth2/sessions/logout: RP-initiated logout and the return from the logout UI. */
 export const registerLogoutRoutes: RegisterRoutes = (app, { ctx }) => {
@@ -22,6 +23,6 @@ export const registerLogoutRoutes: RegisterRoutes = (app, { ctx }) => {
       throw err;
     }
   };
-  app.get('/oauth2/sessions/logout', handler);
-  app.post('/oauth2/sessions/logout', handler);
+  app.get('/oauth2/sessions/logout', { schema: oauth2Schemas.logout('GET') }, handler);
+  app.post('/oauth2/sessions/logout', { schema: oauth2Schemas.logout('POST') }, handler);
 };

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { handleTokenRequest, InvalidRequest } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { oauth2Schemas } from './oauth2.schema.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -52,20 +53,23 @@ const TOKEN_ENDPOINT: FormEndpoint = {
 
 /** `POST /oauth2/token` (RFC 6749 §3.2): the grants live in @olympus/oauth2 (grants/). */
 export const registerTokenRoutes: RegisterRoutes = (app, { ctx }) => {
-  app.post('/oauth2/token', async (req, reply) => {
+  app.post('/oauth2/token', { schema: oauth2Schemas.token }, async (req, reply) => {
     noStore(reply);
     const params = formParams(req, TOKEN_ENDPOINT);
     return handleTokenRequest(ctx, { params, authorization: authorizationHeader(req), requestId: String(req.id) });
   });
-  app.route({
-    method: ['GET', 'PUT', 'PATCH', 'DELETE'],
-    url: '/oauth2/token',
-    handler: async (_req, reply) => {
-      noStore(reply);
-      reply.header('allow', 'POST');
-      throw new InvalidRequest('The token endpoint accepts only POST (RFC 6749 §3.2).', {
-        hint: `Send the token request as POST with Content-Type: ${FORM}.`,
-      });
-    },
-  });
+  for (const method of ['GET', 'PUT', 'PATCH', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/oauth2/token',
+      schema: oauth2Schemas.tokenNotPost(method),
+      handler: async (_req, reply) => {
+        noStore(reply);
+        reply.header('allow', 'POST');
+        throw new InvalidRequest('The token endpoint accepts only POST (RFC 6749 §3.2).', {
+          hint: `Send the token request as POST with Content-Type: ${FORM}.`,
+        });
+      },
+    });
+  }
 };

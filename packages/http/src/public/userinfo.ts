@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InsufficientScope, InvalidRequest, InvalidToken, toDescriptionChars, traceUserinfoUnread, userinfo } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
 import { noStore } from './token.ts';
+import { oauth2Schemas } from './oauth2.schema.ts';
 
 /** RFC 6750 §3.1: a request without any credentials gets a bare challenge, no error code. */
 class NoCredentials extends InvalidToken {}
@@ -70,6 +71,6 @@ export const registerUserinfoRoutes: RegisterRoutes = (app, { ctx }) => {
       throw err;
     }
   };
-  app.get('/userinfo', handler);
-  app.post('/userinfo', handler);
+  app.get('/userinfo', { schema: oauth2Schemas.userinfo('GET') }, handler);
+  app.post('/userinfo', { schema: oauth2Schemas.userinfo('POST') }, handler);
 };
