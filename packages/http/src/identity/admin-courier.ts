@@ -10,6 +10,7 @@ import {
 } from '@olympus/identity';
 import { OAuth2Error } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { adminIdentitySchemas as schemas } from './admin.schema.ts';
 import { openPageToken, pageLinks, readPageSize, sealPageToken } from '../paging.ts';
 
 const LIST_PATH = '/admin/courier/messages';
@@ -51,7 +52,7 @@ export const registerAdminCourierRoutes: RegisterRoutes = (app, { identity }) =>
     // Bodies carry one-time codes: never cache them.
     scope.addHook('onSend', async (_req, reply) => { reply.header('cache-control', 'no-store'); });
 
-    scope.get(LIST_PATH, async (req, reply) => {
+    scope.get(LIST_PATH, { schema: schemas.courierList }, async (req, reply) => {
       const pageSize = asIdentityError(() => readPageSize(single(req, 'page_size')));
       const after = asIdentityError(() => openPageToken(sealer, PAGE_ENDPOINT, single(req, 'page_token'), isCursor));
       const status = readStatus(single(req, 'status'));
@@ -65,7 +66,7 @@ export const registerAdminCourierRoutes: RegisterRoutes = (app, { identity }) =>
       return page.messages;
     });
 
-    scope.get(`${LIST_PATH}/:id`, async (req) => {
+    scope.get(`${LIST_PATH}/:id`, { schema: schemas.courierGet }, async (req) => {
       const { id } = req.params as { id: string };
       const message = await storage.courier.get(id);
       if (message === undefined) {

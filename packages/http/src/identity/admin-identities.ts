@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequest, IdentityError, identityServiceFor, identityView, isUuid } from '@olympus/identity';
 import { OAuth2Error } from '@olympus/oauth2';
 import type { RegisterRoutes } from '../deps.ts';
+import { adminIdentitySchemas as schemas } from './admin.schema.ts';
 import { auditRoutes } from '../audit/audited-routes.ts';
 import { identityAudit } from '../audit/identities.ts';
 import { registerJsonBody } from '../json-body.ts';
@@ -72,9 +73,9 @@ export const registerAdminIdentityRoutes: RegisterRoutes = (app, { ctx, identity
     kratosErrors(scope);
     scope.addHook('onSend', async (_req, reply) => { reply.header('cache-control', 'no-store'); });
     const jsonBody = { onRequest: requireJson(['application/json']) };
-    const patchBody = { onRequest: requireJson(['application/json', 'application/json-patch+json']) };
+    const patchBody = { onRequest: requireJson(['application/json', 'application/json-patch+json']), schema: schemas.patch };
 
-    scope.get(LIST_PATH, async (req, reply) => {
+    scope.get(LIST_PATH, { schema: schemas.list }, async (req, reply) => {
       const pageSize = readPageSize(single(req, 'page_size'));
       const position = openPageToken(sealer, PAGE_ENDPOINT, single(req, 'page_token'), isPosition);
       const credentialsIdentifier = single(req, 'credentials_identifier');
@@ -90,20 +91,20 @@ export const registerAdminIdentityRoutes: RegisterRoutes = (app, { ctx, identity
       return page.identities.map((i) => identityView(i, include));
     });
 
-    scope.post(LIST_PATH, jsonBody, async (req, reply) => reply.code(201).send(identityView(await service.create(req.body))));
+    scope.post(LIST_PATH, { ...jsonBody, schema: schemas.create }, async (req, reply) => reply.code(201).send(identityView(await service.create(req.body))));
 
-    scope.get(`${LIST_PATH}/:id`, async (req) => identityView(await service.get(idOf(req)), many(req, 'include_credential')));
+    scope.get(`${LIST_PATH}/:id`, { schema: schemas.get }, async (req) => identityView(await service.get(idOf(req)), many(req, 'include_credential')));
 
-    scope.put(`${LIST_PATH}/:id`, jsonBody, async (req) => identityView(await service.update(idOf(req), req.body)));
+    scope.put(`${LIST_PATH}/:id`, { ...jsonBody, schema: schemas.update }, async (req) => identityView(await service.update(idOf(req), req.body)));
 
     scope.patch(`${LIST_PATH}/:id`, patchBody, async (req) => identityView(await service.patch(idOf(req), req.body)));
 
-    scope.delete(`${LIST_PATH}/:id`, async (req, reply) => {
+    scope.delete(`${LIST_PATH}/:id`, { schema: schemas.delete }, async (req, reply) => {
       await service.delete(idOf(req));
       return reply.code(204).send();
     });
 
-    scope.delete(`${LIST_PATH}/:id/credentials/:type`, async (req, reply) => {
+    scope.delete(`${LIST_PATH}/:id/credentials/:type`, { schema: schemas.deleteCredential }, async (req, reply) => {
       const { type } = req.params as { type: string };
       await service.deleteCredential(idOf(req), type, single(req, 'identifier'));
       return reply.code(204).send();

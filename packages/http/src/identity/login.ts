@@ -10,9 +10,11 @@ import { answerError, answerFlow, q, requestUrlOf, wantsJson } from './render.ts
 import { requestIdFacts } from './request-facts.ts';
 import { currentSession } from './session-cookie.ts';
 import { getFlowHandler, nativeFlowWire, submitHandler } from './flow-routes.ts';
+import { flowSchemas } from './self-service.schema.ts';
 
 export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
+  const schemas = flowSchemas('login');
   const params = (req: FastifyRequest) => ({
     requestUrl: requestUrlOf(req, ctx.config.serve.public.url),
     returnTo: q(req, 'return_to'),
@@ -22,7 +24,7 @@ export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) 
     request: requestIdFacts(req),
   });
 
-  app.get('/self-service/login/browser', async (req, reply) => {
+  app.get('/self-service/login/browser', { schema: schemas.browser }, async (req, reply) => {
     const json = wantsJson(req);
     try {
       const csrfSecret = ensureCsrfSecret(req, reply, ctx.config);
@@ -33,12 +35,12 @@ export const registerLoginFlowRoutes: RegisterRoutes = (app, { identity: ctx }) 
     }
   });
 
-  app.get('/self-service/login/api', async (req, reply) => {
+  app.get('/self-service/login/api', { schema: schemas.api }, async (req, reply) => {
     const flow = await createLoginFlow(ctx, { ...params(req), type: 'api', current: await currentSession(ctx, req) });
     return reply.header('cache-control', 'no-store').send(await nativeFlowWire(ctx, req, flow));
   });
 
-  app.get('/self-service/login/flows', getFlowHandler(ctx, 'login'));
+  app.get('/self-service/login/flows', { schema: schemas.get }, getFlowHandler(ctx, 'login'));
 
-  app.post('/self-service/login', submitHandler(ctx, 'login', submitLogin));
+  app.post('/self-service/login', { schema: schemas.submit }, submitHandler(ctx, 'login', submitLogin));
 };

@@ -6,6 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { createLogoutUrl, performBrowserLogout, performNativeLogout } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { frontendSchemas } from './self-service.schema.ts';
 import { answerError, seeOther, wantsJson } from './render.ts';
 import { endOAuth2Session } from '../end-oauth2-session.ts';
 import { clearSessionCookie, currentSession } from './session-cookie.ts';
@@ -17,12 +18,12 @@ const q = (req: FastifyRequest, name: string): string | undefined => {
 
 export const registerLogoutFlowRoutes: RegisterRoutes = (app, { ctx: oauth2, identity: ctx }) => {
   if (ctx === undefined) return;
-  app.get('/self-service/logout/browser', async (req, reply) => {
+  app.get('/self-service/logout/browser', { schema: frontendSchemas.logoutUrl }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     return createLogoutUrl(ctx, await currentSession(ctx, req), q(req, 'return_to'));
   });
 
-  app.get('/self-service/logout', async (req, reply) => {
+  app.get('/self-service/logout', { schema: frontendSchemas.logout }, async (req, reply) => {
     const json = wantsJson(req);
     try {
       const next = await performBrowserLogout(ctx, q(req, 'token'), q(req, 'return_to'));
@@ -35,7 +36,7 @@ export const registerLogoutFlowRoutes: RegisterRoutes = (app, { ctx: oauth2, ide
     }
   });
 
-  app.delete('/self-service/logout/api', async (req, reply) => {
+  app.delete('/self-service/logout/api', { schema: frontendSchemas.nativeLogout }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     await performNativeLogout(ctx, body.session_token);
     return reply.code(204).send();

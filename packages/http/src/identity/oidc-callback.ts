@@ -9,6 +9,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityError, checkOidcMappers, completeOidcCallback, oidcCallbackUrl, type CallbackParams, type IdentityContext } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { frontendSchemas } from './self-service.schema.ts';
 import { clearContinuityCookie, readContinuityCookie } from './continuity-cookie.ts';
 import { readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, answerFlow, bodyOf, flowUiUrl, seeOther } from './render.ts';
@@ -57,6 +58,6 @@ export const registerOidcCallbackRoutes: RegisterRoutes = (app, { identity: ctx 
   if (ctx === undefined) return;
   // A mapper that names a trait the identity schema lacks stops the start (docs/operations/social-sign-in.md).
   checkOidcMappers(ctx.config);
-  app.get('/self-service/methods/oidc/callback/:provider', handler(ctx));
-  app.post('/self-service/methods/oidc/callback/:provider', async (req, reply) => formPostAsGet(ctx, req, reply));
+  app.get('/self-service/methods/oidc/callback/:provider', { schema: frontendSchemas.oidcCallback('GET') }, handler(ctx));
+  app.post('/self-service/methods/oidc/callback/:provider', { schema: frontendSchemas.oidcCallback('POST') }, async (req, reply) => formPostAsGet(ctx, req, reply));
 };

@@ -10,6 +10,8 @@ import {
   type ContinueWith, type FlowType, type IdentityContext, type RecoveryOutcome, type SelfServiceFlow,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { flowSchemas } from './self-service.schema.ts';
+import { adminIdentitySchemas } from './admin.schema.ts';
 import { auditRoutes } from '../audit/audited-routes.ts';
 import { RECOVERY_AUDIT } from '../audit/recovery.ts';
 import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
@@ -33,8 +35,9 @@ const answerRecovery = (ctx: IdentityContext, reply: FastifyReply, outcome: Reco
 export const registerRecoveryFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
   const requestUrl = (req: FastifyRequest) => requestUrlOf(req, ctx.config.serve.public.url);
+  const schemas = flowSchemas('recovery');
 
-  app.get('/self-service/recovery/browser', async (req, reply) => {
+  app.get('/self-service/recovery/browser', { schema: schemas.browser }, async (req, reply) => {
     const json = wantsJson(req);
     try {
       const csrfSecret = ensureCsrfSecret(req, reply, ctx.config);
@@ -47,15 +50,15 @@ export const registerRecoveryFlowRoutes: RegisterRoutes = (app, { identity: ctx 
     }
   });
 
-  app.get('/self-service/recovery/api', async (req, reply) => {
+  app.get('/self-service/recovery/api', { schema: schemas.api }, async (req, reply) => {
     const flow = await createRecoveryFlow(ctx, { type: 'api', requestUrl: requestUrl(req), returnTo: q(req, 'return_to'), current: await currentSession(ctx, req) });
     return sendCodeFlow(reply, 200, flow);
   });
 
-  app.get('/self-service/recovery/flows', async (req, reply) =>
+  app.get('/self-service/recovery/flows', { schema: schemas.get }, async (req, reply) =>
     sendCodeFlow(reply, 200, await getRecoveryFlow(ctx, q(req, 'id'), readCsrfCookie(req, ctx.config))));
 
-  app.post('/self-service/recovery', async (req, reply) => {
+  app.post('/self-service/recovery', { schema: schemas.submit }, async (req, reply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
     const type = await submittedFlowType(ctx, flowId, json);
@@ -76,6 +79,6 @@ export const registerRecoveryFlowRoutes: RegisterRoutes = (app, { identity: ctx 
 export const registerAdminRecoveryRoutes: RegisterRoutes = (app, { identity: ctx, ctx: oauth2, audit }) => {
   if (ctx === undefined) return;
   auditRoutes(app, { ctx: oauth2, audit }, RECOVERY_AUDIT);
-  app.post('/admin/recovery/code', async (req, reply) =>
+  app.post('/admin/recovery/code', { schema: adminIdentitySchemas.recoveryCode }, async (req, reply) =>
     reply.code(201).header('cache-control', 'no-store').send(await createRecoveryCodeForIdentity(ctx, bodyOf(req))));
 };

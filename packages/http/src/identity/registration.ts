@@ -1,6 +1,7 @@
 /** The registration flow's endpoints (docs/compatibility.md §2.1), shaped like login's. */
 import { createRegistrationFlow, submitRegistration } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { flowSchemas } from './self-service.schema.ts';
 import { ensureCsrfSecret } from './csrf-cookie.ts';
 import { answerError, answerFlow, q, requestUrlOf, wantsJson } from './render.ts';
 import { currentSession } from './session-cookie.ts';
@@ -8,8 +9,9 @@ import { getFlowHandler, nativeFlowWire, submitHandler } from './flow-routes.ts'
 
 export const registerRegistrationFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
+  const schemas = flowSchemas('registration');
 
-  app.get('/self-service/registration/browser', async (req, reply) => {
+  app.get('/self-service/registration/browser', { schema: schemas.browser }, async (req, reply) => {
     const json = wantsJson(req);
     try {
       const csrfSecret = ensureCsrfSecret(req, reply, ctx.config);
@@ -23,14 +25,14 @@ export const registerRegistrationFlowRoutes: RegisterRoutes = (app, { identity: 
     }
   });
 
-  app.get('/self-service/registration/api', async (req, reply) => {
+  app.get('/self-service/registration/api', { schema: schemas.api }, async (req, reply) => {
     const flow = await createRegistrationFlow(ctx, {
       type: 'api', requestUrl: requestUrlOf(req, ctx.config.serve.public.url), returnTo: q(req, 'return_to'), current: await currentSession(ctx, req),
     });
     return reply.header('cache-control', 'no-store').send(await nativeFlowWire(ctx, req, flow));
   });
 
-  app.get('/self-service/registration/flows', getFlowHandler(ctx, 'registration'));
+  app.get('/self-service/registration/flows', { schema: schemas.get }, getFlowHandler(ctx, 'registration'));
 
-  app.post('/self-service/registration', submitHandler(ctx, 'registration', submitRegistration));
+  app.post('/self-service/registration', { schema: schemas.submit }, submitHandler(ctx, 'registration', submitRegistration));
 };

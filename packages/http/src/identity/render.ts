@@ -9,6 +9,7 @@ import {
   type FlowKind, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { frontendSchemas } from './self-service.schema.ts';
 import { newErrorId } from '../error-id.ts';
 
 export const q = (req: FastifyRequest, name: string): string | undefined => {
@@ -91,7 +92,7 @@ export const answerError = (ctx: IdentityContext, req: FastifyRequest, reply: Fa
 /** GET /self-service/errors?id=: the error a browser was sent to the error UI with (`{id, error, created_at}`). */
 export const registerFlowErrorRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
-  app.get('/self-service/errors', async (req, reply) => {
+  app.get('/self-service/errors', { schema: frontendSchemas.flowError }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     return openFlowError(ctx, q(req, 'id'));
   });

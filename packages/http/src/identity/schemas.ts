@@ -5,6 +5,7 @@
  */
 import { FlowNotFound, loadSchemas, type IdentitySchema, type IdentitySchemas } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { frontendSchemas } from './self-service.schema.ts';
 
 const find = (schemas: IdentitySchemas, id: string): IdentitySchema | undefined => {
   const direct = schemas.get(id);
@@ -16,9 +17,9 @@ export const registerSchemaRoutes: RegisterRoutes = (app, { identity }) => {
   if (identity === undefined) return;
   const schemas = loadSchemas(identity.config);
 
-  app.get('/schemas', async () => schemas.all().map(({ id, schema }) => ({ id, schema })));
+  app.get('/schemas', { schema: frontendSchemas.schemas }, async () => schemas.all().map(({ id, schema }) => ({ id, schema })));
 
-  app.get('/schemas/:id', async (req) => {
+  app.get('/schemas/:id', { schema: frontendSchemas.schema }, async (req) => {
     const { id } = req.params as { id: string };
     const found = find(schemas, id);
     if (!found) {

@@ -8,6 +8,8 @@ import {
   revokeIdentitySessionsAsAdmin, revokeMySession, revokeSessionAsAdmin, sessionWire, type CurrentSession, type IdentityContext, type Session,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { frontendSchemas } from './self-service.schema.ts';
+import { adminIdentitySchemas as admin } from './admin.schema.ts';
 import { auditRoutes } from '../audit/audited-routes.ts';
 import { identitySessionAudit } from '../audit/identity-sessions.ts';
 import { varyOnNavigation } from '../navigation-constraint.ts';
@@ -29,20 +31,20 @@ const requireSession = async (ctx: IdentityContext, req: FastifyRequest): Promis
  */
 export const registerMySessionRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
-  app.get('/sessions', async (req, reply) => {
+  app.get('/sessions', { schema: frontendSchemas.listMySessions }, async (req, reply) => {
     const current = await requireSession(ctx, req);
     const sessions = await listMyOtherSessions(ctx, current, readPageSize(query(req).page_size));
     varyOnNavigation(reply).header('cache-control', 'private, no-store');
     return sessions.map((s) => sessionWire(s, current.identity));
   });
-  app.delete('/sessions', async (req) => ({ count: await revokeMyOtherSessions(ctx, await requireSession(ctx, req)) }));
+  app.delete('/sessions', { schema: frontendSchemas.revokeOtherSessions }, async (req) => ({ count: await revokeMyOtherSessions(ctx, await requireSession(ctx, req)) }));
   // Kratos' FrontendApi.exchangeSessionToken: a native app's social sign-in ends here (flows/token-exchange/redeem.ts).
-  app.get('/sessions/token-exchange', async (req, reply) => {
+  app.get('/sessions/token-exchange', { schema: frontendSchemas.tokenExchange }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     const { session, identity, token } = await redeemSessionTokenExchange(ctx, query(req).init_code, query(req).return_to_code);
     return { session: sessionWire(session, identity), session_token: token };
   });
-  app.delete<{ Params: { id: string } }>('/sessions/:id', async (req, reply) => {
+  app.delete<{ Params: { id: string } }>('/sessions/:id', { schema: frontendSchemas.revokeMySession }, async (req, reply) => {
     await revokeMySession(ctx, await requireSession(ctx, req), req.params.id);
     return reply.code(204).send();
   });
@@ -76,7 +78,7 @@ const requireIdentity = async (ctx: IdentityContext, id: string): Promise<void> 
 export const registerAdminSessionRoutes: RegisterRoutes = (app, { identity: ctx, ctx: oauth2, audit }) => {
   if (ctx === undefined) return;
   auditRoutes(app, { ctx: oauth2, audit }, identitySessionAudit(ctx));
-  app.get('/admin/sessions', async (req, reply) => {
+  app.get('/admin/sessions', { schema: admin.listSessions }, async (req, reply) => {
     const pageSize = readPageSize(query(req).page_size);
     const after = openPageToken(ctx.sealer, PAGE_ENDPOINT, query(req).page_token, isPosition);
     const active = activeFilter(query(req).active);
@@ -85,19 +87,19 @@ export const registerAdminSessionRoutes: RegisterRoutes = (app, { identity: ctx,
     reply.header('link', pageLinks('/admin/sessions', filters, pageSize, next && sealPageToken(ctx.sealer, PAGE_ENDPOINT, next)));
     return Promise.all(sessions.map((s) => adminWire(ctx, s)));
   });
-  app.get<{ Params: { id: string } }>('/admin/sessions/:id', async (req) => adminWire(ctx, await getSessionOrThrow(ctx, req.params.id)));
-  app.delete<{ Params: { id: string } }>('/admin/sessions/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/admin/sessions/:id', { schema: admin.getSession }, async (req) => adminWire(ctx, await getSessionOrThrow(ctx, req.params.id)));
+  app.delete<{ Params: { id: string } }>('/admin/sessions/:id', { schema: admin.deleteSession }, async (req, reply) => {
     await revokeSessionAsAdmin(ctx, req.params.id);
     return reply.code(204).send();
   });
-  app.patch<{ Params: { id: string } }>('/admin/sessions/:id/extend', async (req) => adminWire(ctx, await extendSession(ctx, req.params.id)));
-  app.get<{ Params: { id: string } }>('/admin/identities/:id/sessions', async (req) => {
+  app.patch<{ Params: { id: string } }>('/admin/sessions/:id/extend', { schema: admin.extendSession }, async (req) => adminWire(ctx, await extendSession(ctx, req.params.id)));
+  app.get<{ Params: { id: string } }>('/admin/identities/:id/sessions', { schema: admin.identitySessions }, async (req) => {
     await requireIdentity(ctx, req.params.id);
     const active = activeFilter(query(req).active);
     const sessions = await ctx.storage.sessions.listSessionsOfIdentity(req.params.id, { activeOnly: active === true, limit: readPageSize(query(req).page_size) });
     return Promise.all(sessions.filter((s) => active !== false || !s.active).map((s) => adminWire(ctx, s)));
   });
-  app.delete<{ Params: { id: string } }>('/admin/identities/:id/sessions', async (req, reply) => {
+  app.delete<{ Params: { id: string } }>('/admin/identities/:id/sessions', { schema: admin.deleteIdentitySessions }, async (req, reply) => {
     await revokeIdentitySessionsAsAdmin(ctx, req.params.id);
     return reply.code(204).send();
   });

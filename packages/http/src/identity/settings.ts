@@ -10,6 +10,7 @@ import {
   type IdentityContext, type SettingsFlowView, type StrategyRedirect,
 } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { flowSchemas } from './self-service.schema.ts';
 import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
 import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
 import { currentSession } from './session-cookie.ts';
@@ -50,8 +51,9 @@ const answerLinkRedirect = (ctx: IdentityContext, req: FastifyRequest, reply: Fa
 
 export const registerSettingsFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
+  const schemas = flowSchemas('settings');
 
-  app.get('/self-service/settings/browser', async (req, reply) => {
+  app.get('/self-service/settings/browser', { schema: schemas.browser }, async (req, reply) => {
     const json = wantsJson(req);
     const requestUrl = requestUrlOf(req, ctx.config.serve.public.url);
     try {
@@ -63,19 +65,19 @@ export const registerSettingsFlowRoutes: RegisterRoutes = (app, { identity: ctx 
     }
   });
 
-  app.get('/self-service/settings/api', async (req, reply) => {
+  app.get('/self-service/settings/api', { schema: schemas.api }, async (req, reply) => {
     const view = await createSettingsFlow(ctx, {
       type: 'api', requestUrl: requestUrlOf(req, ctx.config.serve.public.url), returnTo: q(req, 'return_to'), current: await currentSession(ctx, req),
     });
     return sendSettings(reply, 200, view);
   });
 
-  app.get('/self-service/settings/flows', async (req, reply) => {
+  app.get('/self-service/settings/flows', { schema: schemas.get }, async (req, reply) => {
     const view = await getSettingsFlow(ctx, q(req, 'id'), await currentSession(ctx, req), readCsrfCookie(req, ctx.config));
     return sendSettings(reply, 200, view);
   });
 
-  app.post('/self-service/settings', async (req, reply) => {
+  app.post('/self-service/settings', { schema: schemas.submit }, async (req, reply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
     const type = await submittedFlowType(ctx, flowId, json);

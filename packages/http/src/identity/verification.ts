@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { createVerificationFlow, getVerificationFlow, submitVerification } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { flowSchemas } from './self-service.schema.ts';
 import { ensureCsrfSecret, readCsrfCookie } from './csrf-cookie.ts';
 import { sendCodeFlow } from './recovery.ts';
 import { answerError, bodyOf, flowUiUrl, q, requestUrlOf, seeOther, wantsJson, submittedFlowType } from './render.ts';
@@ -12,9 +13,10 @@ import { submitRequestOf } from './submit-request.ts';
 
 export const registerVerificationFlowRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
+  const schemas = flowSchemas('verification');
   const requestUrl = (req: FastifyRequest) => requestUrlOf(req, ctx.config.serve.public.url);
 
-  app.get('/self-service/verification/browser', async (req, reply) => {
+  app.get('/self-service/verification/browser', { schema: schemas.browser }, async (req, reply) => {
     const json = wantsJson(req);
     try {
       const csrfSecret = ensureCsrfSecret(req, reply, ctx.config);
@@ -25,13 +27,13 @@ export const registerVerificationFlowRoutes: RegisterRoutes = (app, { identity: 
     }
   });
 
-  app.get('/self-service/verification/api', async (req, reply) =>
+  app.get('/self-service/verification/api', { schema: schemas.api }, async (req, reply) =>
     sendCodeFlow(reply, 200, await createVerificationFlow(ctx, { type: 'api', requestUrl: requestUrl(req), returnTo: q(req, 'return_to') })));
 
-  app.get('/self-service/verification/flows', async (req, reply) =>
+  app.get('/self-service/verification/flows', { schema: schemas.get }, async (req, reply) =>
     sendCodeFlow(reply, 200, await getVerificationFlow(ctx, q(req, 'id'), readCsrfCookie(req, ctx.config))));
 
-  app.post('/self-service/verification', async (req, reply) => {
+  app.post('/self-service/verification', { schema: schemas.submit }, async (req, reply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
     const type = await submittedFlowType(ctx, flowId, json);

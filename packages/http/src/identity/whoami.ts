@@ -1,5 +1,6 @@
 import { sessionWire, whoami } from '@olympus/identity';
 import type { RegisterRoutes } from '../deps.ts';
+import { frontendSchemas } from './self-service.schema.ts';
 import { requestIdFacts } from './request-facts.ts';
 import { sessionTokenOf } from './session-cookie.ts';
 
@@ -10,7 +11,7 @@ import { sessionTokenOf } from './session-cookie.ts';
  */
 export const registerWhoamiRoutes: RegisterRoutes = (app, { identity: ctx }) => {
   if (ctx === undefined) return;
-  app.get('/sessions/whoami', async (req, reply) => {
+  app.get('/sessions/whoami', { schema: frontendSchemas.whoami }, async (req, reply) => {
     const { session, identity } = await whoami(ctx, sessionTokenOf(req, ctx.config), '', requestIdFacts(req));
     reply.header('x-kratos-authenticated-identity-id', identity.id).header('cache-control', 'private, no-store');
     return sessionWire(session, identity);
