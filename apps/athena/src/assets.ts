@@ -3,6 +3,7 @@
  * origin, so the page CSP needs only 'self'. Every page works without the script.
  */
 import type { FastifyInstance } from 'fastify';
+import { pageSchema } from '@olympus/http';
 
 export const ASSETS = { css: '/athena/assets/athena.css', js: '/athena/assets/athena.js' } as const;
 
@@ -104,6 +105,6 @@ const JS = `document.addEventListener('click', (event) => {
 `;
 
 export const registerAthenaAssets = (app: FastifyInstance): void => {
-  app.get(ASSETS.css, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
-  app.get(ASSETS.js, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS));
+  app.get(ASSETS.css, { schema: pageSchema({ summary: "The console's stylesheet", tag: 'athena', produces: 'text/css' }) }, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
+  app.get(ASSETS.js, { schema: pageSchema({ summary: "The console's script", tag: 'athena', produces: 'text/javascript' }) }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JS));
 };

@@ -10,12 +10,13 @@ import { homeBody } from './pages/home.ts';
 import { SECTIONS } from './sections/index.ts';
 import { adminPage } from './session/guard.ts';
 import { registerSignIn } from './session/sign-in.ts';
+import { pageSchema } from '@olympus/http';
 
 export const registerAthena = (app: FastifyInstance, deps: HttpDeps): void => {
   if (!deps.ctx.config.athena.enabled || deps.identity === undefined) return;
   registerAthenaAssets(app);
   registerSignIn(app, deps);
-  app.get('/', adminPage(deps, null, async (_req, reply, admin) =>
+  app.get('/', { schema: pageSchema({ summary: 'Console home', tag: 'athena' }) }, adminPage(deps, null, async (_req, reply, admin) =>
     admin.page.send(reply, admin.page.t.t('home.title'), await homeBody(deps, admin.page.t, admin.role))));
   for (const section of SECTIONS) section.register(app, deps);
 };

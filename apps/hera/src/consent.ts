@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
 import { acceptConsentRequest, getConsentRequest, rejectConsentRequest, RequestForbidden, InvalidRequest, type ConsentRequest, type OAuth2Context } from '@olympus/oauth2';
 import { findIdentity, type IdentityContext } from '@olympus/identity';
-import { html, type HttpDeps } from '@olympus/http';
+import { html, type HttpDeps, pageSchema } from '@olympus/http';
 import { idTokenClaims } from './claims.ts';
 import { omittedIdTokenClaims } from './claims/omitted.ts';
 import { closedAsPage } from './closed-request.ts';
@@ -52,7 +52,7 @@ const shellOf = (req: FastifyRequest, config: OlympusConfig, request: ConsentReq
 export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/consent', closedAsPage(identity.config, async (req, reply) => {
+  app.get('/consent', { schema: pageSchema({ summary: 'Consent page (Hydra consent UI)', tag: 'hera', query: { consent_challenge: 'From Hydra' } }) }, closedAsPage(identity.config, async (req, reply) => {
     const challenge = queryParam(req, 'consent_challenge');
     if (challenge === undefined) throw new InvalidRequest('The consent page needs a consent_challenge: open it through /oauth2/auth.');
     const request = await getConsentRequest(ctx, challenge);
@@ -63,7 +63,7 @@ export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: Htt
     return shell.send(reply, shell.t.t('consent.title'), consentForm(shell.t, challenge, request, token));
   }));
 
-  app.post('/consent', closedAsPage(identity.config, async (req, reply) => {
+  app.post('/consent', { schema: pageSchema({ summary: 'Consent decision', tag: 'hera', form: { consent_challenge: 'From Hydra', decision: 'accept or reject', grant_scope: 'Granted scopes', remember: 'Remember the decision', csrf_token: 'The form token' } }) }, closedAsPage(identity.config, async (req, reply) => {
     const challenge = formField(req, 'consent_challenge');
     if (challenge === undefined) throw new InvalidRequest('The consent form was posted without its consent_challenge.');
     if (!postedFormTokenMatches(req, identity.config, ctx.sealer, formField(req, 'csrf_token'), `consent:${challenge}`)) {

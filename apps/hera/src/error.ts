@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { IdentityError, openSealedFlowError } from '@olympus/identity';
-import { setErrorPageRenderer, type HttpDeps } from '@olympus/http';
+import { setErrorPageRenderer, type HttpDeps, pageSchema } from '@olympus/http';
 import { errorView, type ShownError } from './error-view.ts';
 import { queryParam } from './send.ts';
 import { layout } from './shell/layout.ts';
@@ -40,7 +40,7 @@ export const registerErrorPage = (app: FastifyInstance, { ctx, identity }: HttpD
     }
   };
 
-  app.get('/error', async (req, reply) => {
+  app.get('/error', { schema: pageSchema({ summary: 'Error page', tag: 'hera', query: { id: 'Self-service error id', error: 'OAuth2 error', error_description: 'OAuth2 error description' } }) }, async (req, reply) => {
     const shell = shellFor(req, identity.config);
     const { t } = shell;
     const sealedId = queryParam(req, 'id');

@@ -9,7 +9,7 @@ import { acceptLoginRequest, getLoginRequestForUi, type OAuth2Context } from '@o
 import {
   browserFlowUrl, continueOAuth2Login, findIdentity, getFlowForUi, isUuid, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
-import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
+import { answerError, currentSession, html, readCsrfCookie, type HttpDeps, pageSchema } from '@olympus/http';
 import { closedAsPage } from './closed-request.ts';
 import { clientNameOf, flowShell, loginRequestOf } from './flow-page.ts';
 import { demandsFreshLogin } from './fresh-login.ts';
@@ -61,7 +61,7 @@ const settleChallenge = async (ctx: OAuth2Context, identity: IdentityContext, re
 export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/login', closedAsPage(identity.config, async (req, reply) => {
+  app.get('/login', { schema: pageSchema({ summary: 'Login page (Hydra login UI and Kratos login flow)', tag: 'hera', query: { login_challenge: 'From Hydra', flow: 'The login flow id' } }) }, closedAsPage(identity.config, async (req, reply) => {
     const flowId = queryParam(req, 'flow');
     if (flowId !== undefined) {
       try {

@@ -3,6 +3,7 @@
  * script: every step is a link or a form (docs/playground.md).
  */
 import type { FastifyInstance } from 'fastify';
+import { pageSchema } from '@olympus/http';
 
 export const STYLESHEET = '/playground/assets/site.css';
 
@@ -42,5 +43,5 @@ th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px 
 `;
 
 export const registerSiteAssets = (app: FastifyInstance): void => {
-  app.get(STYLESHEET, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
+  app.get(STYLESHEET, { schema: pageSchema({ summary: "The playground's stylesheet", tag: 'playground', produces: 'text/css' }) }, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
 };

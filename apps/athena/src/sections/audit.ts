@@ -2,6 +2,7 @@
 import { auditListBody } from '../pages/audit/list.ts';
 import { adminPage } from '../session/guard.ts';
 import type { Section } from './section.ts';
+import { pageSchema } from '@olympus/http';
 
 export const auditSection: Section = {
   path: '/audit',
@@ -10,7 +11,7 @@ export const auditSection: Section = {
   register: (app, deps) => {
     const { audit } = deps;
     if (audit === undefined) return;
-    app.get('/audit', adminPage(deps, 'audit.read', async (req, reply, admin) => {
+    app.get('/audit', { schema: pageSchema({ summary: 'Console: audit', tag: 'athena' }) }, adminPage(deps, 'audit.read', async (req, reply, admin) => {
       const { body, status } = await auditListBody(deps.ctx, audit, req, admin.page.t);
       return admin.page.send(reply, admin.page.t.t('audit.title'), body, status);
     }));

@@ -1,5 +1,5 @@
 /** Traces: the flow tracer's chains (docs/operations/tracing.md), searched by any id they carry, and one chain explained. */
-import { html, type HttpDeps } from '@olympus/http';
+import { html, type HttpDeps, pageSchema } from '@olympus/http';
 import type { TraceStore } from '@olympus/trace';
 import type { FastifyReply } from 'fastify';
 import { sendDocPage } from '../pages/traces/docs.ts';
@@ -20,10 +20,10 @@ export const tracesSection: Section = {
   nav: 'nav.traces',
   permission: 'requests.read',
   register: (app, deps) => {
-    app.get('/traces', adminPage(deps, 'requests.read', async (req, reply, admin) =>
+    app.get('/traces', { schema: pageSchema({ summary: 'Console: traces', tag: 'athena' }) }, adminPage(deps, 'requests.read', async (req, reply, admin) =>
       withStore(deps, reply, admin, (store) => showTraces(deps, store, req, reply, admin))));
-    app.get('/traces/:traceId', adminPage(deps, 'requests.read', async (req, reply, admin) =>
+    app.get('/traces/:traceId', { schema: pageSchema({ summary: 'Console: traces', tag: 'athena' }) }, adminPage(deps, 'requests.read', async (req, reply, admin) =>
       withStore(deps, reply, admin, (store) => showTrace(deps, store, req, reply, admin))));
-    app.get('/traces/troubleshooting/:page', adminPage(deps, 'requests.read', async (req, reply) => sendDocPage(req, reply)));
+    app.get('/traces/troubleshooting/:page', { schema: pageSchema({ summary: 'Console: traces troubleshooting', tag: 'athena' }) }, adminPage(deps, 'requests.read', async (req, reply) => sendDocPage(req, reply)));
   },
 };

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
 import { randomToken } from '@olympus/crypto';
-import { html, readCookies, setCookies, type HttpDeps } from '@olympus/http';
+import { html, readCookies, setCookies, type HttpDeps, pageSchema } from '@olympus/http';
 import { handleTokenRequest, OAuth2Error, type OAuth2Context } from '@olympus/oauth2';
 import { ATHENA_CLIENT_ID, callbackUrlOf } from '../client.ts';
 import { queryParam } from '../pages/lists.ts';
@@ -94,14 +94,14 @@ const finishSignIn = async (ctx: OAuth2Context, req: FastifyRequest, reply: Fast
 };
 
 export const registerSignIn = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.get('/sign-in', async (req, reply) => startSignIn(ctx, req, reply));
-  app.get('/sign-in/callback', async (req, reply) => finishSignIn(ctx, req, reply));
-  app.get('/signed-out', async (req, reply) => {
+  app.get('/sign-in', { schema: pageSchema({ summary: 'Console sign-in (through Olympus itself)', tag: 'athena' }) }, async (req, reply) => startSignIn(ctx, req, reply));
+  app.get('/sign-in/callback', { schema: pageSchema({ summary: 'Console sign-in callback', tag: 'athena', query: { code: 'Authorization code', state: 'State', iss: 'Issuer' } }) }, async (req, reply) => finishSignIn(ctx, req, reply));
+  app.get('/signed-out', { schema: pageSchema({ summary: 'Signed out of the console', tag: 'athena' }) }, async (req, reply) => {
     const page = pageFor(req);
     return page.send(reply, page.t.t('signedout.title'), html`<h1>${page.t.t('signedout.title')}</h1>
 <div role="status"><p>${page.t.t('signedout.text')}</p></div><p><a href="/sign-in">${page.t.t('signin.again')}</a></p>`);
   });
-  app.post('/sign-out', async (req, reply) => {
+  app.post('/sign-out', { schema: pageSchema({ summary: 'Sign out of the console', tag: 'athena' }) }, async (req, reply) => {
     const session = readSession(req, ctx.config, ctx.sealer, ctx.now());
     if (session !== undefined && !csrfMatches(req, session)) {
       const page = pageFor(req);

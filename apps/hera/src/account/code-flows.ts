@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { getRecoveryFlow, getVerificationFlow, type IdentityContext, type SelfServiceFlow } from '@olympus/identity';
-import { answerError, html, readCsrfCookie, type HttpDeps, type SafeHtml } from '@olympus/http';
+import { answerError, html, readCsrfCookie, type HttpDeps, type SafeHtml, pageSchema } from '@olympus/http';
 import { flowShell } from '../flow-page.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { queryParam } from '../send.ts';
@@ -35,7 +35,7 @@ const PAGES: readonly CodeFlowPage[] = [
 ];
 
 const registerCodeFlowPage = (app: FastifyInstance, identity: IdentityContext, page: CodeFlowPage): void => {
-  app.get(page.path, async (req, reply) => {
+  app.get(page.path, { schema: pageSchema({ summary: 'Recovery or verification page', tag: 'hera', query: { flow: 'The flow id' } }) }, async (req, reply) => {
     const flowId = queryParam(req, 'flow');
     if (flowId === undefined) return startBrowserFlow(identity, req, reply, page.kind, ['return_to']);
     try {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Identity } from '@olympus/identity';
-import { html, type HttpDeps } from '@olympus/http';
+import { html, type HttpDeps, pageSchema } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
 import { accountShell, sessionOrLogin } from './signed-in.ts';
 
@@ -26,7 +26,7 @@ ${unverified ? html`<p><a href="/verification">${t.t('account.verify')}</a></p>`
 export const registerAccountHome = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/', async (req, reply) => {
+  app.get('/', { schema: pageSchema({ summary: 'Account home', tag: 'hera' }) }, async (req, reply) => {
     const current = await sessionOrLogin(identity, req, reply);
     if (current === undefined) return reply;
     const shell = accountShell(req, reply, identity, ctx.sealer, 'home');

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { getFlowForUi, type SelfServiceFlow } from '@olympus/identity';
-import { answerError, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
+import { answerError, html, readCsrfCookie, type HttpDeps, pageSchema } from '@olympus/http';
 import { clientNameOf, flowShell, loginRequestOf } from '../flow-page.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { queryParam } from '../send.ts';
@@ -25,7 +25,7 @@ const signInLink = (t: Translator, flow: SelfServiceFlow) => {
 export const registerRegistrationPage = (app: FastifyInstance, { identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/registration', async (req, reply) => {
+  app.get('/registration', { schema: pageSchema({ summary: 'Registration page', tag: 'hera', query: { flow: 'The registration flow id' } }) }, async (req, reply) => {
     const flowId = queryParam(req, 'flow');
     if (flowId === undefined) return startBrowserFlow(identity, req, reply, 'registration', ['login_challenge', 'return_to']);
     try {

@@ -9,7 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { revokeMySession, type Session } from '@olympus/identity';
 import { RequestForbidden } from '@olympus/oauth2';
-import { answerError, browserNavigationOnly, html, varyOnNavigation, type HttpDeps } from '@olympus/http';
+import { answerError, browserNavigationOnly, html, varyOnNavigation, type HttpDeps, pageSchema } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
 import { issueFormToken, postedFormTokenMatches } from '../form-token.ts';
 import { formField, queryParam, seeOther } from '../send.ts';
@@ -34,7 +34,7 @@ const details = (t: Translator, session: Session) => {
 export const registerSessionsPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/sessions', { constraints: browserNavigationOnly(app) }, async (req, reply) => {
+  app.get('/sessions', { constraints: browserNavigationOnly(app), schema: { ...pageSchema({ summary: 'Signed-in devices', tag: 'hera' }), hide: true } }, async (req, reply) => {
     varyOnNavigation(reply);
     const current = await sessionOrLogin(identity, req, reply);
     if (current === undefined) return reply;
@@ -60,7 +60,7 @@ ${details(t, current.session)}
 ${others.length === 0 ? html`<p>${t.t('sessions.none_other')}</p>` : cards}`);
   });
 
-  app.post('/sessions/revoke', async (req, reply) => {
+  app.post('/sessions/revoke', { schema: pageSchema({ summary: 'Sign out a device', tag: 'hera', form: { session_id: 'Session id', csrf_token: 'The form token' } }) }, async (req, reply) => {
     const current = await sessionOrLogin(identity, req, reply);
     if (current === undefined) return reply;
     const sessionId = formField(req, 'session_id') ?? '';

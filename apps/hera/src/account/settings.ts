@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityError, SessionInactive, getSettingsFlow, type IdentityContext, type UiContainer } from '@olympus/identity';
-import { answerError, currentSession, html, readCsrfCookie, type HttpDeps } from '@olympus/http';
+import { answerError, currentSession, html, readCsrfCookie, type HttpDeps, pageSchema } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
 import { allowFormRedirectsTo } from '../csp.ts';
 import { queryParam, seeOther } from '../send.ts';
@@ -39,7 +39,7 @@ const answerSettingsError = (identity: IdentityContext, req: FastifyRequest, rep
 export const registerSettingsPage = (app: FastifyInstance, { ctx, identity }: HttpDeps): void => {
   if (identity === undefined) return;
 
-  app.get('/settings', async (req, reply) => {
+  app.get('/settings', { schema: pageSchema({ summary: 'Account settings', tag: 'hera', query: { flow: 'The settings flow id' } }) }, async (req, reply) => {
     const flowId = queryParam(req, 'flow');
     if (flowId === undefined) return startBrowserFlow(identity, req, reply, 'settings', ['return_to']);
     try {

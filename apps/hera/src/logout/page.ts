@@ -11,7 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
 import { acceptLogoutRequest, currentAuthSession, getLogoutRequest, InvalidRequest, rejectLogoutRequest, type LogoutRequestView } from '@olympus/oauth2';
-import { cookiePolicyOf, deliverBackchannel, endOAuth2Session, readCookies, type HttpDeps } from '@olympus/http';
+import { cookiePolicyOf, deliverBackchannel, endOAuth2Session, readCookies, type HttpDeps, pageSchema } from '@olympus/http';
 import { closedAsPage } from '../closed-request.ts';
 import { allowFormRedirectsTo } from '../csp.ts';
 import { issueFormToken, postedFormTokenMatches } from '../form-token.ts';
@@ -53,7 +53,7 @@ export const registerLogoutPage = (app: FastifyInstance, { ctx, identity }: Http
     return shell.send(reply, shell.t.t('logout.forbidden.title'), forbiddenBody(shell.t), { status: 403 });
   };
 
-  app.get('/logout', closedAsPage(identity.config, async (req, reply) => {
+  app.get('/logout', { schema: pageSchema({ summary: 'Logout confirmation (Hydra logout UI)', tag: 'hera', query: { logout_challenge: 'From Hydra' } }) }, closedAsPage(identity.config, async (req, reply) => {
     const challenge = queryParam(req, 'logout_challenge');
     if (challenge === undefined) {
       throw new InvalidRequest('The logout page needs a logout_challenge.', { hint: 'Start the logout at /oauth2/sessions/logout; it sends the browser here.' });
@@ -68,7 +68,7 @@ export const registerLogoutPage = (app: FastifyInstance, { ctx, identity }: Http
     return shell.send(reply, shell.t.t('logout.title'), confirmationBody(shell.t, challenge, token, name, identity.config.hera.productName));
   }));
 
-  app.post('/logout', closedAsPage(identity.config, async (req, reply) => {
+  app.post('/logout', { schema: pageSchema({ summary: 'Logout decision', tag: 'hera', form: { logout_challenge: 'From Hydra', decision: 'accept or reject', csrf_token: 'The form token' } }) }, closedAsPage(identity.config, async (req, reply) => {
     const challenge = formField(req, 'logout_challenge');
     const token = formField(req, 'csrf_token');
     if (challenge === undefined) {

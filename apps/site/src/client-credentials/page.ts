@@ -5,7 +5,7 @@
  * A refusal is explained with its troubleshooting page. The secret lives only for the one call.
  */
 import type { FastifyInstance } from 'fastify';
-import { html, type HttpDeps, type SafeHtml } from '@olympus/http';
+import { html, type HttpDeps, type SafeHtml, pageSchema } from '@olympus/http';
 import type { OAuth2Context } from '@olympus/oauth2';
 import { jsonOf, renderExchange, type HttpExchange } from '../http-exchange.ts';
 import type { Translator } from '../i18n/translator.ts';
@@ -32,12 +32,12 @@ const outcome = async (ctx: OAuth2Context, t: Translator, exchange: HttpExchange
 };
 
 export const registerClientCredentialsPage = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.get(PATH, async (req, reply) => {
+  app.get(PATH, { schema: pageSchema({ summary: 'Playground: client credentials grant', tag: 'playground' }) }, async (req, reply) => {
     const page = pageFor(req);
     return page.send(reply, page.t.t('cc.title'), html`${intro(page)}${credentialsForm(page.t)}`);
   });
 
-  app.post(PATH, async (req, reply) => {
+  app.post(PATH, { schema: pageSchema({ summary: 'Playground: client credentials grant', tag: 'playground' }) }, async (req, reply) => {
     const page = pageFor(req);
     const form = credentialsFormOf((req.body ?? {}) as Record<string, unknown>);
     if (form.clientId === '' || form.secret === '') {

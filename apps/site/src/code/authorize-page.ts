@@ -4,7 +4,7 @@
  * parameter by parameter with the verifier and its S256 challenge, and a link that goes there.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { html, type HttpDeps } from '@olympus/http';
+import { html, type HttpDeps, pageSchema } from '@olympus/http';
 import type { OAuth2Context } from '@olympus/oauth2';
 import type { MessageKey } from '../i18n/en.ts';
 import { pageFor, type Page } from '../shell.ts';
@@ -37,7 +37,7 @@ const showRequest = (ctx: OAuth2Context, page: Page, reply: FastifyReply, sessio
 };
 
 export const registerAuthorizePage = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.post('/playground/authorize', async (req, reply) => {
+  app.post('/playground/authorize', { schema: pageSchema({ summary: 'Playground: start the authorization request', tag: 'playground' }) }, async (req, reply) => {
     const session = postedSession(ctx, req, reply);
     if (session === undefined) return reply;
     const page = pageFor(req);

@@ -4,7 +4,7 @@
  * in full, its secret redacted, and the response), then the tokens and the next steps.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { html, type HttpDeps, type SafeHtml } from '@olympus/http';
+import { html, type HttpDeps, type SafeHtml, pageSchema } from '@olympus/http';
 import type { OAuth2Context } from '@olympus/oauth2';
 import { renderExchange } from '../http-exchange.ts';
 import { pageFor, type Page } from '../shell.ts';
@@ -63,6 +63,6 @@ const handle = async (app: FastifyInstance, ctx: OAuth2Context, req: FastifyRequ
 };
 
 export const registerCallback = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.get('/playground/callback', async (req, reply) => handle(app, ctx, req, reply));
-  app.post('/playground/callback', async (req, reply) => handle(app, ctx, req, reply));
+  app.get('/playground/callback', { schema: pageSchema({ summary: 'Playground: the redirect URI', tag: 'playground', query: { code: 'Authorization code', state: 'State', iss: 'RFC 9207 issuer', error: 'OAuth2 error' } }) }, async (req, reply) => handle(app, ctx, req, reply));
+  app.post('/playground/callback', { schema: pageSchema({ summary: 'Playground: the redirect URI (form_post)', tag: 'playground', form: { code: 'Authorization code', state: 'State', iss: 'RFC 9207 issuer', error: 'OAuth2 error' } }) }, async (req, reply) => handle(app, ctx, req, reply));
 };

@@ -12,9 +12,10 @@ import { pageFor } from '../shell.ts';
 import { writeSession } from '../session/cookie.ts';
 import { postedSession } from './guard.ts';
 import { missingToken, sendStep } from './step-page.ts';
+import { pageSchema } from '@olympus/http';
 
 export const registerLogoutStep = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.post('/playground/logout', async (req, reply) => {
+  app.post('/playground/logout', { schema: pageSchema({ summary: 'Playground: RP-initiated logout', tag: 'playground' }) }, async (req, reply) => {
     const session = postedSession(ctx, req, reply);
     if (session === undefined) return reply;
     const idToken = session.tokens?.id_token;

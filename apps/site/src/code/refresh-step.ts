@@ -5,7 +5,7 @@
  * second request (the newest refresh token, refused too) shows.
  */
 import type { FastifyInstance } from 'fastify';
-import { html, type HttpDeps } from '@olympus/http';
+import { html, type HttpDeps, pageSchema } from '@olympus/http';
 import { renderExchange } from '../http-exchange.ts';
 import { pageFor } from '../shell.ts';
 import { tokenRequest } from './exchange.ts';
@@ -18,7 +18,7 @@ import { checkLine } from './verdict.ts';
 const tail = (token: string): string => `…${token.slice(-8)}`;
 
 export const registerRefreshSteps = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.post('/playground/refresh', async (req, reply) => {
+  app.post('/playground/refresh', { schema: pageSchema({ summary: 'Playground: refresh the tokens', tag: 'playground' }) }, async (req, reply) => {
     const session = postedSession(ctx, req, reply);
     if (session === undefined) return reply;
     const page = pageFor(req);
@@ -34,7 +34,7 @@ export const registerRefreshSteps = (app: FastifyInstance, { ctx }: HttpDeps): v
     return sendStep(ctx, page, reply, session, t.t('steps.refresh'), html`<div class="card">${renderExchange(t, ctx.config, exchange, 2)}</div>${rotation}${results}`);
   });
 
-  app.post('/playground/replay', async (req, reply) => {
+  app.post('/playground/replay', { schema: pageSchema({ summary: 'Playground: replay a spent refresh token', tag: 'playground' }) }, async (req, reply) => {
     const session = postedSession(ctx, req, reply);
     if (session === undefined) return reply;
     const page = pageFor(req);

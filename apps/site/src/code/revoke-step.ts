@@ -4,7 +4,7 @@
  * with the access token, which a revoked token no longer opens: 401 (RFC 6750 §3.1 invalid_token).
  */
 import type { FastifyInstance } from 'fastify';
-import { html, type HttpDeps } from '@olympus/http';
+import { html, type HttpDeps, pageSchema } from '@olympus/http';
 import { renderExchange } from '../http-exchange.ts';
 import { pageFor } from '../shell.ts';
 import { formOf } from '../session/csrf.ts';
@@ -14,7 +14,7 @@ import { missingToken, sendStep } from './step-page.ts';
 import { checkLine } from './verdict.ts';
 
 export const registerRevokeStep = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.post('/playground/revoke', async (req, reply) => {
+  app.post('/playground/revoke', { schema: pageSchema({ summary: 'Playground: revoke a token', tag: 'playground' }) }, async (req, reply) => {
     const session = postedSession(ctx, req, reply);
     if (session === undefined) return reply;
     const page = pageFor(req);

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { constantTimeEqual } from '@olympus/crypto';
-import { html, type HttpDeps, type SafeHtml } from '@olympus/http';
+import { html, type HttpDeps, type SafeHtml, pageSchema } from '@olympus/http';
 import type { OAuth2Context } from '@olympus/oauth2';
 import { PLAYGROUND_CLIENT_ID, playgroundUrl } from '../client.ts';
 import { pageFor, type Page } from '../shell.ts';
@@ -37,7 +37,7 @@ ${setupForm(page.t, session, settings)}
 };
 
 export const registerSetupPage = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.get('/playground', async (req, reply) => {
+  app.get('/playground', { schema: pageSchema({ summary: 'Playground: set up an authorization request', tag: 'playground' }) }, async (req, reply) => {
     const page = pageFor(req);
     const query = queryOf(req);
     const session = readSession(req, ctx) ?? newSession();

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
-import { html, type HttpDeps, type SafeHtml } from '@olympus/http';
+import { html, type HttpDeps, type SafeHtml, pageSchema } from '@olympus/http';
 import { jsonOf, renderExchange, type HttpExchange } from '../http-exchange.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { pageFor } from '../shell.ts';
@@ -32,7 +32,7 @@ export const subjectCheck = (t: Translator, exchange: HttpExchange, idToken: str
 };
 
 export const registerUserinfoStep = (app: FastifyInstance, { ctx }: HttpDeps): void => {
-  app.post('/playground/userinfo', async (req, reply) => {
+  app.post('/playground/userinfo', { schema: pageSchema({ summary: 'Playground: call userinfo', tag: 'playground' }) }, async (req, reply) => {
     const session = postedSession(ctx, req, reply);
     if (session === undefined) return reply;
     const page = pageFor(req);

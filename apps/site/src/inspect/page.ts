@@ -4,7 +4,7 @@
  * to this browser in a no-store page, and is neither logged nor stored.
  */
 import type { FastifyInstance } from 'fastify';
-import { html, type HttpDeps, type SafeHtml } from '@olympus/http';
+import { html, type HttpDeps, type SafeHtml, pageSchema } from '@olympus/http';
 import { pageFor, type Page } from '../shell.ts';
 import { renderToken } from '../tokens/index.ts';
 import { inspectToken } from './checks.ts';
@@ -24,12 +24,12 @@ const intro = (page: Page, jwksUrl: string): SafeHtml => html`<h1>${page.t.t('in
 export const registerInspectPage = (app: FastifyInstance, { ctx }: HttpDeps): void => {
   const jwksUrl = new URL('/.well-known/jwks.json', ctx.config.serve.public.url).toString();
 
-  app.get(PATH, async (req, reply) => {
+  app.get(PATH, { schema: pageSchema({ summary: 'Playground: inspect a token', tag: 'playground' }) }, async (req, reply) => {
     const page = pageFor(req);
     return page.send(reply, page.t.t('inspect.title'), html`${intro(page, jwksUrl)}${form(page, '')}`);
   });
 
-  app.post(PATH, async (req, reply) => {
+  app.post(PATH, { schema: pageSchema({ summary: 'Playground: inspect a token', tag: 'playground', form: { token: 'The token' } }) }, async (req, reply) => {
     const page = pageFor(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const token = typeof body.token === 'string' ? body.token.trim() : '';
