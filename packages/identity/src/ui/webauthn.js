@@ -130,6 +130,8 @@
       const name = HERA_TRIGGERS[button.name];
       if (!name || !button.form) continue;
       button.hidden = false;
+      // A passkey sign-up's second step: its first step's button would only ask for new options, under the same label.
+      if (name === 'passkeyEnrol') for (const first of button.form.querySelectorAll('button[name="method"][value="passkey"]')) first.hidden = true;
       // The user cancelled or the authenticator refused: say so next to the button, nothing is sent.
       button.addEventListener('click', () => void run(name, button.form).catch(() => showFailure(button)));
     }
