@@ -76,3 +76,13 @@ test('PostgreSQL: a server that went away is unreachable', async () => {
   await other.close();
   await db.close();
 });
+
+test('SQLite: WAL with synchronous NORMAL by default, FULL with ?synchronous=full', async () => {
+  const dsn = await freshDsn('sqlite');
+  for (const [suffix, expected] of [['', 1], ['?synchronous=full', 2]] as const) {
+    const db = await openDatabase(`${dsn}${suffix}`);
+    assert.deepEqual(await db.query('PRAGMA journal_mode'), [{ journal_mode: 'wal' }]);
+    assert.deepEqual(await db.query('PRAGMA synchronous'), [{ synchronous: expected }]);
+    await db.close();
+  }
+});
