@@ -1,7 +1,7 @@
 /**
  * The printed result: machine facts, one row per scenario × target with the median over the
  * rounds and every round's figure, then the ratios round by round with their medians, marked
- * against issue 14's targets (bench/README.md).
+ * against the targets of bench/README.md.
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { failureShare, type Measurement } from './measure.ts';
@@ -69,7 +69,7 @@ const mark = (ratio: Ratio): string => {
 
 export const ratiosReport = (ratios: Ratio[]): string =>
   table([
-    ['scenario', 'subject / reference', 'each round', 'median', 'issue 14'],
+    ['scenario', 'subject / reference', 'each round', 'median', 'target'],
     ...ratios.map((r) => [
       SCENARIO_TITLES[r.scenario], `${r.subject.label} / ${r.reference.label}`,
       r.perRound.map((v) => ratioText(v, r.asShare)).join(' '), ratioText(r.median, r.asShare), mark(r),

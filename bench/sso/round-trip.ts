@@ -4,9 +4,10 @@
  * browser would) until one lands on the client's redirect URI, check the state and read the code
  * (RFC 6749 §4.1.2), then exchange it with PKCE (RFC 7636 §4.5) at the token endpoint.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { Browser } from '../../test/support/browser.ts';
+import { pkcePair } from '../../test/support/flow.ts';
 import type { SsoFixtures } from '../targets/protocol.ts';
 
 /** More redirects than this in one pass is a loop, not a round trip. */
@@ -15,8 +16,8 @@ const MAX_HOPS = 10;
 export type Outcome =
   /** `requests`: HTTP requests the pass took, the token request included. */
   | { ok: true; requests: number }
-  | { ok: false; status: number; why: 'status' }
-  | { ok: false; status: number; why: 'body' };
+  /** `status`: an unexpected status (0: too many redirects); `body`: the right status with the wrong content. */
+  | { ok: false; status: number; why: 'status' | 'body' };
 
 interface Answer {
   status: number;
@@ -35,11 +36,6 @@ const setCookies = (headers: Answer['headers']): string[] => {
   return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
 };
 
-const pkce = () => {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-};
-
 /** The redirects of one authorization, cookies kept; resolves with the URL that reached the client. */
 const followToClient = async (dispatcher: Dispatcher, jar: Browser, start: string, redirectUri: string): Promise<Outcome | { reached: URL; hops: number }> => {
   let url = new URL(start);
@@ -56,7 +52,7 @@ const followToClient = async (dispatcher: Dispatcher, jar: Browser, start: strin
 };
 
 export const ssoRoundTrip = async (dispatcher: Dispatcher, jar: Browser, sso: SsoFixtures, checkBodies: boolean): Promise<Outcome> => {
-  const { verifier, challenge } = pkce();
+  const { verifier, challenge } = pkcePair();
   const state = randomBytes(12).toString('base64url');
   const start = `${sso.authorizeUrl}&state=${state}&code_challenge=${challenge}&code_challenge_method=S256`;
   const followed = await followToClient(dispatcher, jar, start, sso.redirectUri);

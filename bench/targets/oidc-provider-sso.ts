@@ -12,6 +12,11 @@ import { makeConcurrently } from './concurrently.ts';
 import type { JarEntry } from './protocol.ts';
 
 export const INTERACTION_PATH = '/interaction/';
+/**
+ * Only the sign-in sends it: an interaction during a measured round trip (a session or grant not
+ * remembered) is then refused with a 403 and counted as a failure instead of passing unnoticed.
+ */
+export const SIGN_IN_HEADER = 'x-bench-sign-in';
 /** A browser's sign-in follows at most this many redirects before reaching the callback. */
 const MAX_HOPS = 10;
 /** Browsers signed in side by side while minting (setup only, not measured). */
@@ -36,10 +41,12 @@ const signInOne = async (authorizeUrl: string, redirectUri: string): Promise<Jar
   const browser = new Browser();
   let url = `${authorizeUrl}&state=sign-in`;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const answer = await browser.get(url);
+    const answer = await browser.request(url, { headers: { [SIGN_IN_HEADER]: '1' } });
     if (!answer.location) throw new Error(`signing a browser in: ${url} answered ${answer.status} ${answer.body.slice(0, 300)}`);
     url = new URL(answer.location, url).toString();
-    if (url.startsWith(redirectUri)) return [...browser.jar.entries()];
+    if (!url.startsWith(`${redirectUri}?`)) continue;
+    if (!new URL(url).searchParams.has('code')) throw new Error(`signing a browser in ended at ${url}`);
+    return [...browser.jar.entries()];
   }
   throw new Error(`signing a browser in took more than ${MAX_HOPS} redirects`);
 };

@@ -10,7 +10,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
-import { finishInteraction, INTERACTION_PATH, signInBrowsers } from './oidc-provider-sso.ts';
+import { finishInteraction, INTERACTION_PATH, SIGN_IN_HEADER, signInBrowsers } from './oidc-provider-sso.ts';
 import { sqliteAdapter } from './oidc-sqlite-adapter.ts';
 import { freePort } from './ports.ts';
 import { basicAuth, closeServer, OIDC_SQLITE_ENV, runTarget, type Fixtures, type Wanted } from './protocol.ts';
@@ -67,6 +67,7 @@ await runTarget(async () => {
   const callback = provider.callback();
   const server = createServer((req, res) => {
     if (!req.url?.startsWith(INTERACTION_PATH)) return callback(req, res);
+    if (req.headers[SIGN_IN_HEADER] === undefined) return void res.writeHead(403).end('an interaction outside sign-in: the session was not remembered');
     finishInteraction(provider, ACCOUNT_ID, req, res).catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     });
