@@ -7,21 +7,30 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import type { BenchOptions } from './options.ts';
 import type { Ratio, Row } from './summary.ts';
 
-const machine = () => ({
+const machine = (loadAtStart: number[]) => ({
   cores: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
   memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
-  loadAverage: loadavg(),
+  // 1, 5 and 15 minutes, before and after: other work on the machine shows here.
+  loadAverage: { atStart: loadAtStart, atEnd: loadavg() },
   node: process.version,
   platform: `${process.platform}/${process.arch}`,
 });
 
-export const writeJsonReport = (file: string, options: BenchOptions, rows: Row[], ratios: Ratio[], problems: string[]): void => {
+export interface JsonReportInput {
+  options: BenchOptions;
+  loadAtStart: number[];
+  rows: Row[];
+  ratios: Ratio[];
+  problems: string[];
+}
+
+export const writeJsonReport = (file: string, { options, loadAtStart, rows, ratios, problems }: JsonReportInput): void => {
   const { json: _file, ...settings } = options;
   const report = {
     finishedAt: new Date().toISOString(),
     settings,
-    machine: machine(),
+    machine: machine(loadAtStart),
     results: rows.map((row) => ({
       scenario: row.scenario,
       target: row.target.id,

@@ -5,6 +5,7 @@
  * whatever the ratios: it is a measurement. Exits 1 only when a target did not start or a run
  * failed en masse (> 1 % of requests non-2xx, unanswered or wrong).
  */
+import { loadavg } from 'node:os';
 import { writeJsonReport } from './json-report.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import { CAVEATS, machineFacts, ratiosReport, resultsTable } from './report.ts';
@@ -27,6 +28,7 @@ const readOptions = (): BenchOptions => {
 };
 
 const options = readOptions();
+const loadAtStart = loadavg();
 say(`Olympus benchmark\n${machineFacts(options)}\n\n`);
 const targets = targetsFor(options.databases).filter((t) => options.scenarios.some((s) => (t.only ?? [s]).includes(s)));
 const results: Results = new Map(options.scenarios.map((s) => [s, new Map()]));
@@ -43,7 +45,7 @@ const ratios = ratiosOf(results, options.databases);
 say(`\nMedians over ${options.rounds} round(s), per second (SSO: round trips; login: logins or verifications):\n${resultsTable(rows)}\n`);
 say(`\nRatios, round by round (both figures from the same round) and their median:\n${ratiosReport(ratios)}\n\nCaveats:\n${CAVEATS}\n`);
 if (options.json) {
-  writeJsonReport(options.json, options, rows, ratios, problems);
+  writeJsonReport(options.json, { options, loadAtStart, rows, ratios, problems });
   say(`\nWritten: ${options.json}\n`);
 }
 if (problems.length > 0) {
