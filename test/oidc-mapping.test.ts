@@ -3,13 +3,14 @@
  * on both databases against the loopback provider of support/fake-oidc-provider.ts: CEL traits and
  * metadata stored on the registered identity, an address the provider did not vouch for left
  * unverified, `mapper.when` refusing an account with 4000965, and an expression failing on the claims
- * answered with 4000966 on the flow instead of an error page.
+ * answered with 4000966 on the flow instead of an error page, and a settings link of an account
+ * `mapper.when` refuses left unlinked.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
-import { csrfTokenOf, freshEmail, selfService } from './support/self-service.ts';
+import { csrfTokenOf, freshEmail, PASSWORD, selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 type Json = Record<string, any>;
@@ -114,5 +115,31 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in map
     const flow = await loginFlow(browser, flowId);
     assert.equal(flow.ui.messages[0].id, 4000966);
     assert.doesNotMatch(flow.ui.messages[0].text, /claims\.team/, 'the expression stays in the log');
+  });
+
+  test('a settings link of an account mapper.when refuses links nothing: 4000965 on the settings flow', async () => {
+    const { email } = await ss.registerNatively();
+    const browser = new Browser();
+    const login = await ss.browserLoginFlow(browser);
+    const signedIn = await browser.request(`${olympus.publicUrl}/self-service/login?flow=${login.id}`, {
+      method: 'POST', headers: FORM, body: new URLSearchParams({ method: 'password', identifier: email, password: PASSWORD, csrf_token: csrfTokenOf(login) }),
+    });
+    assert.equal(signedIn.status, 303, signedIn.body);
+    const identityId = (await whoami(browser)).identity.id as string;
+    const flow = JSON.parse((await browser.request(`${olympus.publicUrl}/self-service/settings/browser`, { headers: { accept: 'application/json' } })).body) as Json;
+    const sent = await browser.request(`${olympus.publicUrl}/self-service/settings?flow=${flow.id}`, {
+      method: 'POST', headers: FORM, body: new URLSearchParams({ link: 'corp', csrf_token: csrfTokenOf(flow) }),
+    });
+    assert.equal(sent.status, 303, sent.body);
+    const to = new URL(sent.location!);
+    provider.rememberNonce(to.searchParams.get('nonce')!);
+    provider.nextClaims = { sub: `link-other-${kind}`, email, email_verified: true, given_name: 'Eve', family_name: 'X', hd: 'gmail.com', team: 't' };
+    const back = await browser.request(`${olympus.publicUrl}/self-service/methods/oidc/callback/corp?${new URLSearchParams({ code: 'c', state: to.searchParams.get('state')! })}`);
+    assert.equal(back.status, 303, back.body);
+    const shown = JSON.parse((await browser.request(`${olympus.publicUrl}/self-service/settings/flows?id=${flow.id}`)).body) as Json;
+    assert.equal(shown.ui.messages[0].id, 4000965);
+    assert.notEqual(shown.state, 'success');
+    const stored = (await olympus.server.identity.storage.identities.getIdentity(identityId))!;
+    assert.equal(stored.credentials.oidc, undefined, 'nothing linked');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The provider's callback for a settings flow (settings.ts started it): the session must still be the
- * flow's identity's and recent enough for a privileged change, the provider account must not belong
- * to another identity, and then `<provider>:<subject>` joins the identity's `oidc` credential and the
+ * flow's identity's and recent enough for a privileged change, the provider's `mapper.when` must admit
+ * the account, the provider account must not belong to another identity, and then `<provider>:<subject>` joins the identity's `oidc` credential and the
  * settings flow ends in `success` like any settings change (other sessions end, docs/security.md
  * ID-11). Refusals return to the settings flow with a message; nothing is signed in or out.
  */
@@ -14,6 +14,8 @@ import { completeSettings } from '../../flows/settings/submit.ts';
 import type { CurrentSession } from '../../sessions/lookup.ts';
 import { FlowValidationError } from '../strategy.ts';
 import { credentialIdentifier, withProviderLinked } from './link.ts';
+import { checkWhen } from './mapping.ts';
+import { loggingMappingStops } from './mapping-errors.ts';
 import { oidcMessages as m } from './messages.ts';
 import type { OidcProvider } from './providers.ts';
 import { oidcSettings } from './settings.ts';
@@ -26,6 +28,8 @@ export interface SettingsLinkOutcome {
 
 const link = async (ctx: IdentityContext, flow: SelfServiceFlow, provider: OidcProvider, claims: JWTPayload, current: CurrentSession): Promise<SettingsLinkOutcome> => {
   const { identity } = current;
+  // An account `mapper.when` refuses could never sign in: linking it would add a way in that does not open.
+  loggingMappingStops(ctx, { flow_id: flow.id, provider: provider.id }, () => checkWhen(provider, claims));
   const identifier = credentialIdentifier(provider.id, claims.sub!);
   const holder = await ctx.storage.identities.findByCredentialIdentifier('oidc', identifier);
   if (holder !== undefined && holder.id !== identity.id) throw new FlowValidationError([m.linkedElsewhere(provider.label)]);
