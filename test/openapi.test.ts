@@ -60,6 +60,29 @@ describe('OpenAPI documents', () => {
     { name: 'admin', path: '/openapi.json', base: () => server.adminUrl, build: (d: HttpDeps) => buildAdminApp(d, server.server.ctx.log as never, [registerAthena]) },
   ];
 
+  test('a request its route schema refuses gets the origin\'s documented error naming the field', async () => {
+    const accept = await fetch(`${server.adminUrl}/admin/oauth2/auth/requests/login/accept?login_challenge=x`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ remember: 'yes' }),
+    });
+    assert.equal(accept.status, 400);
+    const oauth2 = (await accept.json()) as { error: string; error_description: string };
+    assert.equal(oauth2.error, 'invalid_request');
+    assert.match(oauth2.error_description, /field 'remember' must be boolean/);
+    const create = await fetch(`${server.adminUrl}/admin/identities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    assert.equal(create.status, 400);
+    const kratos = (await create.json()) as { error: { code: number; id: string; reason: string } };
+    assert.equal(kratos.error.code, 400);
+    assert.match(kratos.error.reason, /request body must be object/);
+  });
+
+  test('answers keep their bytes: fields a response schema does not name stay, Content-Type unchanged', async () => {
+    const res = await fetch(`${server.publicUrl}/.well-known/openid-configuration`);
+    assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+    const text = await res.text();
+    assert.equal(text, JSON.stringify(JSON.parse(text)));
+    assert.equal((JSON.parse(text) as Record<string, unknown>).backchannel_logout_supported, true);
+  });
+
   for (const origin of origins) {
     test(`the ${origin.name} origin's document is valid OpenAPI 3.1 with Olympus' version and the configured base URL`, async () => {
       const doc = await fetchDocument(`${origin.base()}${origin.path}`);
