@@ -3,16 +3,19 @@
  * ID-7). One guard for every method and path — password, TOTP, lookup secrets, and logins
  * serving an OAuth2 login_challenge — because they all pass through submitLogin.
  *
- * 1. Reserve: the attempt is counted against its subject (the typed identifier; for a second factor,
- *    the session's identity) before anything is verified, in one atomic statement that also reads the
- *    client IP's failures. A burst of parallel guesses therefore gets at most `limit` verifications.
- *    Attempts for one subject are verified at most `limit` at a time per process (slots.ts); the rest queue.
- * 2. Locked (subject over its limit, or the IP at its own): the lockout message after the longest
+ * 1. Admit (admission.ts): one atomic statement reserves the attempt on its subject (the typed
+ *    identifier; for a second factor, the session's identity) and reads the client IP's failures.
+ *    Confirmed failures plus reservations in flight never exceed `limit`, so a burst of parallel
+ *    guesses gets at most `limit` verifications on any number of nodes. Attempts for one subject are
+ *    in flight at most `limit` at a time per process (slots.ts); the rest queue. An attempt kept out
+ *    only by reservations in flight waits for one to end, or answers "too many attempts at once" (429).
+ * 2. Locked (failures at the limit, or the IP at its own): the lockout message after the longest
  *    delay, before any identity lookup or argon2 work — identical for known and unknown identifiers,
  *    right or wrong passwords.
  * 3. Wait the progressive delay of the attempt's position (timers, never the event loop).
- * 4. Verify. A wrong secret keeps the reservation and counts against the IP; success clears the
- *    subject's failures; anything else (a missing field, a disabled account) gives the attempt back.
+ * 4. Verify. A wrong secret turns the reservation into a failure and counts against the IP; success
+ *    clears the subject's failures; anything else (a missing field, a disabled account) gives the
+ *    reservation back.
  */
 import type { IdentityContext } from '../context.ts';
 import type { FlowBody } from '../flows/body.ts';
@@ -23,10 +26,11 @@ import { FlowValidationError } from '../strategies/strategy.ts';
 import { messages } from '../ui/messages.ts';
 import { isCredentialFailure } from './failures.ts';
 import { identifierHash, identifierKey, identityKey, loginIpKey } from './keys.ts';
-import { delayBeforeAttempt, loginPolicyOf, type LoginPolicy } from './policy.ts';
+import { admit, type Held } from './admission.ts';
+import { delayBeforeAttempt, IN_FLIGHT_WAIT, loginPolicyOf, type LoginPolicy } from './policy.ts';
+import { rateLimitedFlow } from './rate-limit.ts';
 import { KeyedSlots } from './slots.ts';
-import type { CounterHit, CounterState, ProtectionStore } from './store.ts';
-import { sweepExpiredCounters } from './sweep.ts';
+import type { AttemptOutcome, ProtectionStore } from './store.ts';
 import { waitFor, type Wait } from './wait.ts';
 
 export interface LoginAttempt {
@@ -59,17 +63,6 @@ const logFields = (attempt: LoginAttempt, subject: Subject | undefined) => ({
   flow_id: attempt.flow.id, trace_id: attempt.flow.internal.traceId, ip: attempt.ip, ...subject?.fields,
 });
 
-/** Step 1: one statement reserves the subject's attempt and reads the IP's failures. */
-const reserve = async (ctx: IdentityContext, policy: LoginPolicy, subject: Subject | undefined, ipKey: string) => {
-  const windowMs = policy.lockoutMs;
-  const hits: CounterHit[] = [{ key: ipKey, add: 0, limit: policy.ipFailuresBeforeLockout, windowMs }];
-  if (subject) hits.push({ key: subject.key, add: 1, limit: policy.failuresBeforeLockout, windowMs });
-  const states = await ctx.storage.protection.hit(hits, ctx.now(), 'sliding');
-  await sweepExpiredCounters(ctx);
-  const find = (key: string): CounterState | undefined => states.find((s) => s.key === key);
-  return { ordinal: subject ? (find(subject.key)?.hits ?? 1) : 1, ipFailures: find(ipKey)?.hits ?? 0 };
-};
-
 const lockedOut = (policy: LoginPolicy): FlowValidationError => new FlowValidationError([messages.loginLockedOut(policy.lockoutMs)]);
 
 const slotsByStore = new WeakMap<ProtectionStore, KeyedSlots>();
@@ -82,9 +75,13 @@ const slotsOf = (ctx: IdentityContext): KeyedSlots => {
   return slots;
 };
 
+const settle = (ctx: IdentityContext, held: Held | undefined, outcome: AttemptOutcome): Promise<number> =>
+  held ? ctx.storage.protection.settle(held.reservation, held.generation, outcome, ctx.now()) : Promise.resolve(0);
+
 /**
  * Runs `verify` (the strategy's login) under the guard and returns its result; throws the lockout
- * as a FlowValidationError (answered like any refused login: 400 + flow) and rethrows what `verify` throws.
+ * as a FlowValidationError (answered like any refused login: 400 + flow), "too many attempts at
+ * once" as TooManyRequests (429 + Retry-After), and rethrows what `verify` throws.
  */
 export const protectLogin = async <T>(ctx: IdentityContext, attempt: LoginAttempt, verify: () => Promise<T>, wait: Wait = waitFor): Promise<T> => {
   const policy = loginPolicyOf(ctx.config);
@@ -92,28 +89,26 @@ export const protectLogin = async <T>(ctx: IdentityContext, attempt: LoginAttemp
   const ipKey = loginIpKey(ctx, attempt.ip);
   const slot = subject ? await slotsOf(ctx).acquire(subject.key, policy.failuresBeforeLockout) : undefined;
   try {
-    const { ordinal, ipFailures } = await reserve(ctx, policy, subject, ipKey);
-    const subjectLocked = ordinal > policy.failuresBeforeLockout;
-    if (subjectLocked || ipFailures >= policy.ipFailuresBeforeLockout) {
+    const admission = await admit(ctx, policy, subject?.key, ipKey, slot, wait);
+    // Logged as "login submission rate-limited"; said with the flow's 4000901 message and 429.
+    if (admission.kind === 'busy') throw await rateLimitedFlow(ctx, attempt.flow, IN_FLIGHT_WAIT.retryAfterSeconds);
+    if (admission.kind === 'locked') {
       // An attempt refused for its IP was never made against the subject: give it back.
-      if (subject && !subjectLocked) await ctx.storage.protection.release(subject.key);
+      await settle(ctx, admission.held, 'void');
       slot?.release();
-      ctx.log.info({ ...logFields(attempt, subject), scope: subjectLocked ? 'subject' : 'ip' }, 'login refused: locked out');
+      ctx.log.info({ ...logFields(attempt, subject), scope: admission.scope }, 'login refused: locked out');
       await wait(delayBeforeAttempt(policy.failuresBeforeLockout + 1, policy.lockoutMs));
       throw lockedOut(policy);
     }
-    // The other attempts in flight here hold reservations too; the rest of the count are failures
-    // (an estimate that errs low, so parallel right passwords are never slowed down).
-    const failuresBefore = Math.max(0, ordinal - (slot?.active() ?? 1));
-    await wait(delayBeforeAttempt(failuresBefore + 1, policy.lockoutMs));
+    await wait(delayBeforeAttempt(admission.failures + 1, policy.lockoutMs));
     let result: T;
     try {
       result = await verify();
     } catch (err) {
-      await settleRefusal(ctx, policy, attempt, subject, ipKey, ordinal, err);
+      await settleRefusal(ctx, policy, attempt, subject, ipKey, admission.held, err);
       throw err;
     }
-    if (subject) await ctx.storage.protection.reset(subject.key);
+    await settle(ctx, admission.held, 'success');
     return result;
   } finally {
     slot?.release();
@@ -121,18 +116,19 @@ export const protectLogin = async <T>(ctx: IdentityContext, attempt: LoginAttemp
 };
 
 const settleRefusal = async (
-  ctx: IdentityContext, policy: LoginPolicy, attempt: LoginAttempt, subject: Subject | undefined, ipKey: string, ordinal: number, err: unknown,
+  ctx: IdentityContext, policy: LoginPolicy, attempt: LoginAttempt, subject: Subject | undefined, ipKey: string, held: Held | undefined, err: unknown,
 ): Promise<void> => {
   if (!isCredentialFailure(err)) {
-    if (subject) await ctx.storage.protection.release(subject.key);
+    await settle(ctx, held, 'void');
     return;
   }
   const windowMs = policy.lockoutMs;
+  const failures = await settle(ctx, held, 'failure');
   const [ip] = await ctx.storage.protection.hit([{ key: ipKey, add: 1, limit: policy.ipFailuresBeforeLockout, windowMs }], ctx.now(), 'sliding');
   const fields = logFields(attempt, subject);
-  if (subject && ordinal === policy.failuresBeforeLockout) {
+  if (subject && failures === policy.failuresBeforeLockout) {
     ctx.metrics?.lockoutStarted('subject');
-    ctx.log.warn({ ...fields, scope: 'subject', failures: ordinal, lockout_ms: windowMs }, 'login lockout started');
+    ctx.log.warn({ ...fields, scope: 'subject', failures, lockout_ms: windowMs }, 'login lockout started');
   }
   if (ip?.hits === policy.ipFailuresBeforeLockout) {
     ctx.metrics?.lockoutStarted('ip');

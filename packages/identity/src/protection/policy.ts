@@ -39,6 +39,18 @@ export const delayBeforeAttempt = (ordinal: number, lockoutMs: number): number =
   return Math.min(cap, FIRST_DELAY_MS * 2 ** Math.min(ordinal - 3, 10));
 };
 
+/**
+ * A login reservation not settled this long after its subject's last granted one counts as
+ * abandoned (its node died mid-attempt): far above the longest delay plus a verification.
+ */
+export const RESERVATION_HOLD_MS = 30_000;
+
+/**
+ * An attempt kept out only by other nodes' attempts in flight polls the shared counter 25 ms, 50 ms,
+ * … 250 ms apart, for at most 5 s in all, then answers 429 with Retry-After 1 s (docs/operations/protection.md).
+ */
+export const IN_FLIGHT_WAIT = { firstPollMs: 25, maxPollMs: 250, totalMs: 5000, retryAfterSeconds: 1 } as const;
+
 /** Recovery and verification codes sent per address, and per client IP (docs/operations/protection.md). */
 export const CODE_REQUESTS_PER_ADDRESS = { limit: 5, windowMs: 15 * 60_000 } as const;
 export const CODE_REQUESTS_PER_IP = { limit: 50, windowMs: 15 * 60_000 } as const;

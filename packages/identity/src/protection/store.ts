@@ -31,7 +31,49 @@ export interface CounterState {
  */
 export type CounterWindow = 'sliding' | 'fixed';
 
+/**
+ * One login attempt asking to be verified (login-guard.ts). Reservations in flight are kept apart
+ * from confirmed failures, so parallel attempts that have not failed yet make each other wait, never
+ * lock each other out, while failures plus reservations never exceed `limit` on any number of nodes.
+ */
+export interface AttemptReservation {
+  key: string;
+  /** Failures before the lockout; also the most attempts verified at once. */
+  limit: number;
+  /** Failures are forgotten this long after the last one; the lockout lasts this long (sliding). */
+  windowMs: number;
+  /** A reservation counts this long after the subject's last granted one, then as abandoned (a node died mid-attempt). */
+  holdMs: number;
+  /** Unique per attempt: the statement's answer tells a granted reservation by it. */
+  token: string;
+}
+
+export interface ReservationState {
+  /** The attempt holds a reservation and may be verified. */
+  granted: boolean;
+  /** Confirmed failures of the subject; at `limit` it is locked out. */
+  failures: number;
+  /** Reservations in flight on every node, this attempt's included when granted. */
+  inFlight: number;
+  /** The reservations' generation (a new one starts after they were all forgotten); settle names it. */
+  generation: number;
+}
+
+/** How a granted attempt ended: a wrong secret, a success (clears the failures), or neither (gives it back). */
+export type AttemptOutcome = 'failure' | 'success' | 'void';
+
 export interface ProtectionStore {
+  /**
+   * In one atomic statement: grants `attempt` a reservation when its failures plus the reservations
+   * in flight stay below its limit (else changes nothing), and reads the counters of `reads` (add 0).
+   */
+  reserve(attempt: AttemptReservation, reads: readonly CounterHit[], now: number): Promise<{ reservation: ReservationState; reads: CounterState[] }>;
+  /**
+   * Ends a reservation granted in `generation` (ignored if that generation was forgotten as
+   * abandoned). A failure is counted like a sliding `hit`; returns the failures after it.
+   */
+  settle(attempt: AttemptReservation, generation: number, outcome: AttemptOutcome, now: number): Promise<number>;
+
   /**
    * Atomically per key: a missing or expired counter restarts at `add`; a live counter at or below its
    * limit grows by `add`; one above its limit stays. Returns the state of every key after the hit.
@@ -42,6 +84,6 @@ export interface ProtectionStore {
   release(key: string): Promise<void>;
   /** Forgets the counter (a successful login clears its identifier's failures). */
   reset(key: string): Promise<void>;
-  /** Deletes up to `limit` counters that expired at `now`; returns how many. */
+  /** Deletes up to `limit` counters that expired at `now` and hold no live reservation; returns how many. */
   deleteExpired(now: number, limit: number): Promise<number>;
 }

@@ -1,5 +1,5 @@
 /**
- * Protection counters (migration 0007). A hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING`
+ * Protection counters (migrations 0007, 0013; login reservations in protection-reservations.ts). A hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING`
  * for all its keys: the row is created, restarted, incremented or left alone atomically, under
  * SQLite's write lock or PostgreSQL's row lock, so concurrent attempts on one or many nodes each see
  * a distinct count and none is lost (docs/security.md ID-7). The SET expressions all read
@@ -7,6 +7,7 @@
  */
 import type { CounterHit, CounterState, CounterWindow, ProtectionStore } from '@olympus/identity';
 import type { Db, SqlValue } from '../db/types.ts';
+import { reserveAttempt, settleAttempt } from './protection-reservations.ts';
 
 const TABLE = 'identity_protection_counters';
 
@@ -39,6 +40,10 @@ export const sqlProtectionStore = (db: Db): ProtectionStore => ({
     return rows.map((row) => ({ key: row.counter_key, hits: Number(row.hits), expiresAt: Number(row.expires_at) }));
   },
 
+  reserve: (attempt, reads, now) => reserveAttempt(db, attempt, reads, now),
+
+  settle: (attempt, generation, outcome, now) => settleAttempt(db, attempt, generation, outcome, now),
+
   async release(key) {
     await db.execute(`UPDATE ${TABLE} SET hits = hits - 1 WHERE counter_key = ? AND hits > 0`, [key]);
   },
@@ -49,8 +54,8 @@ export const sqlProtectionStore = (db: Db): ProtectionStore => ({
 
   async deleteExpired(now, limit) {
     return db.execute(
-      `DELETE FROM ${TABLE} WHERE counter_key IN (SELECT counter_key FROM ${TABLE} WHERE expires_at <= ? LIMIT ?)`,
-      [now, limit],
+      `DELETE FROM ${TABLE} WHERE counter_key IN (SELECT counter_key FROM ${TABLE} WHERE expires_at <= ? AND in_flight_expires_at <= ? LIMIT ?)`,
+      [now, now, limit],
     );
   },
 });

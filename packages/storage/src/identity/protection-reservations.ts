@@ -1,0 +1,84 @@
+/**
+ * Login attempts reserved on their subject's counter (migration 0013; docs/operations/protection.md).
+ * `hits` holds confirmed failures only, `in_flight` the attempts being verified. A reservation is
+ * granted only while failures + live reservations stay below the limit, in one
+ * `INSERT … ON CONFLICT DO UPDATE … RETURNING` (SQLite's write lock, PostgreSQL's row lock), so on any
+ * number of nodes at most `limit` attempts are verified before the failures alone reach the limit
+ * (docs/security.md ID-7). All SET expressions read the row as it was before the update.
+ */
+import type { AttemptOutcome, AttemptReservation, CounterHit, CounterState, ReservationState } from '@olympus/identity';
+import type { Db, SqlValue } from '../db/types.ts';
+
+const TABLE = 'identity_protection_counters';
+
+/** Every row of the VALUES carries the statement's `now` as its in_flight_since. */
+const NOW = 'excluded.in_flight_since';
+const LIVE_HITS = `(CASE WHEN c.expires_at <= ${NOW} THEN 0 ELSE c.hits END)`;
+const LIVE_IN_FLIGHT = `(CASE WHEN c.in_flight_expires_at <= ${NOW} THEN 0 ELSE c.in_flight END)`;
+/** A row with in_flight 1 in the VALUES asks for a reservation; 0 only reads the counter. */
+const GRANT = `(excluded.in_flight = 1 AND ${LIVE_HITS} + ${LIVE_IN_FLIGHT} < excluded.hit_limit)`;
+
+const reserveSql = (rows: number): string =>
+  `INSERT INTO ${TABLE} AS c (counter_key, hits, hit_limit, expires_at, in_flight, in_flight_since, in_flight_expires_at, last_grant)
+   VALUES ${Array(rows).fill('(?, 0, ?, ?, ?, ?, ?, ?)').join(', ')}
+   ON CONFLICT (counter_key) DO UPDATE SET
+     hits = ${LIVE_HITS},
+     hit_limit = excluded.hit_limit,
+     expires_at = CASE WHEN c.expires_at <= ${NOW} THEN excluded.expires_at ELSE c.expires_at END,
+     in_flight = CASE WHEN ${GRANT} THEN ${LIVE_IN_FLIGHT} + 1 ELSE c.in_flight END,
+     in_flight_since = CASE WHEN ${GRANT} AND c.in_flight_expires_at <= ${NOW} THEN ${NOW} ELSE c.in_flight_since END,
+     in_flight_expires_at = CASE WHEN ${GRANT} THEN excluded.in_flight_expires_at ELSE c.in_flight_expires_at END,
+     last_grant = CASE WHEN ${GRANT} THEN excluded.last_grant ELSE c.last_grant END
+   RETURNING counter_key, hits, in_flight, in_flight_since, last_grant, expires_at`;
+
+/**
+ * Gives one reservation back, unless its generation was forgotten (then a newer one must not shrink).
+ * A generation is named by the `now` that started it, as the database stored it, so clocks that
+ * differ between nodes cannot mix generations up.
+ */
+const UNRESERVE = `in_flight = CASE WHEN c.in_flight_since = ? AND c.in_flight > 0 THEN c.in_flight - 1 ELSE c.in_flight END`;
+
+/** A failure: counted like a sliding `hit` (hits never beyond limit + 1; the lockout is not prolonged). */
+const failureSql = `INSERT INTO ${TABLE} AS c (counter_key, hits, hit_limit, expires_at) VALUES (?, 1, ?, ?)
+   ON CONFLICT (counter_key) DO UPDATE SET
+     ${UNRESERVE},
+     hits = CASE WHEN c.expires_at <= ? THEN 1 WHEN c.hits <= excluded.hit_limit THEN c.hits + 1 ELSE c.hits END,
+     hit_limit = excluded.hit_limit,
+     expires_at = CASE WHEN c.expires_at <= ? OR c.hits < excluded.hit_limit THEN excluded.expires_at ELSE c.expires_at END
+   RETURNING hits`;
+
+interface ReservedRow {
+  counter_key: string;
+  hits: number;
+  in_flight: number;
+  in_flight_since: number;
+  last_grant: string | null;
+  expires_at: number;
+}
+
+export const reserveAttempt = async (db: Db, attempt: AttemptReservation, reads: readonly CounterHit[], now: number) => {
+  const row = (key: string, limit: number, windowMs: number, asks: boolean): SqlValue[] =>
+    [key, limit, now + windowMs, asks ? 1 : 0, now, asks ? now + attempt.holdMs : 0, asks ? attempt.token : null];
+  const params = [row(attempt.key, attempt.limit, attempt.windowMs, true), ...reads.map((r) => row(r.key, r.limit, r.windowMs, false))].flat();
+  const rows = await db.query<ReservedRow>(reserveSql(1 + reads.length), params);
+  const own = rows.find((r) => r.counter_key === attempt.key);
+  const reservation: ReservationState = {
+    granted: own?.last_grant === attempt.token,
+    failures: Number(own?.hits ?? 0),
+    inFlight: Number(own?.in_flight ?? 0),
+    generation: Number(own?.in_flight_since ?? 0),
+  };
+  const readStates: CounterState[] = rows.filter((r) => r !== own).map((r) => ({ key: r.counter_key, hits: Number(r.hits), expiresAt: Number(r.expires_at) }));
+  return { reservation, reads: readStates };
+};
+
+export const settleAttempt = async (db: Db, attempt: AttemptReservation, generation: number, outcome: AttemptOutcome, now: number): Promise<number> => {
+  if (outcome === 'failure') {
+    const rows = await db.query<{ hits: number }>(failureSql, [attempt.key, attempt.limit, now + attempt.windowMs, generation, now, now]);
+    return Number(rows[0]?.hits ?? 0);
+  }
+  // A success clears the failures (not the other attempts' reservations: they end on their own).
+  const clear = outcome === 'success' ? ', hits = 0' : '';
+  await db.execute(`UPDATE ${TABLE} AS c SET ${UNRESERVE}${clear} WHERE c.counter_key = ?`, [generation, attempt.key]);
+  return 0;
+};
