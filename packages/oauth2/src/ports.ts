@@ -46,8 +46,11 @@ export interface FlowStore {
    * This is what makes accepting a challenge or redeeming a verifier single-use.
    */
   updateFlow(flow: Flow, expected: FlowState): Promise<boolean>;
-  /** The newest remembered, unrevoked, unexpired consent of subject+client (consent skip). */
-  findRememberedConsent(subject: string, clientId: string, now: number): Promise<Flow[]>;
+  /**
+   * The remembered, unrevoked, unexpired consents of subject+client, newest first (consent skip):
+   * at most `limit` of them (the store's own bound when left out).
+   */
+  findRememberedConsent(subject: string, clientId: string, now: number, limit?: number): Promise<Flow[]>;
   /** Granted consent sessions of a subject (state consent_used, not revoked), newest first by (handledAt, id). */
   listConsentSessions(subject: string, opts: ConsentSessionPage): Promise<Flow[]>;
   /** Marks matching consent sessions revoked and returns their flow ids. clientId undefined = all clients. */

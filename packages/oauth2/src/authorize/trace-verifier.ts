@@ -14,7 +14,8 @@ import type { AuthorizeRejected } from './rejection.ts';
 export interface ConsentShown {
   startedAt: number;
   skip: boolean;
-  reasons: ConsentSkipReasons;
+  /** Settles after the request when a fact was looked up for the tracer alone (consent-skip.ts). */
+  reasons: Promise<ConsentSkipReasons>;
   /** The error sent to the client instead of a consent challenge (prompt=none without a skip). */
   refusedWith?: string;
 }
@@ -22,21 +23,23 @@ export interface ConsentShown {
 /**
  * Hera, the consent UI Olympus ships, also grants consent without a page to the clients named in
  * `hera.first_party_clients` (apps/hera/src/consent.ts), which the core's skip does not weigh: such a
- * client counts as first-party and its consent as skipped, or the trace would call it shown.
+ * client counts as first-party and its consent as skipped, or the trace would call it shown. The
+ * report is made once every fact is known; its duration is the request's, not the tracer's lookup.
  */
 export const traceConsentShown = (ctx: OAuth2Context, flow: Flow, next: Flow, shown: ConsentShown): void => {
   if (ctx.trace === undefined) return;
   const heraFirstParty = ctx.config.hera.firstPartyClients.includes(flow.clientId);
-  ctx.trace({
+  const durationMs = ctx.now() - shown.startedAt;
+  void shown.reasons.then((reasons) => ctx.trace?.({
     traceId: flow.traceId, stop: 'consent_shown', outcome: shown.refusedWith === undefined ? 'ok' : 'refused', errorCode: shown.refusedWith,
-    startedAt: shown.startedAt, durationMs: ctx.now() - shown.startedAt,
+    startedAt: shown.startedAt, durationMs,
     clientId: flow.clientId, identityId: flow.login?.subject, flowId: flow.id, challengeId: next.consentChallenge ?? undefined,
     evidence: {
       skip: shown.skip || (heraFirstParty && shown.refusedWith === undefined),
-      skip_reasons: { ...shown.reasons, first_party: shown.reasons.first_party || heraFirstParty },
+      skip_reasons: { ...reasons, first_party: reasons.first_party || heraFirstParty },
       requested_scopes: flow.request.scope,
     },
-  });
+  }));
 };
 
 /** Why a verifier coming back to /oauth2/auth was refused. */

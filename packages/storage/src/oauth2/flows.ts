@@ -46,11 +46,11 @@ export const sqlFlowStore = (db: Db): FlowStore => {
     },
 
     /** The remember window is handledAt + rememberFor seconds; rememberFor 0 never closes. */
-    async findRememberedConsent(subject, clientId, now) {
+    async findRememberedConsent(subject, clientId, now, limit = MAX_REMEMBERED) {
       const rows = await db.query<FlowRow>(
         `${SELECT} WHERE ${GRANTED} AND client_id = ? AND remember = ? AND (remember_until IS NULL OR remember_until > ?)
-         ORDER BY handled_at DESC, id DESC LIMIT ${MAX_REMEMBERED}`,
-        [subject, clientId, true, now],
+         ORDER BY handled_at DESC, id DESC LIMIT ?`,
+        [subject, clientId, true, now, Math.min(limit, MAX_REMEMBERED)],
       );
       return rows.map(flowFromRow);
     },
