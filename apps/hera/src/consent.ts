@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
-import { acceptConsentRequest, getConsentRequest, rejectConsentRequest, RequestForbidden, InvalidRequest, type ConsentRequest, type OAuth2Context } from '@olympus/oauth2';
+import { acceptConsentRequest, forOneRequest, getConsentRequest, rejectConsentRequest, RequestForbidden, InvalidRequest, type ConsentRequest, type OAuth2Context } from '@olympus/oauth2';
 import { findIdentity, type IdentityContext } from '@olympus/identity';
 import { html, type HttpDeps, pageSchema } from '@olympus/http';
 import { idTokenClaims } from './claims.ts';
@@ -55,8 +55,10 @@ export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: Htt
   app.get('/consent', { schema: pageSchema({ summary: 'Consent page (Hydra consent UI)', tag: 'hera', query: { consent_challenge: 'From Hydra' } }) }, closedAsPage(identity.config, async (req, reply) => {
     const challenge = queryParam(req, 'consent_challenge');
     if (challenge === undefined) throw new InvalidRequest('The consent page needs a consent_challenge: open it through /oauth2/auth.');
-    const request = await getConsentRequest(ctx, challenge);
-    if (consentSkipped(identity.config, request)) return grant(ctx, identity, challenge, request, reply);
+    // A skipped consent is read, then granted, in this one request: its flow is read once (forOneRequest).
+    const once = forOneRequest(ctx);
+    const request = await getConsentRequest(once, challenge);
+    if (consentSkipped(identity.config, request)) return grant(once, identity, challenge, request, reply);
     const token = issueFormToken(req, reply, identity.config, ctx.sealer, `consent:${challenge}`);
     allowFormRedirectsTo(reply, identity.config, request.client, true);
     const shell = shellOf(req, identity.config, request);
@@ -69,9 +71,10 @@ export const registerConsentPage = (app: FastifyInstance, { ctx, identity }: Htt
     if (!postedFormTokenMatches(req, identity.config, ctx.sealer, formField(req, 'csrf_token'), `consent:${challenge}`)) {
       throw new RequestForbidden('The consent form\'s CSRF token is missing or does not match this browser: reload the consent page and try again.');
     }
-    const request = await getConsentRequest(ctx, challenge);
-    if (formField(req, 'decision') === 'allow') return grant(ctx, identity, challenge, request, reply);
-    const { redirectTo } = await rejectConsentRequest(ctx, challenge, { error: 'access_denied', errorDescription: 'The user denied the request.' });
+    const once = forOneRequest(ctx);
+    const request = await getConsentRequest(once, challenge);
+    if (formField(req, 'decision') === 'allow') return grant(once, identity, challenge, request, reply);
+    const { redirectTo } = await rejectConsentRequest(once, challenge, { error: 'access_denied', errorDescription: 'The user denied the request.' });
     return seeOther(reply, redirectTo);
   }));
 };

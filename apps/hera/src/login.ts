@@ -5,7 +5,7 @@
  * the identity server's login flow, which accepts the challenge itself after a successful login.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptLoginRequest, getLoginRequestForUi, type OAuth2Context } from '@olympus/oauth2';
+import { acceptLoginRequest, forOneRequest, getLoginRequestForUi, type OAuth2Context } from '@olympus/oauth2';
 import {
   browserFlowUrl, continueOAuth2Login, findIdentity, getFlowForUi, isUuid, requiredAalForOAuth2, type IdentityContext, type SelfServiceFlow,
 } from '@olympus/identity';
@@ -80,6 +80,7 @@ export const registerLoginPage = (app: FastifyInstance, { ctx, identity }: HttpD
       return seeOther(reply, browserFlowUrl(identity.config, 'login', { return_to: returnTo }));
     }
 
-    return settleChallenge(ctx, identity, req, reply, challenge);
+    // The challenge is read, then settled, in this one request: its flow is read once (forOneRequest).
+    return settleChallenge(forOneRequest(ctx), identity, req, reply, challenge);
   }));
 };
