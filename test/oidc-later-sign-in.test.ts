@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { backFromProvider, genericFake, withOidcProviders } from './support/oidc-config.ts';
 import { csrfTokenOf, freshEmail, PASSWORD, selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -24,28 +25,15 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`later round trips 
 
   before(async () => {
     provider = await startFakeProvider();
-    const common = { provider: 'generic' as const, clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer };
-    olympus = await startTestServer(kind, (c) => ({
-      ...c,
-      selfservice: {
-        ...c.selfservice,
-        methods: {
-          ...c.selfservice.methods,
-          oidc: { enabled: true, config: { providers: [{ id: 'fake', label: 'Fake', ...common }, { id: 'sync', label: 'Sync', updateIdentityOnLogin: 'automatic' as const, ...common }] } },
-        },
-      },
-    }));
+    const common = genericFake(provider);
+    olympus = await startTestServer(kind, withOidcProviders([{ id: 'fake', label: 'Fake', ...common }, { id: 'sync', label: 'Sync', updateIdentityOnLogin: 'automatic', ...common }]));
   });
   after(async () => {
     await olympus?.close();
     await provider?.close();
   });
 
-  const callback = (browser: Browser, id: string, location: string) => {
-    const to = new URL(location);
-    provider.rememberNonce(to.searchParams.get('nonce')!);
-    return browser.request(`${olympus.publicUrl}/self-service/methods/oidc/callback/${id}?${new URLSearchParams({ code: 'c', state: to.searchParams.get('state')! })}`);
-  };
+  const callback = (browser: Browser, id: string, location: string) => backFromProvider(browser, olympus.publicUrl, provider, id, location);
 
   const signInWith = async (id: string, claims: Json): Promise<Json> => {
     provider.nextClaims = claims;

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { Configuration, FrontendApi } from '@ory/client-fetch';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { backFromProvider, genericFake, withOidcProviders } from './support/oidc-config.ts';
 import { csrfTokenOf, freshEmail, PASSWORD } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -21,14 +22,8 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in lin
 
   before(async () => {
     provider = await startFakeProvider();
-    const common = { provider: 'generic' as const, clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer };
-    olympus = await startTestServer(kind, (c) => ({
-      ...c,
-      selfservice: {
-        ...c.selfservice,
-        methods: { ...c.selfservice.methods, oidc: { enabled: true, config: { providers: [{ id: 'fake', label: 'Fake', ...common }, { id: 'auto', label: 'Auto', accountLinkingMode: 'automatic' as const, ...common }] } } },
-      },
-    }));
+    const common = genericFake(provider);
+    olympus = await startTestServer(kind, withOidcProviders([{ id: 'fake', label: 'Fake', ...common }, { id: 'auto', label: 'Auto', accountLinkingMode: 'automatic', ...common }]));
   });
   after(async () => {
     await olympus?.close();
@@ -47,9 +42,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in lin
     const sent = await browser.request(`${olympus.publicUrl}/self-service/login?flow=${flow.id}`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ provider: id, csrf_token: csrfTokenOf(flow) }),
     });
-    const to = new URL(sent.location!);
-    provider.rememberNonce(to.searchParams.get('nonce')!);
-    const back = await browser.request(`${olympus.publicUrl}/self-service/methods/oidc/callback/${id}?${new URLSearchParams({ code: 'c', state: to.searchParams.get('state')! })}`);
+    const back = await backFromProvider(browser, olympus.publicUrl, provider, id, sent.location!);
     return { flowId: flow.id as string, back };
   };
 

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { backFromProvider, genericFake, withOidcProviders } from './support/oidc-config.ts';
 import { csrfTokenOf, freshEmail, PASSWORD, selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -34,19 +35,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in map
       metadataPublic: { domain: 'hd', 'org.team': { cel: 'claims.team' } },
       metadataAdmin: { upn: 'upn' },
     };
-    olympus = await startTestServer(kind, (c) => ({
-      ...c,
-      selfservice: {
-        ...c.selfservice,
-        methods: {
-          ...c.selfservice.methods,
-          oidc: {
-            enabled: true,
-            config: { providers: [{ id: 'corp', label: 'Corp ID', provider: 'generic', clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer, mapper }] },
-          },
-        },
-      },
-    }));
+    olympus = await startTestServer(kind, withOidcProviders([{ id: 'corp', label: 'Corp ID', ...genericFake(provider), mapper }]));
   });
   after(async () => {
     await olympus?.close();
@@ -60,9 +49,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in map
       method: 'POST', headers: FORM, body: new URLSearchParams({ provider: 'corp', csrf_token: csrfTokenOf(flow) }),
     });
     assert.equal(sent.status, 303, sent.body);
-    const to = new URL(sent.location!);
-    provider.rememberNonce(to.searchParams.get('nonce')!);
-    const back = await browser.request(`${olympus.publicUrl}/self-service/methods/oidc/callback/corp?${new URLSearchParams({ code: 'c', state: to.searchParams.get('state')! })}`);
+    const back = await backFromProvider(browser, olympus.publicUrl, provider, 'corp', sent.location!);
     return { flowId: flow.id as string, back };
   };
 
@@ -131,10 +118,8 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in map
       method: 'POST', headers: FORM, body: new URLSearchParams({ link: 'corp', csrf_token: csrfTokenOf(flow) }),
     });
     assert.equal(sent.status, 303, sent.body);
-    const to = new URL(sent.location!);
-    provider.rememberNonce(to.searchParams.get('nonce')!);
     provider.nextClaims = { sub: `link-other-${kind}`, email, email_verified: true, given_name: 'Eve', family_name: 'X', hd: 'gmail.com', team: 't' };
-    const back = await browser.request(`${olympus.publicUrl}/self-service/methods/oidc/callback/corp?${new URLSearchParams({ code: 'c', state: to.searchParams.get('state')! })}`);
+    const back = await backFromProvider(browser, olympus.publicUrl, provider, 'corp', sent.location!);
     assert.equal(back.status, 303, back.body);
     const shown = JSON.parse((await browser.request(`${olympus.publicUrl}/self-service/settings/flows?id=${flow.id}`)).body) as Json;
     assert.equal(shown.ui.messages[0].id, 4000965);

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { Configuration, FrontendApi, ResponseError } from '@ory/client-fetch';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { genericFake, withOidcProviders } from './support/oidc-config.ts';
 import { freshEmail } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -24,17 +25,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`native social sign
 
   before(async () => {
     provider = await startFakeProvider();
-    olympus = await startTestServer(kind, (c) => ({
-      ...c,
-      selfservice: {
-        ...c.selfservice,
-        allowedReturnUrls: ['https://app.example/native'],
-        methods: {
-          ...c.selfservice.methods,
-          oidc: { enabled: true, config: { providers: [{ id: 'fake', label: 'Fake', provider: 'generic' as const, clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer }] } },
-        },
-      },
-    }));
+    olympus = await startTestServer(kind, withOidcProviders([{ id: 'fake', label: 'Fake', ...genericFake(provider) }], { allowedReturnUrls: ['https://app.example/native'] }));
     api = new FrontendApi(new Configuration({ basePath: olympus.publicUrl }));
   });
   after(async () => {

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { Configuration, FrontendApi, ResponseError } from '@ory/client-fetch';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { genericFake, withOidcProviders } from './support/oidc-config.ts';
 import { csrfTokenOf, freshEmail, PASSWORD } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -22,19 +23,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in pro
 
   before(async () => {
     provider = await startFakeProvider();
-    olympus = await startTestServer(kind, (c) => ({
-      ...c,
-      selfservice: {
-        ...c.selfservice,
-        methods: {
-          ...c.selfservice.methods,
-          oidc: {
-            enabled: true,
-            config: { providers: [{ id: 'fake', provider: 'generic', label: 'Fake', clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer }] },
-          },
-        },
-      },
-    }));
+    olympus = await startTestServer(kind, withOidcProviders([{ id: 'fake', label: 'Fake', ...genericFake(provider) }]));
   });
   after(async () => {
     await olympus?.close();

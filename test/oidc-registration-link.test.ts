@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Configuration, CourierApi } from '@ory/client-fetch';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { backFromProvider, genericFake, withOidcProviders } from './support/oidc-config.ts';
 import { csrfTokenOf, freshEmail, PASSWORD, selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -27,16 +28,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in fro
 
   before(async () => {
     provider = await startFakeProvider();
-    olympus = await startTestServer(kind, (c) => ({
-      ...c,
-      selfservice: {
-        ...c.selfservice,
-        methods: {
-          ...c.selfservice.methods,
-          oidc: { enabled: true, config: { providers: [{ id: 'fake', label: 'Fake', provider: 'generic' as const, clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer }] } },
-        },
-      },
-    }));
+    olympus = await startTestServer(kind, withOidcProviders([{ id: 'fake', label: 'Fake', ...genericFake(provider) }]));
     courier = new CourierApi(new Configuration({ basePath: olympus.adminUrl }));
   });
   after(async () => {
@@ -54,9 +46,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in fro
       method: 'POST', headers: FORM, body: new URLSearchParams({ provider: 'fake', csrf_token: csrfTokenOf(flow) }),
     });
     assert.equal(sent.status, 303, sent.body);
-    const to = new URL(sent.location!);
-    provider.rememberNonce(to.searchParams.get('nonce')!);
-    const back = await browser.request(`${olympus.publicUrl}/self-service/methods/oidc/callback/fake?${new URLSearchParams({ code: 'c', state: to.searchParams.get('state')! })}`);
+    const back = await backFromProvider(browser, olympus.publicUrl, provider, 'fake', sent.location!);
     assert.equal(back.status, 303, back.body);
     return { registrationId: flow.id as string, back: new URL(back.location!) };
   };

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Browser } from './support/browser.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-oidc-provider.ts';
+import { backFromProvider, genericFake, withOidcProviders } from './support/oidc-config.ts';
 import { csrfTokenOf, freshEmail, PASSWORD, selfService } from './support/self-service.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { oidcMessages } from '../packages/identity/src/strategies/oidc/messages.ts';
@@ -26,17 +27,8 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in in 
 
   before(async () => {
     provider = await startFakeProvider();
-    const common = { provider: 'generic' as const, clientId: provider.clientId, clientSecret: provider.clientSecret, issuerUrl: provider.issuer };
-    olympus = await startTestServer(kind, (c) => ({
-      ...c,
-      selfservice: {
-        ...c.selfservice,
-        methods: {
-          ...c.selfservice.methods,
-          oidc: { enabled: true, config: { providers: [{ id: 'fake', label: 'Fake', ...common }, { id: 'strict', label: 'Strict', mapper: { traits: { email: 'mail' } }, ...common }] } },
-        },
-      },
-    }));
+    const common = genericFake(provider);
+    olympus = await startTestServer(kind, withOidcProviders([{ id: 'fake', label: 'Fake', ...common }, { id: 'strict', label: 'Strict', mapper: { traits: { email: 'mail' } }, ...common }]));
   });
   after(async () => {
     await olympus?.close();
@@ -47,11 +39,7 @@ for (const kind of ['sqlite', 'postgres'] as const) describe(`social sign-in in 
   const whoami = async (browser: Browser) => JSON.parse((await browser.request(`${olympus.publicUrl}/sessions/whoami`, { headers: JSON_ACCEPT })).body) as Json;
 
   /** Comes back from the provider for the authorization request in `location`. */
-  const callback = (browser: Browser, id: string, location: string) => {
-    const to = new URL(location);
-    provider.rememberNonce(to.searchParams.get('nonce')!);
-    return browser.request(`${olympus.publicUrl}/self-service/methods/oidc/callback/${id}?${new URLSearchParams({ code: 'c', state: to.searchParams.get('state')! })}`);
-  };
+  const callback = (browser: Browser, id: string, location: string) => backFromProvider(browser, olympus.publicUrl, provider, id, location);
 
   const signInWith = async (browser: Browser, id: string) => {
     const flow = await ss.browserLoginFlow(browser);
