@@ -113,7 +113,9 @@ export interface TokenStore {
   getRefreshToken(signature: string): Promise<RefreshTokenRecord | undefined>;
   /**
    * Atomically marks the refresh token used. A token used less than `graceMs` ago counts as
-   * consumed again (the optional rotation grace window); older use is `already_used`.
+   * consumed again (the optional rotation grace window); older use is `already_used`. The first
+   * consumption also revokes the access token issued with the refresh token, in the same atomic step:
+   * rotation replaces both (RFC 9700 §4.14.2), and one commit or round trip does it.
    */
   consumeRefreshToken(signature: string, now: number, graceMs: number): Promise<Consumed<RefreshTokenRecord>>;
   revokeRefreshToken(signature: string, now: number): Promise<void>;

@@ -91,17 +91,15 @@ const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, clie
   await checkLoginSession(ctx, record);
   await consume(ctx, found, seen);
   const session = { ...record.session, scope };
-  const [, { response }] = await Promise.all([
-    ctx.storage.tokens.revokeAccessToken(record.accessTokenSignature, ctx.now()),
-    issueTokens(ctx, {
-      grant: 'refresh_token',
-      client,
-      session,
-      // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
-      refresh: { session: record.session, offline: record.offline },
-      idToken: isOpenId(scope) ? { nonce: '' } : undefined,
-    }),
-  ]);
+  // Consuming revoked the access token issued with the old refresh token (TokenStore.consumeRefreshToken).
+  const { response } = await issueTokens(ctx, {
+    grant: 'refresh_token',
+    client,
+    session,
+    // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
+    refresh: { session: record.session, offline: record.offline },
+    idToken: isOpenId(scope) ? { nonce: '' } : undefined,
+  });
   await checkNotRevokedMeanwhile(ctx, found, seen);
   return { response, session };
 };

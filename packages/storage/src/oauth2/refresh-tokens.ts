@@ -18,6 +18,29 @@ const INSERT = `INSERT INTO oauth2_refresh_tokens
 
 const SELECT = 'SELECT data, used_at, revoked_at FROM oauth2_refresh_tokens WHERE signature = ?';
 
+const CONSUME = `UPDATE oauth2_refresh_tokens SET used_at = ? WHERE signature = ? AND used_at IS NULL AND revoked_at IS NULL
+  RETURNING data, used_at, revoked_at, access_token_signature`;
+
+const REVOKE_ACCESS = 'UPDATE oauth2_access_tokens SET revoked_at = ? WHERE signature = ? AND revoked_at IS NULL';
+
+/** PostgreSQL runs both UPDATEs of a data-modifying CTE in one statement, atomically: one round trip. */
+const CONSUME_AND_REVOKE = `WITH won AS (${CONSUME}),
+  revoked AS (UPDATE oauth2_access_tokens SET revoked_at = ? WHERE signature IN (SELECT access_token_signature FROM won) AND revoked_at IS NULL)
+  SELECT data, used_at, revoked_at FROM won`;
+
+/**
+ * Marks the token used if no one did before, and revokes the access token issued with it: a commit
+ * (SQLite, which has no data-modifying CTE: one transaction) or a round trip (PostgreSQL) for both.
+ */
+const consumeFirst = async (db: Db, signature: string, now: number): Promise<RefreshRow | undefined> => {
+  if (db.dialect === 'postgres') return (await db.query<RefreshRow>(CONSUME_AND_REVOKE, [now, signature, now]))[0];
+  return db.transaction(async (tx) => {
+    const won = (await tx.query<RefreshRow & { access_token_signature: string }>(CONSUME, [now, signature]))[0];
+    if (won !== undefined) await tx.execute(REVOKE_ACCESS, [now, won.access_token_signature]);
+    return won;
+  });
+};
+
 export const sqlRefreshTokenStore = (db: Db): RefreshTokenStore => ({
   async createRefreshToken(token) {
     await db.insertGrouped(INSERT, [
@@ -32,16 +55,13 @@ export const sqlRefreshTokenStore = (db: Db): RefreshTokenStore => ({
   },
 
   /**
-   * Rotation (RFC 9700 §4.14.2): one conditional UPDATE picks the single winner. A loser is
-   * consumed again only inside the grace window after the first use; a revoked token never is.
+   * Rotation (RFC 9700 §4.14.2): one conditional UPDATE picks the single winner, and the winner's
+   * access token is revoked with it (consumeFirst). A loser is consumed again only inside the grace
+   * window after the first use; a revoked token never is.
    */
   async consumeRefreshToken(signature, now, graceMs): Promise<Consumed<RefreshTokenRecord>> {
-    const won = await db.query<RefreshRow>(
-      `UPDATE oauth2_refresh_tokens SET used_at = ? WHERE signature = ? AND used_at IS NULL AND revoked_at IS NULL
-       RETURNING data, used_at, revoked_at`,
-      [now, signature],
-    );
-    if (won[0] !== undefined) return { status: 'consumed', record: fromRow(won[0]) };
+    const won = await consumeFirst(db, signature, now);
+    if (won !== undefined) return { status: 'consumed', record: fromRow(won) };
     const row = (await db.query<RefreshRow>(SELECT, [signature]))[0];
     if (row === undefined) return { status: 'not_found' };
     const record = fromRow(row);
@@ -57,8 +77,6 @@ export const sqlRefreshTokenStore = (db: Db): RefreshTokenStore => ({
       [now, signature],
     );
     if (rows[0] === undefined) return;
-    await db.execute('UPDATE oauth2_access_tokens SET revoked_at = ? WHERE signature = ? AND revoked_at IS NULL', [
-      now, rows[0].access_token_signature,
-    ]);
+    await db.execute(REVOKE_ACCESS, [now, rows[0].access_token_signature]);
   },
 });

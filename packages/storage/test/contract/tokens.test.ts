@@ -42,6 +42,17 @@ forEachDatabase('access and refresh tokens', ({ storage }) => {
     assert.deepEqual(await storage().tokens.consumeRefreshToken(uid('nope'), NOW, 0), { status: 'not_found' });
   });
 
+  test('consuming a refresh token revokes the access token issued with it, once; a losing attempt revokes nothing else', async () => {
+    const { at, rt } = await newGrant();
+    const other = await newGrant();
+    assert.equal((await storage().tokens.consumeRefreshToken(rt.signature, NOW + 10, 0)).status, 'consumed');
+    assert.equal((await storage().tokens.getAccessToken(at.signature))?.revokedAt, NOW + 10);
+    assert.equal((await storage().tokens.consumeRefreshToken(rt.signature, NOW + 20, 0)).status, 'already_used');
+    assert.equal((await storage().tokens.getAccessToken(at.signature))?.revokedAt, NOW + 10, 'the first revocation time stays');
+    assert.equal((await storage().tokens.getAccessToken(other.at.signature))?.revokedAt, null);
+    assert.equal((await storage().tokens.getRefreshToken(other.rt.signature))?.usedAt, null);
+  });
+
   test('refresh grace window: reuse inside graceMs is consumed again, after it already_used', async () => {
     const { rt } = await newGrant();
     assert.equal((await storage().tokens.consumeRefreshToken(rt.signature, NOW, 5000)).status, 'consumed');
