@@ -24,7 +24,8 @@ const runTests = (dsn: string): Promise<number> =>
     const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...args, ...files], {
       stdio: 'inherit',
       cwd: root,
-      env: { ...process.env, OLYMPUS_TEST_PG_DSN: dsn, OLYMPUS_LOG_LEVEL: process.env.OLYMPUS_LOG_LEVEL ?? 'silent' },
+      // Every JSON answer is checked against its route's response schema (docs/operations/openapi.md).
+      env: { ...process.env, OLYMPUS_TEST_PG_DSN: dsn, OLYMPUS_LOG_LEVEL: process.env.OLYMPUS_LOG_LEVEL ?? 'silent', OLYMPUS_CHECK_RESPONSE_SCHEMAS: process.env.OLYMPUS_CHECK_RESPONSE_SCHEMAS ?? '1' },
     });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
