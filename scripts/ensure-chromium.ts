@@ -6,28 +6,14 @@
  *
  *   node scripts/ensure-chromium.ts     installs if needed and prints the path and version.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { aptGet } from './apt.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const say = (line: string): void => void process.stdout.write(`Chromium: ${line}\n`);
-
-/** Runs a command, keeping the tail of its output so a failure can say why. */
-const run = (command: string, args: string[]): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (chunk: Buffer): void => void (output = (output + chunk.toString()).slice(-4000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', (error) => reject(new Error(`${command} could not start: ${error.message}`)));
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
-    });
-  });
 
 export const chromiumVersion = (path = CHROMIUM_PATH): string =>
   spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? 'unknown';
@@ -36,14 +22,12 @@ const install = async (): Promise<void> => {
   if (process.getuid?.() !== 0) {
     throw new Error(`${CHROMIUM_PATH} not found and not root: install Debian's chromium package (apt-get install -y chromium) to run the browser tests`);
   }
-  // Another apt run (the PostgreSQL set-up, a second test run) may hold the lock: wait for it.
-  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
   const started = Date.now();
   say(`${CHROMIUM_PATH} not found; installing Debian's chromium package (one time, about a minute)`);
   say('apt-get update…');
-  await run('apt-get', [...wait, 'update']);
+  await aptGet('update');
   say('apt-get install -y chromium…');
-  await run('apt-get', [...wait, 'install', '-y', 'chromium']);
+  await aptGet('install', '-y', 'chromium');
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium but ${CHROMIUM_PATH} is still missing`);
   say(`installed ${chromiumVersion()} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 };

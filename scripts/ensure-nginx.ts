@@ -6,9 +6,10 @@
  *
  *   node scripts/ensure-nginx.ts     installs if needed and prints the path and version.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { aptGet } from './apt.ts';
 
 const CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'];
 const PACKAGES = ['nginx-light', 'nginx'];
@@ -17,21 +18,6 @@ const say = (line: string): void => void process.stdout.write(`nginx: ${line}\n`
 
 const found = (): string | undefined => CANDIDATES.find((path) => existsSync(path));
 
-/** Runs a command, keeping the tail of its output so a failure can say why. */
-const run = (command: string, args: string[]): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (chunk: Buffer): void => void (output = (output + chunk.toString()).slice(-4000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', (error) => reject(new Error(`${command} could not start: ${error.message}`)));
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
-    });
-  });
-
 /** `nginx -v` prints to stderr: "nginx version: nginx/1.22.1". */
 export const nginxVersion = (path: string): string => spawnSync(path, ['-v'], { encoding: 'utf8' }).stderr?.trim() ?? 'unknown';
 
@@ -39,15 +25,13 @@ const install = async (): Promise<string> => {
   if (process.getuid?.() !== 0) {
     throw new Error('nginx not found and not root: install Debian\'s nginx-light (or nginx) package (apt-get install -y nginx-light) to run the cluster test');
   }
-  // Another apt run (Chromium, the PostgreSQL set-up) may hold the lock: wait for it.
-  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
   const started = Date.now();
   say('not found; installing Debian\'s nginx-light package (one time, a few seconds)');
-  await run('apt-get', [...wait, 'update']);
+  await aptGet('update');
   const failures: string[] = [];
   for (const name of PACKAGES) {
     try {
-      await run('apt-get', [...wait, 'install', '-y', '--no-install-recommends', name]);
+      await aptGet('install', '-y', '--no-install-recommends', name);
       const path = found();
       if (path === undefined) throw new Error(`apt-get installed ${name} but no nginx binary is in ${CANDIDATES.join(', ')}`);
       say(`installed ${nginxVersion(path)} (${name}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

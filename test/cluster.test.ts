@@ -16,7 +16,8 @@ import { RELOAD_INTERVAL_MS } from '../packages/oauth2/src/keys/cache.ts';
 import { startCallbackApp, type CallbackApp } from './support/callback-app.ts';
 import { launchBrowser } from './support/chromium.ts';
 import { NODE_HEADER, startCluster, type Cluster } from './support/cluster.ts';
-import { call, startCountingSmtp, within } from './support/cluster-http.ts';
+import { call, within } from './support/cluster-http.ts';
+import { startSmtp } from './support/smtp.ts';
 import { authorizeUrl, basic, createClient, obtainCode, pkcePair } from './support/flow.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,10 +33,10 @@ const freshEmail = () => `user-${randomUUID().slice(0, 8)}@example.com`;
 
 describe('three nodes behind nginx on one database (PostgreSQL only)', () => {
   let cluster: Cluster;
-  let smtp: Awaited<ReturnType<typeof startCountingSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   before(async () => {
-    smtp = await startCountingSmtp();
+    smtp = await startSmtp();
     cluster = await startCluster({
       config: {
         protection: { login: { failures_before_lockout: FAILURES_BEFORE_LOCKOUT, lockout: '1m' } },

@@ -2,8 +2,6 @@
  * HTTP helpers of the cluster test: every answer carries the node that served it (X-Olympus-Node), so a
  * test can state which node did what; and a loopback SMTP server that counts every message it receives.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { NODE_HEADER } from './cluster.ts';
 
 export interface Answer {
@@ -31,28 +29,4 @@ export const within = async (boundMs: number, what: string, check: () => Promise
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return Date.now() - started;
-};
-
-/** An SMTP server on loopback that keeps every message (raw text), for exactly-once checks. */
-export const startCountingSmtp = async () => {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  const listening = server.listen(0, '127.0.0.1');
-  await new Promise((resolve) => listening.once('listening', resolve));
-  return {
-    uri: `smtp://127.0.0.1:${(listening.address() as AddressInfo).port}/?disable_starttls=true`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
 };
