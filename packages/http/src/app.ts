@@ -91,10 +91,10 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     // The largest body of any media type (body-limits.ts); each parser sets its own.
     bodyLimit: JSON_BODY_LIMIT,
-    rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/', isNavigation(req)) : undefined,
-    // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
     // Behind a load balancer, the client's address and scheme from X-Forwarded-* of trusted hops only (docs/operations/deployment.md).
     trustProxy: deps.ctx.config.serve.trustedProxies.length > 0 ? deps.ctx.config.serve.trustedProxies : false,
+    rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/', isNavigation(req)) : undefined,
+    // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
     // OAuth2 error shape here, like every other response (docs/architecture.md §5).
     frameworkErrors: (err, req, reply) => {
       const error = toOAuth2Error(err);
@@ -102,11 +102,11 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
     },
   }) as unknown as FastifyInstance;
   registerRequestId(app);
-  if (deps.ctx.trace !== undefined) registerTraceRequestScope(app);
-  registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
   // Which node answered, behind a load balancer (docs/operations/deployment.md): `serve.node_id`.
   const nodeId = deps.ctx.config.serve.nodeId;
   app.addHook('onRequest', async (_req, reply) => void reply.header('x-olympus-node', nodeId));
+  if (deps.ctx.trace !== undefined) registerTraceRequestScope(app);
+  registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
   registerNulRefusal(app);
   registerJsonBody(app);
   registerFormBody(app);

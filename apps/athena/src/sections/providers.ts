@@ -15,7 +15,7 @@ export const providersSection: Section = {
     app.get('/providers/:id/dry-run', { schema: pageSchema({ summary: 'Console: providers dry-run', tag: 'athena' }) }, adminPage(deps, 'providers.read', async (req, reply, admin) => startProviderDryRun(deps, req, reply, admin)));
     app.get('/providers/:id/dry-run/callback', { schema: pageSchema({ summary: 'Console: providers dry-run callback', tag: 'athena' }) }, async (req, reply) => dryRunCallback(req, reply));
     // Apple's form_post answer (pages/providers/dry-run.ts), turned into the GET above.
-    app.post('/providers/:id/dry-run/callback', async (req, reply) => dryRunFormPost(req, reply));
+    app.post('/providers/:id/dry-run/callback', { schema: pageSchema({ summary: 'Console: providers dry-run callback (form_post)', tag: 'athena' }) }, async (req, reply) => dryRunFormPost(req, reply));
     app.get('/providers/:id/dry-run/result', { schema: pageSchema({ summary: 'Console: providers dry-run result', tag: 'athena' }) }, adminPage(deps, 'providers.read', async (req, reply, admin) => showDryRunResult(deps, req, reply, admin)));
   },
 };
