@@ -43,9 +43,10 @@ export interface FlowStore {
   getFlowByConsentVerifier(verifier: string): Promise<Flow | undefined>;
   /**
    * Compare-and-set: writes `flow` only if the stored state is still `expected`.
-   * This is what makes accepting a challenge or redeeming a verifier single-use.
+   * This is what makes accepting a challenge or redeeming a verifier single-use. With `previous`, the
+   * flow as the caller read it in state `expected`, only the columns that differ from it are written.
    */
-  updateFlow(flow: Flow, expected: FlowState): Promise<boolean>;
+  updateFlow(flow: Flow, expected: FlowState, previous?: Flow): Promise<boolean>;
   /**
    * The remembered, unrevoked, unexpired consents of subject+client, newest first (consent skip):
    * at most `limit` of them (the store's own bound when left out).

@@ -51,7 +51,7 @@ export const handleConsentVerifier = async (
   }), null);
   const target = { redirectUri: flow.request.redirectUri, state: flow.request.state, responseMode: flow.request.responseMode };
   if (flow.state === 'consent_rejected' && flow.consentError) return rejectedByUi(ctx, flow, target, flow.consentError);
-  if (flow.state !== 'consent_accepted' || !flow.consent || !(await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_used' }, 'consent_accepted'))) {
+  if (flow.state !== 'consent_accepted' || !flow.consent || !(await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_used' }, 'consent_accepted', flow))) {
     traceVerifierRefused(ctx, 'consent', flow, used, 'verifier_used', startedAt);
     throw used;
   }

@@ -29,6 +29,8 @@ export const handleLoginVerifier = async (
   const target = { redirectUri: flow.request.redirectUri, state: flow.request.state, responseMode: flow.request.responseMode };
   if (flow.state === 'login_rejected' && flow.loginError) return rejectedByUi(ctx, flow, target, flow.loginError);
   if (flow.state !== 'login_accepted' || !flow.login) throw verifierUsed(ctx, flow, startedAt);
+  // The flow as stored, before recordAuthSession fills in the login's session: what updateFlow diffs against.
+  const asRead: Flow = { ...flow, login: { ...flow.login } };
   await checkCompletedHere(ctx, flow, flow.login, browser, startedAt);
   const sessionCookies = await recordAuthSession(ctx, flow, flow.login, now);
   const { skip, reasons } = await decideConsentSkip(ctx, flow, (await ctx.clients.get(flow.clientId))?.client, flow.login.subject, now);
@@ -36,12 +38,12 @@ export const handleLoginVerifier = async (
     const err = new ConsentRequired('The user has not consented and prompt=none forbids showing a consent page.', {
       hint: 'Retry without prompt=none, or let the user grant consent with remember=true once.',
     });
-    await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_rejected' }, 'login_accepted');
+    await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_rejected' }, 'login_accepted', asRead);
     traceConsentShown(ctx, flow, flow, { startedAt, skip, reasons, refusedWith: err.error });
     return respondToClient(target, ctx.config.urls.issuer, errorParams(err.error, err.description, err.hint, ctx.config.oauth2.exposeDebug), sessionCookies);
   }
   const next: Flow = { ...flow, state: 'consent_pending', consentChallenge: randomToken(32), consentSkip: skip };
-  if (!(await ctx.storage.flows.updateFlow(next, 'login_accepted'))) throw verifierUsed(ctx, flow, startedAt);
+  if (!(await ctx.storage.flows.updateFlow(next, 'login_accepted', asRead))) throw verifierUsed(ctx, flow, startedAt);
   traceConsentShown(ctx, flow, next, { startedAt, skip, reasons });
   ctx.log.info(
     { trace_id: flow.traceId, flow_id: flow.id, challenge_id: next.consentChallenge, client_id: flow.clientId, subject: flow.login.subject, skip },

@@ -97,7 +97,7 @@ export const rejectConsentRequest = async (ctx: OAuth2Context, challenge: string
 
 const settle = async (ctx: OAuth2Context, seen: Seen, next: Flow, outcome: string): Promise<ChallengeOutcome> => {
   const flow = seen.flow!;
-  if (!(await ctx.storage.flows.updateFlow(next, 'consent_pending'))) {
+  if (!(await ctx.storage.flows.updateFlow(next, 'consent_pending', flow))) {
     const current = (await ctx.storage.flows.getFlow(flow.id)) ?? flow;
     seen.flow = current;
     throw notPending(ctx, current, { kind: 'consent', request: await describe(ctx, current) });

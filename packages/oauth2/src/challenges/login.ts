@@ -107,7 +107,7 @@ export const rejectLoginRequest = async (ctx: OAuth2Context, challenge: string, 
 const settle = async (ctx: OAuth2Context, seen: Seen, settled: Flow, outcome: string): Promise<ChallengeOutcome> => {
   const flow = seen.flow!;
   const next: Flow = { ...settled, loginHandledAt: ctx.now() };
-  if (!(await ctx.storage.flows.updateFlow(next, 'login_pending'))) {
+  if (!(await ctx.storage.flows.updateFlow(next, 'login_pending', flow))) {
     const current = (await ctx.storage.flows.getFlow(flow.id)) ?? flow;
     seen.flow = current;
     throw notPending(ctx, current, { kind: 'login', request: await describe(ctx, current) });

@@ -29,9 +29,9 @@ export const forOneRequest = (ctx: OAuth2Context): OAuth2Context => {
     ...flows,
     getFlowByLoginChallenge: once('login', (challenge) => flows.getFlowByLoginChallenge(challenge)),
     getFlowByConsentChallenge: once('consent', (challenge) => flows.getFlowByConsentChallenge(challenge)),
-    updateFlow: (flow, expected) => {
+    updateFlow: (flow, expected, previous) => {
       seen.clear();
-      return flows.updateFlow(flow, expected);
+      return flows.updateFlow(flow, expected, previous);
     },
   };
   return { ...ctx, storage: { ...ctx.storage, flows: oneRequestFlows } };

@@ -1,6 +1,7 @@
 import type { Flow, FlowState, FlowStore } from '@olympus/oauth2';
 import type { Db, SqlValue } from '../db/types.ts';
 import { FLOW_COLUMNS, flowColumnValues, flowFromRow, type FlowRow } from './flow-columns.ts';
+import { updateChangedFlowColumns } from './flow-update.ts';
 
 const INSERT_FLOW = `INSERT INTO oauth2_flows (id, revoked_at, ${FLOW_COLUMNS.join(', ')})
   VALUES (?, ?, ${FLOW_COLUMNS.map(() => '?').join(', ')})`;
@@ -30,6 +31,8 @@ export const sqlFlowStore = (db: Db): FlowStore => {
     return rows[0] === undefined ? undefined : flowFromRow(rows[0]);
   };
 
+  const updateChanged = updateChangedFlowColumns(db);
+
   return {
     async createFlow(flow) {
       await db.execute(INSERT_FLOW, [flow.id, flow.revokedAt, ...flowColumnValues(flow)]);
@@ -40,7 +43,8 @@ export const sqlFlowStore = (db: Db): FlowStore => {
     getFlowByConsentChallenge: (challenge) => one('consent_challenge', challenge),
     getFlowByConsentVerifier: (verifier) => one('consent_verifier', verifier),
 
-    async updateFlow(flow, expected: FlowState) {
+    async updateFlow(flow, expected: FlowState, previous) {
+      if (previous !== undefined) return updateChanged(flow, expected, previous);
       const changed = await db.execute(UPDATE_FLOW, [flow.revokedAt, ...flowColumnValues(flow), flow.id, expected]);
       return changed === 1;
     },
