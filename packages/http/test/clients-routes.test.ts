@@ -5,6 +5,7 @@ import { KeyedHasher, Sealer } from '@olympus/crypto';
 import { ClientService, type OAuth2Context } from '@olympus/oauth2';
 import { memoryOAuth2Storage } from '../../oauth2/test/memory-stores.ts';
 import { registerErrorHandling } from '../src/errors.ts';
+import { useRouteSchemas } from '../src/openapi/validation.ts';
 import { registerFormBody } from '../src/form-body.ts';
 import { registerClientRoutes } from '../src/admin/clients.ts';
 
@@ -18,6 +19,8 @@ let app: FastifyInstance;
 
 before(async () => {
   app = Fastify();
+  // As buildPublicApp/buildAdminApp do: route schemas validate without changing requests or re-serializing answers.
+  useRouteSchemas(app);
   registerFormBody(app);
   registerErrorHandling(app, { exposeDebug: true, docsBaseUrl: 'http://127.0.0.1:4444' });
   const ctx = { clients: service, sealer } as Partial<OAuth2Context> as OAuth2Context;

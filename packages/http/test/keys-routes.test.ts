@@ -7,6 +7,7 @@ import { KEY_SETS, KeyRing, type OAuth2Context } from '@olympus/oauth2';
 import { addAdminPrefix } from '../src/admin-guard.ts';
 import { registerKeyRoutes } from '../src/admin/keys.ts';
 import { registerErrorHandling } from '../src/errors.ts';
+import { useRouteSchemas } from '../src/openapi/validation.ts';
 import { memoryOAuth2Storage } from '../../oauth2/test/memory-stores.ts';
 
 let app: FastifyInstance;
@@ -22,6 +23,8 @@ before(async () => {
   });
   await ring.ensureDefaultKeys();
   app = Fastify({ rewriteUrl: (req) => addAdminPrefix(req.url ?? '/') });
+  // As buildPublicApp/buildAdminApp do: route schemas validate without changing requests or re-serializing answers.
+  useRouteSchemas(app);
   registerErrorHandling(app, { exposeDebug: true, docsBaseUrl: 'http://localhost:4444' });
   // The key routes only use ctx.keys.
   registerKeyRoutes(app, { ctx: { keys: ring } as unknown as OAuth2Context, version: 'test', isReady: async () => true });

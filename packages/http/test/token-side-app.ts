@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandling } from '../src/errors.ts';
+import { useRouteSchemas } from '../src/openapi/validation.ts';
 import { registerFormBody } from '../src/form-body.ts';
 import { registerIntrospectRoutes } from '../src/admin/introspect.ts';
 import { registerRevokeRoutes } from '../src/public/revoke.ts';
@@ -26,6 +27,8 @@ export const tokenSideApp = async (): Promise<TokenSideApp> => {
   await h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid offline_access email' }, SECRET);
   await h.clients.add({ client_id: 'other', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
   const app = Fastify() as unknown as FastifyInstance;
+  // As buildPublicApp/buildAdminApp do: route schemas validate without changing requests or re-serializing answers.
+  useRouteSchemas(app);
   registerFormBody(app);
   registerErrorHandling(app, { exposeDebug: true, docsBaseUrl: 'https://auth.example' });
   const deps: HttpDeps = { ctx: h.ctx, version: 'test', isReady: async () => true };
