@@ -2,6 +2,7 @@
  * `olympus serve [all]`: runs every part (both origins) in this process until SIGINT/SIGTERM.
  * Hydra's `serve public|admin` split does not exist: one process serves both origins.
  */
+import { flushCompileCache } from 'node:module';
 import type { Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
 
@@ -23,6 +24,8 @@ export const serve: Command = {
     const { serve: start } = await io.loadServer();
     const configPath = flags.string('config');
     const server = await start({ dev: flags.boolean('dev') === true, ...(configPath ? { configPath } : {}) });
+    // Written now rather than at exit, so the next start is fast even when this one is killed (main.ts).
+    flushCompileCache();
     await new Promise<void>((resolve) => io.onShutdown(resolve));
     await server.close();
     return 0;
