@@ -2,9 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { OlympusConfig } from '@olympus/config';
 import { buildAdminApp, buildPublicApp, withRequestId } from '@olympus/http';
-import { ensureAthenaClient, registerAthena } from '@olympus/athena';
 import { heraRoutes } from '@olympus/hera';
-import { ensurePlaygroundClient, siteRoutes } from '@olympus/site';
 import { startCourierWorker, type IdentityContext } from '@olympus/identity';
 import type { OAuth2Context } from '@olympus/oauth2';
 import { courierQueueDepth, createAuditStore, createIdentityStorage, createOAuth2Storage, createTraceStore, migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
@@ -80,11 +78,13 @@ export const startServer = async (config: OlympusConfig, opts: ServerOptions = {
       // Athena's trace page: this node's recent log lines by trace id (a ring behind createLogger's logger).
       ...(traces === undefined ? {} : { traceLogs: traceLogsOf(logger) }),
     };
-    const playground = config.site.playground.enabled;
-    const publicApp = buildPublicApp(deps, logger, playground ? [...heraRoutes, ...siteRoutes] : heraRoutes);
-    if (playground) await ensurePlaygroundClient(ctx);
-    if (config.athena.enabled) await ensureAthenaClient(ctx);
-    const adminApp = buildAdminApp(deps, logger, [registerAthena]);
+    // The playground and Athena load only when enabled: a node without them never loads their pages.
+    const site = config.site.playground.enabled ? await import('@olympus/site') : undefined;
+    const athena = config.athena.enabled ? await import('@olympus/athena') : undefined;
+    const publicApp = buildPublicApp(deps, logger, site ? [...heraRoutes, ...site.siteRoutes] : heraRoutes);
+    if (site) await site.ensurePlaygroundClient(ctx);
+    if (athena) await athena.ensureAthenaClient(ctx);
+    const adminApp = buildAdminApp(deps, logger, athena ? [athena.registerAthena] : []);
     started.push(publicApp, adminApp);
     await publicApp.listen({ host: config.serve.public.host, port: config.serve.public.port });
     await adminApp.listen({ host: config.serve.admin.host, port: config.serve.admin.port });

@@ -2,7 +2,7 @@
  * Prints a command's result in the format the user asked for: a table for people, JSON or YAML for
  * scripts, bare ids with `-q` (so `olympus list oauth2-clients -q | xargs …` works).
  */
-import { stringify as toYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Io } from '../io.ts';
 import type { Flags } from '../options.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from '../http/remote-options.ts';
@@ -17,6 +17,9 @@ export interface View {
   /** Lines printed after the table (table format only), e.g. the next page token. */
   footer?: string[];
 }
+
+/** yaml loads when YAML is asked for, not on every command and start (docs/decisions/0002-hot-path-performance.md). */
+const toYaml = (value: unknown): string => (createRequire(import.meta.url)('yaml') as typeof import('yaml')).stringify(value);
 
 export const outputFormat = (flags: Flags): OutputFormat => flags.choice('format', OUTPUT_FORMATS) ?? 'table';
 

@@ -5,9 +5,10 @@
  * `disable_starttls=true` for a plain connection (a local mail catcher) and `skip_ssl_verify=true`
  * for a server with a self-signed certificate.
  */
-import { createTransport } from 'nodemailer';
 import type { OlympusConfig } from '@olympus/config';
 import type { CourierMessage } from './message.ts';
+
+type Transporter = ReturnType<typeof import('nodemailer').createTransport>;
 
 export interface MailTransport {
   send(message: CourierMessage): Promise<void>;
@@ -45,13 +46,19 @@ export const smtpOptions = (uri: string) => {
   };
 };
 
+/**
+ * The URI is checked at once, so a bad one stops the start; nodemailer itself loads with the first
+ * message (a tenth of a start's CPU otherwise: docs/decisions/0002-hot-path-performance.md).
+ */
 export const smtpTransport = (settings: SmtpSettings): MailTransport => {
-  const transporter = createTransport({ ...smtpOptions(settings.smtpConnectionUri), pool: true, maxConnections: 1 });
+  const options = { ...smtpOptions(settings.smtpConnectionUri), pool: true, maxConnections: 1 };
   const from = { name: settings.fromName, address: settings.fromAddress };
+  let transporter: Promise<Transporter> | undefined;
   return {
     async send(message) {
-      await transporter.sendMail({ from, to: message.recipient, subject: message.subject, text: message.body });
+      transporter ??= import('nodemailer').then(({ createTransport }) => createTransport(options));
+      await (await transporter).sendMail({ from, to: message.recipient, subject: message.subject, text: message.body });
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((ready) => ready.close()),
   };
 };

@@ -3,8 +3,6 @@
  * JavaScript; its async compare yields to the event loop between rounds). Olympus never creates
  * bcrypt hashes: a successful login re-hashes to argon2id.
  */
-import bcrypt from 'bcryptjs';
-
 /** bcrypt reads at most 72 bytes of the password (docs/security.md ID-2). */
 export const BCRYPT_MAX_PASSWORD_BYTES = 72;
 /** Cost ceiling for stored hashes: 2^15 rounds already take seconds in JavaScript. */
@@ -25,6 +23,8 @@ export const verifyBcrypt = async (password: string, encoded: string): Promise<b
   // bcrypt silently ignores everything after byte 72, so a longer password would match any
   // password sharing its first 72 bytes: refuse it instead (ID-2).
   if (Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_PASSWORD_BYTES) return false;
+  // Loaded at the first imported bcrypt hash only: most deployments never see one (docs/decisions/0002-hot-path-performance.md).
+  const { default: bcrypt } = await import('bcryptjs');
   try {
     return await bcrypt.compare(password, encoded);
   } catch {

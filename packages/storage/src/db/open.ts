@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { openPostgres } from './postgres.ts';
 import { openSqlite } from './sqlite.ts';
 import type { Db } from './types.ts';
 import type { DbObserver } from './observer.ts';
@@ -29,8 +28,11 @@ export const openDatabase = async (dsn: string, observer?: DbObserver): Promise<
       return guardDb(openSqlite(sqlitePath(rest), observer, sqliteOptions(rest)), classifySqlite);
     }
     case 'postgres':
-    case 'postgresql':
+    case 'postgresql': {
+      // pg loads only for a PostgreSQL DSN: a node on SQLite never needs it (docs/decisions/0002-hot-path-performance.md).
+      const { openPostgres } = await import('./postgres.ts');
       return guardDb(await openPostgres(dsn, { max: maxConnections(dsn), observer }), classifyPostgres);
+    }
     case undefined:
       throw new Error(`Unsupported database DSN: it has no scheme. Use ${SUPPORTED}.`);
     default:

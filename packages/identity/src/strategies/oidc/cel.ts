@@ -5,12 +5,24 @@
  * (the config schema), the parser's node, depth and literal limits below, and no comprehension macro
  * (`map`, `filter`, `all`, `exists`, `exists_one`) inside another, so evaluation is linear in the claims.
  */
-import { Environment, type ASTNode, type ParseResult } from '@marcbachmann/cel-js';
+import { createRequire } from 'node:module';
+import type { ASTNode, Environment, ParseResult } from '@marcbachmann/cel-js';
 
 const LIMITS = { maxAstNodes: 256, maxDepth: 32, maxListElements: 64, maxMapEntries: 64, maxCallArguments: 8 };
 const COMPREHENSIONS: ReadonlySet<string> = new Set(['map', 'filter', 'all', 'exists', 'exists_one']);
 
-const environment = new Environment({ limits: LIMITS }).registerVariable('claims', 'map');
+let celEnvironment: Environment | undefined;
+
+/**
+ * Loaded by the first mapping that uses CEL, synchronously like its callers, so a node without
+ * such a mapping never loads the interpreter (docs/decisions/0002-hot-path-performance.md).
+ */
+const environment = (): Environment => {
+  if (celEnvironment !== undefined) return celEnvironment;
+  const cel = createRequire(import.meta.url)('@marcbachmann/cel-js') as typeof import('@marcbachmann/cel-js');
+  celEnvironment = new cel.Environment({ limits: LIMITS }).registerVariable('claims', 'map');
+  return celEnvironment;
+};
 
 /** What an expression must give: a condition (`when`) or any value (a trait or metadata key). */
 export type CelResult = 'bool' | 'value';
@@ -33,7 +45,7 @@ const compiled = new Map<string, ParseResult>();
 export const compileCel = (expression: string, result: CelResult): ParseResult => {
   const known = compiled.get(expression);
   if (known !== undefined) return known;
-  const parsed = environment.parse(expression);
+  const parsed = environment().parse(expression);
   const checked = parsed.check();
   if (!checked.valid) throw new Error(checked.error?.message ?? 'the expression does not type-check');
   if (result === 'bool' && checked.type !== 'bool' && checked.type !== 'dyn') throw new Error(`it gives a ${checked.type}, not a bool`);

@@ -4,13 +4,19 @@
  * @zxcvbn-ts/language-common: ~49 000 lower-case entries ranked from breach corpora, maintained
  * with the zxcvbn-ts project; it needs no network, so the check can neither fail open nor closed.
  */
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 
 let common: Set<string> | undefined;
 
-/** Built on first use: decompressing the list takes a few milliseconds we need not pay at import. */
+/**
+ * Loaded and built on first use, synchronously like the policy check that asks: the package holds
+ * every zxcvbn dictionary, megabytes a node need not keep before a first password is set
+ * (docs/decisions/0002-hot-path-performance.md, "Start-up and memory").
+ */
 const commonPasswords = (): Set<string> => {
-  common ??= new Set(dictionary['passwords-common']);
+  if (common !== undefined) return common;
+  const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  common = new Set(dictionary['passwords-common']);
   return common;
 };
 

@@ -5,10 +5,8 @@
  * (docs/troubleshooting/webauthn_rp_id_mismatch.md); a signature counter that does not increase is
  * refused (§6.1.1: a possibly cloned authenticator); other failures are the form again.
  */
-import {
-  generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse,
-  type AuthenticationResponseJSON, type PublicKeyCredentialCreationOptionsJSON, type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { WebauthnRpIdMismatch } from '../../errors.ts';
 import { FlowValidationError } from '../strategy.ts';
@@ -18,6 +16,12 @@ import type { StoredWebAuthnCredential } from './stored.ts';
 
 const TIMEOUT_MS = 5 * 60_000;
 
+/**
+ * Loaded at the first ceremony, not at start: with its ASN.1 dependencies it is a tenth of the
+ * modules a node would load (docs/decisions/0002-hot-path-performance.md, "Start-up and memory").
+ */
+const simpleWebAuthn = () => import('@simplewebauthn/server');
+
 export interface NewUser {
   /** base64url user handle. */
   handle: string;
@@ -26,8 +30,8 @@ export interface NewUser {
 }
 
 /** Options for navigator.credentials.create(); `discoverable` asks for a passkey (resident key, user verification). */
-export const creationOptions = (rp: RelyingParty, challenge: string, user: NewUser, exclude: StoredWebAuthnCredential[], discoverable: boolean): Promise<PublicKeyCredentialCreationOptionsJSON> =>
-  generateRegistrationOptions({
+export const creationOptions = async (rp: RelyingParty, challenge: string, user: NewUser, exclude: StoredWebAuthnCredential[], discoverable: boolean): Promise<PublicKeyCredentialCreationOptionsJSON> =>
+  (await simpleWebAuthn()).generateRegistrationOptions({
     rpName: rp.name, rpID: rp.id, challenge: Buffer.from(challenge, 'base64url'), timeout: TIMEOUT_MS,
     userID: Buffer.from(user.handle, 'base64url'), userName: user.name, userDisplayName: user.displayName,
     attestationType: 'none',
@@ -36,8 +40,8 @@ export const creationOptions = (rp: RelyingParty, challenge: string, user: NewUs
   });
 
 /** Options for navigator.credentials.get(); no allowCredentials for a passkey (the authenticator offers its own). */
-export const requestOptions = (rp: RelyingParty, challenge: string, allow: StoredWebAuthnCredential[], discoverable: boolean): Promise<PublicKeyCredentialRequestOptionsJSON> =>
-  generateAuthenticationOptions({
+export const requestOptions = async (rp: RelyingParty, challenge: string, allow: StoredWebAuthnCredential[], discoverable: boolean): Promise<PublicKeyCredentialRequestOptionsJSON> =>
+  (await simpleWebAuthn()).generateAuthenticationOptions({
     rpID: rp.id, challenge: Buffer.from(challenge, 'base64url'), timeout: TIMEOUT_MS,
     allowCredentials: allow.map((c) => ({ id: c.id, transports: c.transports })),
     userVerification: discoverable ? 'required' : 'preferred',
@@ -76,6 +80,7 @@ const refusal = (err: unknown, rp: RelyingParty, response: { response: { clientD
 };
 
 export const verifyRegistration = async (rp: RelyingParty, response: RegistrationResponseJSON, challenge: string, discoverable: boolean) => {
+  const { verifyRegistrationResponse } = await simpleWebAuthn();
   try {
     const result = await verifyRegistrationResponse({
       response, expectedChallenge: challenge, expectedOrigin: rp.origins, expectedRPID: rp.id, requireUserVerification: discoverable,
@@ -91,6 +96,7 @@ export const verifyRegistration = async (rp: RelyingParty, response: Registratio
 export const verifyAssertion = async (
   rp: RelyingParty, response: AuthenticationResponseJSON, challenge: string, stored: StoredWebAuthnCredential, discoverable: boolean,
 ): Promise<number> => {
+  const { verifyAuthenticationResponse } = await simpleWebAuthn();
   try {
     const result = await verifyAuthenticationResponse({
       response, expectedChallenge: challenge, expectedOrigin: rp.origins, expectedRPID: rp.id, requireUserVerification: discoverable,
