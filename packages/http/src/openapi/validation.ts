@@ -8,6 +8,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { UnreadableRequest } from '../unreadable-request.ts';
+import { lazyValidator } from './lazy-validator.ts';
 
 export const schemaAjv = (): Ajv =>
   new Ajv({ coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: false, strict: false, validateFormats: false, verbose: true });
@@ -38,7 +39,7 @@ export const schemaRefusal = (errors: ErrorObject[], part: string): UnreadableRe
 export const useRouteSchemas = (app: FastifyInstance): void => {
   const ajv = schemaAjv();
   app.setValidatorCompiler(({ schema, httpPart }) => {
-    const validate = ajv.compile(schema as FastifySchema);
+    const validate = lazyValidator(ajv, schema as FastifySchema);
     if (httpPart !== 'body') return validate;
     return (data: unknown) => (data === null || data === undefined ? true : validate(data) ? true : { error: schemaRefusal(validate.errors ?? [], 'body') });
   });
