@@ -23,7 +23,7 @@ export const authorizeThroughUi = async (
   browser: Browser,
   authorizationUrl: string,
   who: LoginAndConsent,
-): Promise<{ callback: string; loginChallenge: string; consentChallenge: string; loginSkip: boolean; consentSkip: boolean }> => {
+): Promise<{ callback: string; consentVerifierUrl: string; loginChallenge: string; consentChallenge: string; loginSkip: boolean; consentSkip: boolean }> => {
   const start = await browser.get(authorizationUrl);
   assert.equal(start.status, 302, `authorize should redirect to the login UI: ${start.body}`);
   const loginChallenge = queryOf(start.location).get('login_challenge')!;
@@ -49,5 +49,5 @@ export const authorizeThroughUi = async (
   });
   const final = await browser.get(granted.redirect_to);
   assert.equal(final.status, 302, `consent verifier should redirect to the client: ${final.body}`);
-  return { callback: final.location!, loginChallenge, consentChallenge, loginSkip: login.skip, consentSkip: Boolean(consent.skip) };
+  return { callback: final.location!, consentVerifierUrl: granted.redirect_to, loginChallenge, consentChallenge, loginSkip: login.skip, consentSkip: Boolean(consent.skip) };
 };

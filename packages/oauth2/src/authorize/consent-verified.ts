@@ -4,7 +4,7 @@ import type { Flow } from '../flows/flow.ts';
 import type { AuthorizationCodeRecord, GrantSession } from '../tokens/records.ts';
 import { InvalidRequest } from '../errors.ts';
 import { respondToClient } from '../browser/client-response.ts';
-import type { BrowserStep } from '../browser/instructions.ts';
+import { clearFlowCsrfCookie, type BrowserStep } from '../browser/instructions.ts';
 import { mintToken } from '../tokens/opaque.ts';
 import { AuthorizeRejected } from './rejection.ts';
 import { traceVerifierRefused } from './trace-verifier.ts';
@@ -81,5 +81,5 @@ export const handleConsentVerifier = async (
       response_mode: flow.request.responseMode, code_challenge_method: record.codeChallengeMethod,
     },
   });
-  return respondToClient(target, ctx.config.urls.issuer, { code: code.token, scope: record.session.scope.join(' ') });
+  return respondToClient(target, ctx.config.urls.issuer, { code: code.token, scope: record.session.scope.join(' ') }, [clearFlowCsrfCookie(flow.id)]);
 };

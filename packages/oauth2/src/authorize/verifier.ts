@@ -30,6 +30,9 @@ export const flowForVerifier = async (
     traceVerifierRefused(ctx, kind, undefined, unknown, 'unknown_verifier', startedAt);
     throw unknown;
   }
+  // A flow whose code was issued gives nothing but "already used" (the callers' state check), and its
+  // cookie was cleared with the code (consent-verified.ts): a replay is told that, not "another browser".
+  if (flow.state === 'consent_used') return flow;
   const cookie = cookies[flowCsrfCookieName(flow.id)];
   if (!cookie || !constantTimeEqual(cookie, flow.csrf)) {
     ctx.log.warn({ trace_id: flow.traceId, flow_id: flow.id, client_id: flow.clientId, cookie_present: Boolean(cookie) }, `${kind} verifier without the flow's CSRF cookie`);

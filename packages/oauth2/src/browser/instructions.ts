@@ -32,6 +32,12 @@ export const AUTH_SESSION_COOKIE_PURPOSE = 'cookie:oauth2-session';
 /** One CSRF cookie per flow, so several tabs can log in at once; only /oauth2/auth reads it. */
 export const flowCsrfCookieName = (flowId: string): string => `olympus_oauth2_csrf_${flowId.slice(0, 12)}`;
 export const FLOW_CSRF_COOKIE_PATH = '/oauth2/auth';
+/**
+ * Clears a flow's CSRF cookie once its code is issued: the flow is over, and a browser signing in to
+ * many apps would otherwise carry one cookie per authorization until each expires (a Cookie header
+ * that grows until servers answer 431).
+ */
+export const clearFlowCsrfCookie = (flowId: string): CookieInstruction => ({ name: flowCsrfCookieName(flowId), value: '', path: FLOW_CSRF_COOKIE_PATH, maxAgeSeconds: 0 });
 
 /** What the core needs of the browser bringing a verifier back to /oauth2/auth. */
 export interface VerifierBrowser {
