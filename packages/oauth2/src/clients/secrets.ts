@@ -3,7 +3,7 @@
  * secrets) is enough to store them — no password hash per token request (docs/architecture.md §6). A
  * caller-chosen secret is hashed the same way. Plain secrets are never stored (docs/security.md AS-27).
  */
-import { constantTimeEqual, randomToken, type KeyedHasher } from '@olympus/crypto';
+import { randomToken, type KeyedHasher } from '@olympus/crypto';
 import type { StoredClient } from './client.ts';
 import { acceptsRotated } from './rotation.ts';
 
@@ -23,12 +23,10 @@ export const hashSecret = (hasher: KeyedHasher, secret: string): string => hashe
  */
 export const verifySecret = (hasher: KeyedHasher, stored: StoredClient, secret: string, now: number): boolean => {
   if (secret === '' || stored.secretHashes.length === 0) return false;
-  const candidates = hasher.candidates(secret, SECRET_PURPOSE);
+  const matches = hasher.matcher(secret, SECRET_PURPOSE);
   let matched = false;
   stored.secretHashes.forEach((storedHash, index) => {
-    let equal = false;
-    for (const candidate of candidates) equal = constantTimeEqual(storedHash, candidate) || equal;
-    matched = (equal && (index === 0 || acceptsRotated(stored, storedHash, now))) || matched;
+    matched = (matches(storedHash) && (index === 0 || acceptsRotated(stored, storedHash, now))) || matched;
   });
   return matched;
 };
