@@ -7,6 +7,7 @@ import { beginImmediate, BUSY_TIMEOUT_MS, insideTransaction, runInTransaction } 
 import type { Db, SqlParams } from './types.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { DbObserver } from './observer.ts';
+import { WalCheckpoints, type CheckpointSizes } from './sqlite-checkpoint.ts';
 
 interface Prepared {
   stmt: StatementSync;
@@ -18,6 +19,8 @@ export interface SqliteOptions {
   readOnly?: boolean;
   /** `?synchronous=full`: a commit is on disk before it is acknowledged, surviving power loss. */
   synchronousFull?: boolean;
+  /** When the checkpoint thread copies the WAL back (sqlite-checkpoint.ts); tests make them small. */
+  checkpointSizes?: CheckpointSizes;
 }
 
 /** Enough for every static statement; dynamic IN lists beyond that are prepared per call. */
@@ -80,10 +83,17 @@ class SqliteDb implements Db {
   // not the insert, is what costs on SQLite.
   readonly #group: GroupCommit;
   readonly #observer: DbObserver | undefined;
+  /** A file opened for writing checkpoints on a worker thread; `:memory:` and `?mode=ro` have none. */
+  readonly #checkpoints: WalCheckpoints | undefined;
 
-  constructor(conn: SqliteConnection, observer?: DbObserver) {
+  constructor(conn: SqliteConnection, observer?: DbObserver, checkpointed?: { path: string; options: SqliteOptions }) {
     this.#conn = conn;
     this.#observer = observer;
+    if (checkpointed !== undefined) {
+      const { path, options } = checkpointed;
+      const data = { path, synchronousFull: options.synchronousFull === true, busyTimeoutMs: BUSY_TIMEOUT_MS };
+      this.#checkpoints = new WalCheckpoints(conn.raw, data, (fn) => this.#claim(fn), options.checkpointSizes);
+    }
     this.#group = new GroupCommit(
       (batch) => this.transaction(async (tx) => {
         for (const row of batch) await tx.execute(row.sql, row.params);
@@ -123,18 +133,25 @@ class SqliteDb implements Db {
   }
 
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    const started = this.#observer === undefined ? 0 : performance.now();
+    return this.#claim(async (busy) => {
+      this.#observer?.connectionWaited(performance.now() - started);
+      await beginImmediate(this.#conn);
+      return insideTransaction.run(busy, () => runInTransaction(this.#conn, undefined, 'COMMIT', 'ROLLBACK', fn, 1));
+    });
+  }
+
+  /** Runs `fn` with the connection to itself: other callers' statements wait until it is done. */
+  async #claim<T>(fn: (busy: Promise<void>) => Promise<T>): Promise<T> {
     // Several callers may wake from the same finished transaction: only the first to run on finds
     // #busy clear and claims it; the others wait again (else: "cannot start a transaction within a transaction").
-    const started = this.#observer === undefined ? 0 : performance.now();
     do await this.#idle();
     while (this.#busy !== undefined);
-    this.#observer?.connectionWaited(performance.now() - started);
     let release = (): void => {};
     const busy = new Promise<void>((resolve) => (release = resolve));
     this.#busy = busy;
     try {
-      await beginImmediate(this.#conn);
-      return await insideTransaction.run(busy, () => runInTransaction(this.#conn, undefined, 'COMMIT', 'ROLLBACK', fn, 1));
+      return await fn(busy);
     } finally {
       this.#busy = undefined;
       release();
@@ -143,9 +160,13 @@ class SqliteDb implements Db {
 
   async close(): Promise<void> {
     await this.#group.flushed();
+    await this.#checkpoints?.stop();
     await this.#idle();
     this.#conn.close();
   }
 }
 
-export const openSqlite = (path: string, observer?: DbObserver, options?: SqliteOptions): Db => new SqliteDb(new SqliteConnection(path, options), observer);
+export const openSqlite = (path: string, observer?: DbObserver, options: SqliteOptions = {}): Db => {
+  const checkpointed = path === ':memory:' || options.readOnly === true ? undefined : { path, options };
+  return new SqliteDb(new SqliteConnection(path, options), observer, checkpointed);
+};
