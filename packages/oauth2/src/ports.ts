@@ -119,6 +119,8 @@ export interface TokenStore {
    * rotation replaces both (RFC 9700 §4.14.2), and one commit or round trip does it.
    */
   consumeRefreshToken(signature: string, now: number, graceMs: number): Promise<Consumed<RefreshTokenRecord>>;
+  /** Whether the refresh token is revoked: the refresh grant's re-check after minting, without reading the record. */
+  isRefreshTokenRevoked(signature: string): Promise<boolean>;
   revokeRefreshToken(signature: string, now: number): Promise<void>;
 
   /** Revokes every code, access and refresh token of the grant (code replay, refresh reuse). */

@@ -10,13 +10,18 @@ interface RefreshRow {
 
 const fromRow = (row: RefreshRow): RefreshTokenRecord => ({ ...row.data, usedAt: row.used_at, revokedAt: row.revoked_at });
 
-type RefreshTokenStore = Pick<TokenStore, 'createRefreshToken' | 'getRefreshToken' | 'consumeRefreshToken' | 'revokeRefreshToken'>;
+type RefreshTokenStore = Pick<
+  TokenStore, 'createRefreshToken' | 'getRefreshToken' | 'consumeRefreshToken' | 'isRefreshTokenRevoked' | 'revokeRefreshToken'
+>;
 
 const INSERT = `INSERT INTO oauth2_refresh_tokens
   (signature, grant_id, flow_id, client_id, access_token_signature, expires_at, used_at, revoked_at, data)
   VALUES (?, ?, ?, ?, ?, ?, ?, ${REVOKED_AT_ON_INSERT}, ?)`;
 
 const SELECT = 'SELECT data, used_at, revoked_at FROM oauth2_refresh_tokens WHERE signature = ?';
+
+/** One integer column: the re-check runs on every refresh and needs neither the data column nor its decode. */
+const SELECT_REVOKED = 'SELECT revoked_at FROM oauth2_refresh_tokens WHERE signature = ?';
 
 const CONSUME = `UPDATE oauth2_refresh_tokens SET used_at = ? WHERE signature = ? AND used_at IS NULL AND revoked_at IS NULL
   RETURNING data, used_at, revoked_at, access_token_signature`;
@@ -68,6 +73,11 @@ export const sqlRefreshTokenStore = (db: Db): RefreshTokenStore => ({
     // graceMs 0 disables the window, even when another node's clock put used_at after `now`.
     const inGrace = graceMs > 0 && row.revoked_at === null && row.used_at !== null && now - row.used_at < graceMs;
     return { status: inGrace ? 'consumed' : 'already_used', record };
+  },
+
+  async isRefreshTokenRevoked(signature) {
+    const rows = await db.query<{ revoked_at: number | null }>(SELECT_REVOKED, [signature]);
+    return rows[0] !== undefined && rows[0].revoked_at !== null;
   },
 
   /** Revokes the token and the access token issued with it (RFC 7009 §2.1). */
