@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getFlowForUi, startSessionTokenExchange, toWire, type IdentityContext, type SelfServiceFlow, type SubmitOutcome, type SubmitRequest } from '@olympus/identity';
 import { readCsrfCookie } from './csrf-cookie.ts';
-import { answerError, bodyOf, q, submittedFlowType, wantsJson } from './render.ts';
+import { answerError, bodyOf, q, wantsJson } from './render.ts';
 import { currentSession } from './session-cookie.ts';
 import { answerSubmit } from './submit-answer.ts';
 import { submitRequestOf } from './submit-request.ts';
@@ -23,10 +23,12 @@ export const submitHandler = (ctx: IdentityContext, kind: 'login' | 'registratio
   async (req: FastifyRequest, reply: FastifyReply) => {
     const flowId = q(req, 'flow');
     const json = wantsJson(req);
-    const type = await submittedFlowType(ctx, flowId, json);
+    // Read once: its type says how to answer, and the submission uses the same read (no second one).
+    const flow = flowId ? await ctx.storage.flows.getFlow(flowId) : undefined;
+    const type = flow?.type ?? (json ? 'api' : 'browser');
     try {
       const body = bodyOf(req);
-      const outcome = await submit(ctx, flowId, body, { ...submitRequestOf(ctx, req, body), current: await currentSession(ctx, req) });
+      const outcome = await submit(ctx, flowId, body, { ...submitRequestOf(ctx, req, body), current: await currentSession(ctx, req), flow });
       return answerSubmit(ctx, req, reply, outcome, { type, json, withIdentity: kind === 'registration' });
     } catch (err) {
       return answerError(ctx, req, reply, err, { redirect: type === 'browser' && !json, kind });

@@ -2,9 +2,12 @@ import type { IdentityContext } from '../context.ts';
 import { FlowNotFound, SelfServiceFlowExpired } from '../errors.ts';
 import type { FlowKind, SelfServiceFlow } from './flow.ts';
 
-/** The stored flow of that kind, or 404 (a registration flow id at the login endpoint is unknown there). */
-export const loadFlow = async (ctx: IdentityContext, kind: FlowKind, id: string | undefined): Promise<SelfServiceFlow> => {
-  const flow = id ? await ctx.storage.flows.getFlow(id) : undefined;
+/**
+ * The stored flow of that kind, or 404 (a registration flow id at the login endpoint is unknown there).
+ * `read`: the same flow as this request already read it (SubmitRequest.flow), used instead of a second read.
+ */
+export const loadFlow = async (ctx: IdentityContext, kind: FlowKind, id: string | undefined, read?: SelfServiceFlow): Promise<SelfServiceFlow> => {
+  const flow = read !== undefined && read.id === id ? read : id ? await ctx.storage.flows.getFlow(id) : undefined;
   if (flow === undefined || flow.kind !== kind) {
     throw new FlowNotFound('Unable to locate the resource.', {
       reason: id ? `No ${kind} flow with id "${id}" exists.` : `The ?flow= parameter (the ${kind} flow's id) is missing.`,

@@ -36,4 +36,10 @@ export interface SubmitRequest {
   device: { ipAddress: string; userAgent: string };
   /** The request id and the request facts the flow tracer records (request-facts.ts). */
   request?: RequestFacts;
+  /**
+   * The flow as the HTTP layer already read it in this request (to choose how to answer), so the
+   * submission does not read it a second time (docs/decisions/0002-hot-path-performance.md). The
+   * core still checks its kind, expiry, CSRF token and state; nothing is kept across requests.
+   */
+  flow?: SelfServiceFlow;
 }

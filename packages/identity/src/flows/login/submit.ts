@@ -41,7 +41,7 @@ const continuedSession = (flow: SelfServiceFlow, current: CurrentSession | undef
 
 export const submitLogin = async (ctx: IdentityContext, flowId: string | undefined, rawBody: unknown, req: LoginSubmitRequest): Promise<SubmitOutcome> => {
   const startedAt = ctx.now();
-  const flow = await loadFlow(ctx, 'login', flowId);
+  const flow = await loadFlow(ctx, 'login', flowId, req.flow);
   await ensureNotExpired(ctx, flow, () => recreateLoginFlow(ctx, flow, req.csrfSecret));
   const sent = { cookie: req.csrfCookie, token: req.csrfToken };
   const traced = { startedAt, request: req.request };

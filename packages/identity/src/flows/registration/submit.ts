@@ -70,7 +70,7 @@ export const submitRegistration = async (
   req: RegistrationSubmitRequest,
 ): Promise<SubmitOutcome> => {
   checkRegistrationEnabled(ctx);
-  const flow = await loadFlow(ctx, 'registration', flowId);
+  const flow = await loadFlow(ctx, 'registration', flowId, req.flow);
   await ensureNotExpired(ctx, flow, () => recreateRegistrationFlow(ctx, flow, req.csrfSecret));
   checkCsrf(ctx, flow, { cookie: req.csrfCookie, token: req.csrfToken });
   const body = normalizeBody(rawBody);
