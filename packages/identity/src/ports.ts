@@ -77,6 +77,11 @@ export interface SessionCount {
 export interface SessionStore {
   /** `tokenHash` is the keyed hash of the session token (cookie value and X-Session-Token alike). */
   createSession(session: Session, tokenHash: string): Promise<void>;
+  /**
+   * createSession plus the update of the flow the session completes (SelfServiceFlowStore.updateFlow),
+   * in one round trip on PostgreSQL: a login's last two writes (docs/decisions/0002-hot-path-performance.md).
+   */
+  createSessionCompletingFlow(session: Session, tokenHash: string, flow: SelfServiceFlow): Promise<void>;
   getSessionByTokenHash(tokenHash: string): Promise<Session | undefined>;
   getSession(id: string): Promise<Session | undefined>;
   updateSession(session: Session): Promise<void>;

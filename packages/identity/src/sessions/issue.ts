@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { randomToken } from '@olympus/crypto';
 import type { IdentityContext } from '../context.ts';
 import type { Identity } from '../identities/identity.ts';
+import type { SelfServiceFlow } from '../flows/flow.ts';
 import type { AuthenticationMethod, Session } from './session.ts';
 import { aalOf } from './aal.ts';
 import { sessionTokenHash } from './token.ts';
@@ -20,12 +21,15 @@ export interface IssuedSession {
 /**
  * A new session with a new id and a new token, at every login, registration, re-authentication and
  * step-up (docs/security.md ID-8: a session id planted before authentication is never promoted).
+ * `completes`: the flow as the login that issues the session leaves it, stored with the session's
+ * insert (one round trip on PostgreSQL; docs/decisions/0002-hot-path-performance.md).
  */
 export const issueSession = async (
   ctx: IdentityContext,
   identity: Identity,
   methods: AuthenticationMethod[],
   device: DeviceInfo,
+  completes?: SelfServiceFlow,
 ): Promise<IssuedSession> => {
   const now = ctx.now();
   const session: Session = {
@@ -40,7 +44,9 @@ export const issueSession = async (
     devices: [{ id: randomUUID(), ip_address: device.ipAddress, user_agent: device.userAgent.slice(0, 512), location: '' }],
   };
   const token = randomToken();
-  await ctx.storage.sessions.createSession(session, sessionTokenHash(ctx, token));
+  const tokenHash = sessionTokenHash(ctx, token);
+  if (completes === undefined) await ctx.storage.sessions.createSession(session, tokenHash);
+  else await ctx.storage.sessions.createSessionCompletingFlow(session, tokenHash, completes);
   ctx.log.info({ session_id: session.id, identity_id: identity.id, aal: session.authenticator_assurance_level }, 'identity session issued');
   return { session, token };
 };

@@ -1,5 +1,9 @@
 import type { SelfServiceFlow, SelfServiceFlowStore } from '@olympus/identity';
-import type { Db } from '../db/types.ts';
+import type { Db, SqlValue } from '../db/types.ts';
+
+/** The flow update, also run by sessions.ts together with the insert of the session a login issues. */
+export const UPDATE_FLOW = 'UPDATE selfservice_flows SET expires_at = ?, data = ? WHERE id = ?';
+export const updateFlowParams = (flow: SelfServiceFlow): SqlValue[] => [flow.expiresAt, flow, flow.id];
 
 /**
  * Self-service flows (migration 0004): the whole flow is one JSON document; `kind` and
@@ -18,6 +22,6 @@ export const sqlSelfServiceFlowStore = (db: Db): SelfServiceFlowStore => ({
   },
 
   async updateFlow(flow) {
-    await db.execute('UPDATE selfservice_flows SET expires_at = ?, data = ? WHERE id = ?', [flow.expiresAt, flow, flow.id]);
+    await db.execute(UPDATE_FLOW, updateFlowParams(flow));
   },
 });

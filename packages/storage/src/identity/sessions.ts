@@ -1,5 +1,6 @@
 import type { Session, SessionStore } from '@olympus/identity';
 import type { Db, SqlValue } from '../db/types.ts';
+import { UPDATE_FLOW, updateFlowParams } from './flows.ts';
 
 interface SessionRow {
   data: Session;
@@ -13,17 +14,35 @@ const epoch = (iso: string): number => Date.parse(iso);
 
 const SELECT = 'SELECT data, active FROM identity_sessions';
 
+const INSERT = `INSERT INTO identity_sessions (id, token_hash, identity_id, active, issued_at, expires_at, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`;
+/** PostgreSQL: the insert as a data-modifying CTE of the flow update, one statement and one round trip. */
+const INSERT_COMPLETING_FLOW = `WITH created AS (${INSERT}) ${UPDATE_FLOW}`;
+
+const insertParams = (session: Session, tokenHash: string): SqlValue[] =>
+  [session.id, tokenHash, session.identity_id, session.active, epoch(session.issued_at), epoch(session.expires_at), session];
+
 /**
  * Identity sessions (migration 0004). Lookups go by the keyed hash of the token, never the token;
  * a session once deactivated is never reactivated by a later write.
  */
 export const sqlSessionStore = (db: Db): SessionStore => ({
   async createSession(session, tokenHash) {
-    await db.execute(
-      `INSERT INTO identity_sessions (id, token_hash, identity_id, active, issued_at, expires_at, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [session.id, tokenHash, session.identity_id, session.active, epoch(session.issued_at), epoch(session.expires_at), session],
-    );
+    await db.execute(INSERT, insertParams(session, tokenHash));
+  },
+
+  /**
+   * SQLite runs the two statements one after the other: in-process, a transaction around them
+   * measured no cheaper than two autocommits (the WAL pages written are the same), and a failed
+   * insert still leaves the flow as it was.
+   */
+  async createSessionCompletingFlow(session, tokenHash, flow) {
+    if (db.dialect === 'postgres') {
+      await db.execute(INSERT_COMPLETING_FLOW, [...insertParams(session, tokenHash), ...updateFlowParams(flow)]);
+      return;
+    }
+    await db.execute(INSERT, insertParams(session, tokenHash));
+    await db.execute(UPDATE_FLOW, updateFlowParams(flow));
   },
 
   async getSessionByTokenHash(tokenHash) {

@@ -124,3 +124,29 @@ forEachDatabase('self-service flows', ({ db }) => {
     await assert.rejects(store().createFlow(flow({ id: f.id })));
   });
 });
+
+forEachDatabase('a login\'s session and the flow it completes', ({ db }) => {
+  const sessions = () => sqlSessionStore(db());
+  const flows = () => sqlSelfServiceFlowStore(db());
+
+  test('createSessionCompletingFlow stores the session and the flow as the login left it', async () => {
+    const f = flow();
+    await flows().createFlow(f);
+    const s = session(uid('identity'));
+    const hash = uid('hash');
+    const done: SelfServiceFlow = { ...f, state: 'passed_challenge', active: 'password', internal: { ...f.internal, updatedAt: NOW } };
+    await sessions().createSessionCompletingFlow(s, hash, done);
+    assert.deepEqual(await sessions().getSessionByTokenHash(hash), s);
+    assert.deepEqual(await flows().getFlow(f.id), done);
+  });
+
+  test('a session that cannot be stored leaves the flow as it was', async () => {
+    const f = flow();
+    await flows().createFlow(f);
+    const hash = uid('hash');
+    await sessions().createSession(session(uid('identity')), hash);
+    const done: SelfServiceFlow = { ...f, state: 'passed_challenge', active: 'password' };
+    await assert.rejects(sessions().createSessionCompletingFlow(session(uid('identity')), hash, done));
+    assert.deepEqual(await flows().getFlow(f.id), f);
+  });
+});

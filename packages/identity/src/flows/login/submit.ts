@@ -136,11 +136,11 @@ export const completeLogin = async (
   const method: AuthenticationMethod = { method: result.method, aal: result.aal, completed_at: new Date(now).toISOString() };
   // A step-up keeps the first factor of the session it completes; anything else starts over.
   const methods = flow.requestedAal === 'aal2' && continued ? [...continued.session.authentication_methods, method] : [method];
-  const issued = await issueSession(ctx, result.identity, methods, req.device);
+  const done: SelfServiceFlow = { ...flow, state: 'passed_challenge', active: result.method, internal: { ...flow.internal, updatedAt: now } };
+  // The new session and the flow's end are written together (one round trip on PostgreSQL).
+  const issued = await issueSession(ctx, result.identity, methods, req.device, done);
   // The session this request came with ends: a new id at every (re-)authentication (ID-8).
   if (req.current) await ctx.storage.sessions.revokeSession(req.current.session.id, now);
-  const done: SelfServiceFlow = { ...flow, state: 'passed_challenge', active: result.method, internal: { ...flow.internal, updatedAt: now } };
-  await ctx.storage.flows.updateFlow(done);
   const oauth2 = flow.oauth2LoginChallenge ? await continueOAuth2(ctx, flow, result.identity, issued.session) : '';
   ctx.log.info(
     { flow_id: flow.id, identity_id: result.identity.id, session_id: issued.session.id, method: result.method, aal: issued.session.authenticator_assurance_level, trace_id: flow.internal.traceId },
