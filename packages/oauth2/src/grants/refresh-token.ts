@@ -101,8 +101,9 @@ const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, clie
     // The new refresh token keeps the full grant: a narrowed request narrows this access token only.
     refresh: { session: record.session, offline: record.offline },
     idToken: isOpenId(scope) ? { nonce: '' } : undefined,
+    // Once the new tokens are committed, not after the ID token's signature as well.
+    onceStored: () => checkNotRevokedMeanwhile(ctx, found, seen),
   });
-  await checkNotRevokedMeanwhile(ctx, found, seen);
   return { response, session };
 };
 

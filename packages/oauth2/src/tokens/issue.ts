@@ -26,6 +26,11 @@ export interface IssueRequest {
   refresh?: { session: GrantSession; offline: boolean };
   /** Issue an ID token (scope has `openid`); nonce only on the authorization code grant. */
   idToken?: { nonce: string };
+  /**
+   * A check that must see every new record committed (the refresh grant's re-check): it starts as
+   * soon as they are, while the ID token may still be signing, and nothing is returned before it ends.
+   */
+  onceStored?: () => Promise<void>;
 }
 
 /** What was issued: the response plus the signatures the grant step may need. */
@@ -37,20 +42,26 @@ export interface Issued {
 /**
  * Issues the access token and the refresh and ID tokens the request asks for. The three are
  * independent once the access token is minted, so their writes share one group commit and the ID
- * token is signed meanwhile; nothing is returned before every record is stored.
+ * token is signed meanwhile, as is the request's `onceStored` check once the writes are committed;
+ * nothing is returned before every record is stored and that check has passed.
  */
 export const issueTokens = async (ctx: OAuth2Context, request: IssueRequest): Promise<Issued> => {
   const lifespans = lifespansFor(request.client, request.grant, ctx.config.ttl);
   const access = await mintAccessToken(ctx, request.client, request.session, lifespans.accessToken);
-  const refresh = request.refresh;
-  const idToken = request.idToken;
-  const [, refreshToken, signedIdToken] = await Promise.all([
+  const { refresh, idToken, onceStored } = request;
+  const stored = Promise.all([
     access.stored,
     refresh && issueRefreshToken(ctx, {
       session: refresh.session,
       accessTokenSignature: access.signature,
       offline: refresh.offline,
       lifetimeMs: lifespans.refreshToken,
+    }),
+  ]);
+  const [[, refreshToken], signedIdToken] = await Promise.all([
+    onceStored === undefined ? stored : stored.then(async (records) => {
+      await onceStored();
+      return records;
     }),
     idToken && signIdToken(ctx, { session: request.session, accessToken: access.token, nonce: idToken.nonce, lifetimeMs: lifespans.idToken }),
   ]);
