@@ -35,6 +35,15 @@ export interface CourierWorker {
 const POLL_INTERVAL_MS = 1000;
 const BATCH_SIZE = 10;
 /** A claim older than this (a worker died mid-batch) is handed out again. */
+/**
+ * The reason of storage's StorageUnavailable (unreachable, timeout, read_only, …), recognised by name:
+ * the identity core imports no storage code (docs/architecture.md §2).
+ */
+const storageOutageReason = (err: unknown): string | undefined => {
+  const reason = (err as { reason?: unknown } | null)?.reason;
+  return err instanceof Error && err.name === 'StorageUnavailable' && typeof reason === 'string' ? reason : undefined;
+};
+
 export const LEASE_MS = 5 * 60_000;
 /** First retry after 15 s, then 30 s, 60 s, 120 s: five sends span about four minutes. */
 export const retryDelayMs = (sendCount: number): number => 15_000 * 2 ** Math.max(0, sendCount - 1);
@@ -87,7 +96,10 @@ export const startCourierWorker = (deps: CourierWorkerDeps, options: CourierWork
     inFlight = deliverDueMessages(deps, transport, batchSize).then(
       (handled) => schedule(handled === batchSize ? 0 : interval),
       (err: unknown) => {
-        deps.log.error({ err }, 'courier round failed; retrying at the next poll');
+        const outage = storageOutageReason(err);
+        // A database outage (docs/operations/faults.md) is one warn line per poll with its reason, not a stack each time.
+        if (outage !== undefined) deps.log.warn({ reason: outage }, 'courier round skipped: the database is unavailable; retrying at the next poll');
+        else deps.log.error({ err }, 'courier round failed; retrying at the next poll');
         schedule(interval);
       },
     );
