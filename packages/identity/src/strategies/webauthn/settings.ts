@@ -1,14 +1,20 @@
-/** Security keys as a second factor in the settings flow (method `webauthn`): enrol with a name, rename, remove (manage.ts). */
+/**
+ * WebAuthn credentials in the settings flow: enrol with a name, rename, remove (manage.ts). One strategy
+ * shape serves both methods: `webauthn` (security keys as a second factor) and `passkey`.
+ */
 import { FlowValidationError, type SettingsStrategy } from '../strategy.ts';
 import { messages } from '../../ui/messages.ts';
 import { claimsWebauthnBody, updateWebauthnSettings, webauthnSettingsForm } from './manage.ts';
+import { methodEnabled, type WebAuthnMethod } from './relying-party.ts';
 
-export const webauthnSettings = {
-  method: 'webauthn',
-  claims: (body) => claimsWebauthnBody(body, 'webauthn'),
-  settingsForm: (ctx, identity, state) => webauthnSettingsForm(ctx, identity, state, 'webauthn'),
+export const webauthnSettingsOf = (method: WebAuthnMethod) => ({
+  method,
+  claims: (body) => claimsWebauthnBody(body, method),
+  settingsForm: (ctx, identity, state) => webauthnSettingsForm(ctx, identity, state, method),
   async updateSettings(ctx, flow, body, identity, state, requirePrivileged) {
-    if (!ctx.config.selfservice.methods.webauthn.enabled) throw new FlowValidationError([messages.noSettingsMethod()]);
-    return updateWebauthnSettings(ctx, flow, body, identity, state, requirePrivileged, 'webauthn');
+    if (!methodEnabled(ctx.config, method)) throw new FlowValidationError([messages.noSettingsMethod()]);
+    return updateWebauthnSettings(ctx, flow, body, identity, state, requirePrivileged, method);
   },
-} satisfies SettingsStrategy;
+}) satisfies SettingsStrategy;
+
+export const webauthnSettings = webauthnSettingsOf('webauthn');
