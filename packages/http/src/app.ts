@@ -75,7 +75,7 @@ const ADMIN_IDENTITY_ROUTES: readonly RegisterRoutes[] = [
 ];
 
 /** Identity routes in their own scope, so a request they cannot read is refused in Kratos' envelope. */
-const registerIdentityRoutes = (app: FastifyInstance, deps: HttpDeps, routes: readonly RegisterRoutes[]): void => {
+const identityRoutes = (routes: readonly RegisterRoutes[]): RegisterRoutes => (app, deps) => {
   void app.register(async (scope) => {
     useKratosEnvelope(scope);
     for (const register of routes) register(scope, deps);
@@ -120,19 +120,22 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
   return app;
 };
 
+/** An origin's routes, in order, registered inside its OpenAPI document (openapi/document.ts). */
+const registerOriginRoutes = (app: FastifyInstance, deps: HttpDeps, origin: 'public' | 'admin', routes: readonly RegisterRoutes[]): void => {
+  const document: DocumentInfo = { origin, version: deps.version, baseUrl: deps.ctx.config.serve[origin].url };
+  registerOpenApiDocument(app, document);
+  withDocumentedRoutes(app, document, (root) => {
+    for (const register of routes) register(root, deps);
+  });
+};
+
 /** The public origin: everything a browser or an app talks to. */
 export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
   const app = base(deps, logger);
   registerRequestObservation(app, 'public', deps.recordRequest, deps.requestSpans);
   registerPublicCors(app, new CorsOrigins(deps.ctx));
   if (deps.identity !== undefined) registerSelfServiceCors(app, deps.identity.config);
-  const document: DocumentInfo = { origin: 'public', version: deps.version, baseUrl: deps.ctx.config.serve.public.url };
-  registerOpenApiDocument(app, document);
-  withDocumentedRoutes(app, document, (root) => {
-    for (const register of PUBLIC_ROUTES) register(root, deps);
-    registerIdentityRoutes(root, deps, PUBLIC_IDENTITY_ROUTES);
-    for (const register of extra) register(root, deps);
-  });
+  registerOriginRoutes(app, deps, 'public', [...PUBLIC_ROUTES, identityRoutes(PUBLIC_IDENTITY_ROUTES), ...extra]);
   return app;
 };
 
@@ -143,12 +146,6 @@ export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: 
   const app = base(deps, logger, (url, navigation) => addAdminPrefix(url, consoleServed && navigation));
   registerRequestObservation(app, 'admin', deps.recordRequest, deps.requestSpans);
   registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
-  const document: DocumentInfo = { origin: 'admin', version: deps.version, baseUrl: deps.ctx.config.serve.admin.url };
-  registerOpenApiDocument(app, document);
-  withDocumentedRoutes(app, document, (root) => {
-    for (const register of ADMIN_ROUTES) register(root, deps);
-    registerIdentityRoutes(root, deps, ADMIN_IDENTITY_ROUTES);
-    for (const register of extra) register(root, deps);
-  });
+  registerOriginRoutes(app, deps, 'admin', [...ADMIN_ROUTES, identityRoutes(ADMIN_IDENTITY_ROUTES), ...extra]);
   return app;
 };
