@@ -119,6 +119,14 @@ export interface TokenStore {
    * rotation replaces both (RFC 9700 §4.14.2), and one commit or round trip does it.
    */
   consumeRefreshToken(signature: string, now: number, graceMs: number): Promise<Consumed<RefreshTokenRecord>>;
+  /**
+   * The refresh grant's read and consume in one atomic step, for a request whose every check before
+   * the consume is on the token's own columns: when the token was issued to `clientId`, is unused,
+   * not revoked, not expired at `now` and offline (no login session to ask), it is consumed as
+   * consumeRefreshToken consumes it; otherwise nothing changes. Returns the record as it was before,
+   * and whether this call consumed it; undefined when there is no such token.
+   */
+  takeRefreshToken(signature: string, now: number, clientId: string): Promise<{ record: RefreshTokenRecord; consumed: boolean } | undefined>;
   /** Whether the refresh token is revoked: the refresh grant's re-check after minting, without reading the record. */
   isRefreshTokenRevoked(signature: string): Promise<boolean>;
   revokeRefreshToken(signature: string, now: number): Promise<void>;

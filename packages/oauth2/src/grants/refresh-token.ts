@@ -2,7 +2,7 @@ import type { OAuth2Client } from '../clients/client.ts';
 import type { OAuth2Context } from '../context.ts';
 import { InvalidRequest, InvalidScope } from '../errors.ts';
 import { issueTokens } from '../tokens/issue.ts';
-import { findRefreshToken, type Found } from '../tokens/lookup.ts';
+import { findRefreshToken, takeRefreshToken, type Found } from '../tokens/lookup.ts';
 import type { RefreshTokenRecord } from '../tokens/records.ts';
 import { isOpenId, parseScope, scopesNotIn } from '../tokens/scope.ts';
 import { inFlow, invalidGrant, type GrantHandler, type GrantSeen } from './grant.ts';
@@ -26,9 +26,8 @@ const revokeFamily = async (ctx: OAuth2Context, record: RefreshTokenRecord, seen
 const usedOutsideGrace = (record: RefreshTokenRecord, ctx: OAuth2Context): boolean =>
   record.usedAt !== null && ctx.now() - record.usedAt >= ctx.config.oauth2.refreshTokenRotationGracePeriod;
 
-const findToken = async (ctx: OAuth2Context, token: string | undefined, seen: GrantSeen): Promise<Found<RefreshTokenRecord>> => {
-  if (!token) throw new InvalidRequest('The request is missing the refresh_token parameter.');
-  const found = await findRefreshToken(ctx, token);
+/** The token as read (unknown: undefined); reuse is detected before any other check. */
+const known = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord> | undefined, seen: GrantSeen): Promise<Found<RefreshTokenRecord>> => {
   seen.refresh = { record: found?.record };
   if (!found) throw invalidGrant('The refresh token is unknown, malformed, or was issued by another server.');
   if (usedOutsideGrace(found.record, ctx)) await revokeFamily(ctx, found.record, seen);
@@ -81,17 +80,9 @@ const checkNotRevokedMeanwhile = async (ctx: OAuth2Context, found: Found<Refresh
   if (current && current.revokedAt !== null) await revokeFamily(ctx, current, seen);
 };
 
-/**
- * The refresh token grant (RFC 6749 §6, OIDC Core §12): checks run before the atomic consume so a
- * client mistake (wrong scope) does not burn the token; the new tokens keep the grant and its
- * consent claims, so ID tokens after a refresh carry the same claims (docs/compatibility.md §5.6).
- */
-const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, client: OAuth2Client, scopeParam: string | undefined, seen: GrantSeen) => {
+/** Mints the successors of a consumed token: the new access token carries `scope`. */
+const issue = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, client: OAuth2Client, scope: string[], seen: GrantSeen) => {
   const { record } = found;
-  checkToken(record, client, ctx.now());
-  const scope = requestedScope(record, scopeParam);
-  await checkLoginSession(ctx, record);
-  await consume(ctx, found, seen);
   const session = { ...record.session, scope };
   // Consuming revoked the access token issued with the old refresh token (TokenStore.consumeRefreshToken).
   const { response } = await issueTokens(ctx, {
@@ -107,9 +98,38 @@ const rotate = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, clie
   return { response, session };
 };
 
+/** Every check runs before the atomic consume, so a client's mistake (wrong scope) does not burn the token. */
+const checkThenConsume = async (ctx: OAuth2Context, found: Found<RefreshTokenRecord>, client: OAuth2Client, scopeParam: string | undefined, seen: GrantSeen) => {
+  const { record } = found;
+  checkToken(record, client, ctx.now());
+  const scope = requestedScope(record, scopeParam);
+  await checkLoginSession(ctx, record);
+  await consume(ctx, found, seen);
+  return scope;
+};
+
+/**
+ * The refresh token grant (RFC 6749 §6, OIDC Core §12); the new tokens keep the grant and its
+ * consent claims, so ID tokens after a refresh carry the same claims (docs/compatibility.md §5.6).
+ * A request that names no scope, for an offline token, has every check before the consume on the
+ * token's own row, so storage makes them and consumes in one step (TokenStore.takeRefreshToken: one
+ * round trip on PostgreSQL instead of a read and a consume). When a check fails there, nothing is
+ * consumed and the row it read goes through the checks below, which say which one failed.
+ */
 export const refreshTokenGrant: GrantHandler = {
   async handle(ctx, { params, client, seen = {} }) {
-    const found = await findToken(ctx, params.refresh_token, seen);
-    return inFlow(found.record.session.traceId, () => rotate(ctx, found, client, params.scope, seen));
+    const token = params.refresh_token;
+    if (!token) throw new InvalidRequest('The request is missing the refresh_token parameter.');
+    const narrowed = params.scope !== undefined;
+    const taken = narrowed ? undefined : await takeRefreshToken(ctx, token, client.client_id);
+    if (taken?.consumed) {
+      seen.refresh = { record: taken.record };
+      return inFlow(taken.record.session.traceId, () => issue(ctx, taken, client, taken.record.session.scope, seen));
+    }
+    const found = await known(ctx, narrowed ? await findRefreshToken(ctx, token) : taken, seen);
+    return inFlow(found.record.session.traceId, async () => {
+      const scope = await checkThenConsume(ctx, found, client, params.scope, seen);
+      return issue(ctx, found, client, scope, seen);
+    });
   },
 };

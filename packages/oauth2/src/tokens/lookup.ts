@@ -42,6 +42,24 @@ export const findRefreshToken = async (
   return undefined;
 };
 
+/** A refresh token read and, when every check before its consume was on its own row, consumed with it. */
+export interface Taken<T> extends Found<T> {
+  consumed: boolean;
+}
+
+/** TokenStore.takeRefreshToken under each signature the token may be stored under (findRefreshToken's loop). */
+export const takeRefreshToken = async (
+  ctx: Pick<OAuth2Context, 'storage' | 'hasher' | 'now'>,
+  token: string,
+  clientId: string,
+): Promise<Taken<RefreshTokenRecord> | undefined> => {
+  for (const signature of tokenSignatures('refresh', token, ctx.hasher)) {
+    const taken = await ctx.storage.tokens.takeRefreshToken(signature, ctx.now(), clientId);
+    if (taken) return { signature, ...taken };
+  }
+  return undefined;
+};
+
 /** Why an access token is not usable, or undefined when it is (RFC 6750 §3.1 invalid_token). */
 export const accessTokenProblem = (record: AccessTokenRecord, now: number): string | undefined => {
   if (record.revokedAt !== null) return 'The access token has been revoked.';
