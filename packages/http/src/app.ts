@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type RawRequestDefaultExpression } from 'fastify';
 import type { HttpDeps, RegisterRoutes } from './deps.ts';
 import { errorBody, registerErrorHandling, toOAuth2Error } from './errors.ts';
 import { registerFormBody } from './form-body.ts';
@@ -8,7 +8,8 @@ import { registerNulRefusal } from './nul-in-url.ts';
 import { JSON_BODY_LIMIT } from './body-limits.ts';
 import { useKratosEnvelope } from './identity/envelope.ts';
 import { registerTraceRequestScope } from './trace-request-scope.ts';
-import { REQUEST_ID_HEADER, registerRequestId, registerSecurityHeaders, requestIdFrom } from './security-headers.ts';
+import { fixedResponseHeaders, REQUEST_ID_HEADER, registerResponseHeaders, requestIdFrom } from './security-headers.ts';
+import { logsAt, requestLogger } from './request-logger.ts';
 import { CorsOrigins, registerPublicCors } from './cors.ts';
 import { addAdminPrefix, registerAdminGuard } from './admin-guard.ts';
 import { isNavigation } from './navigation-constraint.ts';
@@ -49,6 +50,8 @@ import { registerOpenApiDocument, withDocumentedRoutes, type DocumentInfo } from
 import { registerResponseCheck, RESPONSE_CHECK_ENV } from './openapi/response-check.ts';
 import { useRouteSchemas } from './openapi/validation.ts';
 
+type RawRequest = RawRequestDefaultExpression;
+
 const PUBLIC_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes, registerDiscoveryRoutes, registerAuthorizeRoutes, registerTokenRoutes, registerRevokeRoutes,
   registerUserinfoRoutes, registerLogoutRoutes, registerFallbackRoutes,
@@ -82,31 +85,31 @@ const identityRoutes = (routes: readonly RegisterRoutes[]): RegisterRoutes => (a
   });
 };
 
-const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string, navigation: boolean) => string): FastifyInstance => {
+const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (req: RawRequest) => string): FastifyInstance => {
+  const headers = { https: deps.ctx.config.urls.issuer.startsWith('https:'), nodeId: deps.ctx.config.serve.nodeId };
   const rendering = { exposeDebug: deps.ctx.config.oauth2.exposeDebug, docsBaseUrl: deps.ctx.config.serve.public.url.replace(/\/+$/, ''), traceErrors: deps.traceErrors };
   const app = Fastify({
     loggerInstance: logger,
     // One log line per decision, not two per request: the onResponse hook below logs at debug.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: requestLogger,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     // The largest body of any media type (body-limits.ts); each parser sets its own.
     bodyLimit: JSON_BODY_LIMIT,
     // Behind a load balancer, the client's address and scheme from X-Forwarded-* of trusted hops only (docs/operations/deployment.md).
     trustProxy: deps.ctx.config.serve.trustedProxies.length > 0 ? deps.ctx.config.serve.trustedProxies : false,
-    rewriteUrl: rewrite ? (req) => rewrite(req.url ?? '/', isNavigation(req)) : undefined,
+    rewriteUrl: rewrite,
     // A URL Fastify cannot decode is answered before any hook runs: give it the request id and the
     // OAuth2 error shape here, like every other response (docs/architecture.md §5).
     frameworkErrors: (err, req, reply) => {
       const error = toOAuth2Error(err);
-      void (reply as FastifyReply).code(error.status).header(REQUEST_ID_HEADER, req.id).header('cache-control', 'no-store').send(errorBody(error, rendering));
+      const answer = (reply as FastifyReply).code(error.status).header(REQUEST_ID_HEADER, req.id).header('cache-control', 'no-store');
+      for (const [name, value] of fixedResponseHeaders(headers)) answer.header(name, value);
+      void answer.send(errorBody(error, rendering));
     },
   }) as unknown as FastifyInstance;
-  registerRequestId(app);
-  // Which node answered, behind a load balancer (docs/operations/deployment.md): `serve.node_id`.
-  const nodeId = deps.ctx.config.serve.nodeId;
-  app.addHook('onRequest', async (_req, reply) => void reply.header('x-olympus-node', nodeId));
+  registerResponseHeaders(app, headers);
   if (deps.ctx.trace !== undefined) registerTraceRequestScope(app);
-  registerSecurityHeaders(app, { https: deps.ctx.config.urls.issuer.startsWith('https:') });
   registerNulRefusal(app);
   registerJsonBody(app);
   registerFormBody(app);
@@ -114,8 +117,12 @@ const base = (deps: HttpDeps, logger: FastifyBaseLogger, rewrite?: (url: string,
   // Route schemas validate requests and describe answers (docs/operations/openapi.md); the test suite checks answers against them.
   useRouteSchemas(app);
   if (process.env[RESPONSE_CHECK_ENV] === '1') registerResponseCheck(app);
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.debug({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  app.addHook('onResponse', (req, reply, done) => {
+    // Checked first: the line's fields are built only when debug is on.
+    if (logsAt(req.log, 'debug')) {
+      req.log.debug({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    }
+    done();
   });
   return app;
 };
@@ -143,7 +150,12 @@ export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra:
 export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
   // With the console on, a browser navigation to a legacy path (/clients) is its page, not the API.
   const consoleServed = deps.ctx.config.athena.enabled && deps.identity !== undefined;
-  const app = base(deps, logger, (url, navigation) => addAdminPrefix(url, consoleServed && navigation));
+  // The navigation check only for a legacy path: every other request skips its header parsing.
+  const app = base(deps, logger, (req) => {
+    const url = req.url ?? '/';
+    const prefixed = addAdminPrefix(url);
+    return prefixed !== url && consoleServed && isNavigation(req) ? url : prefixed;
+  });
   registerRequestObservation(app, 'admin', deps.recordRequest, deps.requestSpans);
   registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
   registerOriginRoutes(app, deps, 'admin', [...ADMIN_ROUTES, identityRoutes(ADMIN_IDENTITY_ROUTES), ...extra]);
