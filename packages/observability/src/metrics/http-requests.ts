@@ -3,6 +3,11 @@ import type { RecordRequest } from '@olympus/http';
 
 const LABELS = ['origin', 'method', 'route', 'status'] as const;
 
+interface Series {
+  total: { inc(): void };
+  duration: { observe(seconds: number): void };
+}
+
 /**
  * Requests per origin, method, route pattern and status, and their latency. The route is Fastify's
  * pattern (`/admin/clients/:id`) or `unmatched`, so the series stay bounded whatever the URLs.
@@ -16,9 +21,17 @@ export const httpRequestMetrics = (registry: Registry): RecordRequest => {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // prom-client checks and hashes the label values on every labels() call; a request's series is
+  // one of a bounded set (route patterns × methods × statuses), so each is looked up once.
+  const series = new Map<string, Series>();
   return (origin, method, route, status, seconds) => {
-    const code = String(status);
-    total.labels(origin, method, route, code).inc();
-    duration.labels(origin, method, route, code).observe(seconds);
+    const key = `${origin} ${method} ${route} ${status}`;
+    let one = series.get(key);
+    if (one === undefined) {
+      const code = String(status);
+      series.set(key, (one = { total: total.labels(origin, method, route, code), duration: duration.labels(origin, method, route, code) }));
+    }
+    one.total.inc();
+    one.duration.observe(seconds);
   };
 };
