@@ -33,4 +33,6 @@ export const decodeUtf8Body = (bytes: Uint8Array): string => decodeOrRefuse(byte
  * digits stays as it is.
  */
 export const decodeFormComponent = (text: string, what: string): string =>
-  text.replaceAll('+', ' ').replace(ESCAPE_RUN, (run) => decodeOrRefuse(Buffer.from(run.replaceAll('%', ''), 'hex'), what));
+  // Most names and values (grant types, tokens, ids) hold neither: they are returned as they are.
+  !text.includes('%') && !text.includes('+') ? text
+    : text.replaceAll('+', ' ').replace(ESCAPE_RUN, (run) => decodeOrRefuse(Buffer.from(run.replaceAll('%', ''), 'hex'), what));
