@@ -7,7 +7,7 @@ import type { IdentityFieldFilter } from './identities/field-filter.ts';
 import type { Session } from './sessions/session.ts';
 import type { SelfServiceFlow } from './flows/flow.ts';
 import type { CourierStore } from './courier/store.ts';
-import type { ProtectionStore } from './protection/store.ts';
+import type { ProtectionStore, SucceededAttempt } from './protection/store.ts';
 import type { OneTimeCodeStore } from './codes/code.ts';
 import type { SessionTokenExchangeStore } from './flows/token-exchange/store.ts';
 import type { AcceptLogin, ChallengeOutcome, LoginRequest } from '@olympus/oauth2';
@@ -78,10 +78,12 @@ export interface SessionStore {
   /** `tokenHash` is the keyed hash of the session token (cookie value and X-Session-Token alike). */
   createSession(session: Session, tokenHash: string): Promise<void>;
   /**
-   * createSession plus the update of the flow the session completes (SelfServiceFlowStore.updateFlow),
-   * in one round trip on PostgreSQL: a login's last two writes (docs/decisions/0002-hot-path-performance.md).
+   * createSession plus the update of the flow the session completes (SelfServiceFlowStore.updateFlow)
+   * and, when given, the settlement of the login attempt that succeeded (ProtectionStore.settle with
+   * 'success'), in one round trip on PostgreSQL: a login's last writes (docs/decisions/0002-hot-path-performance.md).
+   * When it throws, the attempt is left unsettled (its caller settles it).
    */
-  createSessionCompletingFlow(session: Session, tokenHash: string, flow: SelfServiceFlow): Promise<void>;
+  createSessionCompletingFlow(session: Session, tokenHash: string, flow: SelfServiceFlow, succeeded?: SucceededAttempt): Promise<void>;
   getSessionByTokenHash(tokenHash: string): Promise<Session | undefined>;
   getSession(id: string): Promise<Session | undefined>;
   updateSession(session: Session): Promise<void>;

@@ -14,8 +14,8 @@
  *    right or wrong passwords.
  * 3. Wait the progressive delay of the attempt's position (timers, never the event loop).
  * 4. Verify. A wrong secret turns the reservation into a failure and counts against the IP; success
- *    clears the subject's failures; anything else (a missing field, a disabled account) gives the
- *    reservation back.
+ *    clears the subject's failures (settled with the session's insert when `complete` writes one:
+ *    success.ts); anything else (a missing field, a disabled account) gives the reservation back.
  */
 import type { IdentityContext } from '../context.ts';
 import type { FlowBody } from '../flows/body.ts';
@@ -30,6 +30,7 @@ import { admit, type Held } from './admission.ts';
 import { delayBeforeAttempt, IN_FLIGHT_WAIT, loginPolicyOf, type LoginPolicy } from './policy.ts';
 import { rateLimitedFlow } from './rate-limit.ts';
 import { KeyedSlots } from './slots.ts';
+import { loginSuccess, type LoginSuccess } from './success.ts';
 import type { AttemptOutcome, ProtectionStore } from './store.ts';
 import { waitFor, type Wait } from './wait.ts';
 
@@ -79,11 +80,19 @@ const settle = (ctx: IdentityContext, held: Held | undefined, outcome: AttemptOu
   held ? ctx.storage.protection.settle(held.reservation, held.generation, outcome, ctx.now()) : Promise.resolve(0);
 
 /**
- * Runs `verify` (the strategy's login) under the guard and returns its result; throws the lockout
- * as a FlowValidationError (answered like any refused login: 400 + flow), "too many attempts at
- * once" as TooManyRequests (429 + Retry-After), and rethrows what `verify` throws.
+ * Runs `verify` (the strategy's login) under the guard, then `complete` on its result, and returns
+ * what `complete` returns (by default the result itself); throws the lockout as a
+ * FlowValidationError (answered like any refused login: 400 + flow), "too many attempts at once" as
+ * TooManyRequests (429 + Retry-After), and rethrows what `verify` or `complete` throws. The slot is
+ * held until the success is settled, so it counts as in flight until then on this node too.
  */
-export const protectLogin = async <T>(ctx: IdentityContext, attempt: LoginAttempt, verify: () => Promise<T>, wait: Wait = waitFor): Promise<T> => {
+export const protectLogin = async <T, R = T>(
+  ctx: IdentityContext,
+  attempt: LoginAttempt,
+  verify: () => Promise<T>,
+  wait: Wait = waitFor,
+  complete: (result: T, success: LoginSuccess) => Promise<R> = async (result) => result as unknown as R,
+): Promise<R> => {
   const policy = loginPolicyOf(ctx.config);
   const subject = subjectOf(ctx, attempt);
   const ipKey = loginIpKey(ctx, attempt.ip);
@@ -108,8 +117,13 @@ export const protectLogin = async <T>(ctx: IdentityContext, attempt: LoginAttemp
       await settleRefusal(ctx, policy, attempt, subject, ipKey, admission.held, err);
       throw err;
     }
-    await settle(ctx, admission.held, 'success');
-    return result;
+    const held = admission.held;
+    const success = loginSuccess(held && { attempt: held.reservation, generation: held.generation });
+    try {
+      return await complete(result, success);
+    } finally {
+      if (!success.isWritten()) await settle(ctx, held, 'success');
+    }
   } finally {
     slot?.release();
   }

@@ -62,6 +62,16 @@ export interface ReservationState {
 /** How a granted attempt ended: a wrong secret, a success (clears the failures), or neither (gives it back). */
 export type AttemptOutcome = 'failure' | 'success' | 'void';
 
+/**
+ * A granted attempt that succeeded, settled by the write that completes the login
+ * (SessionStore.createSessionCompletingFlow) as `settle(attempt, generation, 'success', …)` would,
+ * so that a login's last writes share one round trip on PostgreSQL.
+ */
+export interface SucceededAttempt {
+  attempt: AttemptReservation;
+  generation: number;
+}
+
 export interface ProtectionStore {
   /**
    * In one atomic statement: grants `attempt` a reservation when its failures plus the reservations

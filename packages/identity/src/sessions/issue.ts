@@ -3,6 +3,7 @@ import { randomToken } from '@olympus/crypto';
 import type { IdentityContext } from '../context.ts';
 import type { Identity } from '../identities/identity.ts';
 import type { SelfServiceFlow } from '../flows/flow.ts';
+import type { LoginSuccess } from '../protection/success.ts';
 import type { AuthenticationMethod, Session } from './session.ts';
 import { aalOf } from './aal.ts';
 import { sessionTokenHash } from './token.ts';
@@ -22,7 +23,8 @@ export interface IssuedSession {
  * A new session with a new id and a new token, at every login, registration, re-authentication and
  * step-up (docs/security.md ID-8: a session id planted before authentication is never promoted).
  * `completes`: the flow as the login that issues the session leaves it, stored with the session's
- * insert (one round trip on PostgreSQL; docs/decisions/0002-hot-path-performance.md).
+ * insert, and with it the settlement of the login attempt when `success` carries one (one round
+ * trip on PostgreSQL; docs/decisions/0002-hot-path-performance.md).
  */
 export const issueSession = async (
   ctx: IdentityContext,
@@ -30,6 +32,7 @@ export const issueSession = async (
   methods: AuthenticationMethod[],
   device: DeviceInfo,
   completes?: SelfServiceFlow,
+  success?: LoginSuccess,
 ): Promise<IssuedSession> => {
   const now = ctx.now();
   const session: Session = {
@@ -46,7 +49,10 @@ export const issueSession = async (
   const token = randomToken();
   const tokenHash = sessionTokenHash(ctx, token);
   if (completes === undefined) await ctx.storage.sessions.createSession(session, tokenHash);
-  else await ctx.storage.sessions.createSessionCompletingFlow(session, tokenHash, completes);
+  else {
+    await ctx.storage.sessions.createSessionCompletingFlow(session, tokenHash, completes, success?.succeeded);
+    success?.written();
+  }
   ctx.log.info({ session_id: session.id, identity_id: identity.id, aal: session.authenticator_assurance_level }, 'identity session issued');
   return { session, token };
 };

@@ -72,13 +72,16 @@ export const reserveAttempt = async (db: Db, attempt: AttemptReservation, reads:
   return { reservation, reads: readStates };
 };
 
+/** A success clears the failures (not the other attempts' reservations: they end on their own). */
+export const SETTLE_SUCCESS = `UPDATE ${TABLE} AS c SET ${UNRESERVE}, hits = 0 WHERE c.counter_key = ?`;
+export const settleSuccessParams = (attempt: AttemptReservation, generation: number): SqlValue[] => [generation, attempt.key];
+
 export const settleAttempt = async (db: Db, attempt: AttemptReservation, generation: number, outcome: AttemptOutcome, now: number): Promise<number> => {
   if (outcome === 'failure') {
     const rows = await db.query<{ hits: number }>(failureSql, [attempt.key, attempt.limit, now + attempt.windowMs, generation, now, now]);
     return Number(rows[0]?.hits ?? 0);
   }
-  // A success clears the failures (not the other attempts' reservations: they end on their own).
-  const clear = outcome === 'success' ? ', hits = 0' : '';
-  await db.execute(`UPDATE ${TABLE} AS c SET ${UNRESERVE}${clear} WHERE c.counter_key = ?`, [generation, attempt.key]);
+  if (outcome === 'success') await db.execute(SETTLE_SUCCESS, settleSuccessParams(attempt, generation));
+  else await db.execute(`UPDATE ${TABLE} AS c SET ${UNRESERVE} WHERE c.counter_key = ?`, [generation, attempt.key]);
   return 0;
 };

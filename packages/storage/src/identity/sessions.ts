@@ -1,6 +1,7 @@
-import type { Session, SessionStore } from '@olympus/identity';
+import type { Session, SessionStore, SucceededAttempt } from '@olympus/identity';
 import type { Db, SqlValue } from '../db/types.ts';
 import { UPDATE_FLOW, updateFlowParams } from './flows.ts';
+import { SETTLE_SUCCESS, settleSuccessParams } from './protection-reservations.ts';
 
 interface SessionRow {
   data: Session;
@@ -16,8 +17,12 @@ const SELECT = 'SELECT data, active FROM identity_sessions';
 
 const INSERT = `INSERT INTO identity_sessions (id, token_hash, identity_id, active, issued_at, expires_at, data)
        VALUES (?, ?, ?, ?, ?, ?, ?)`;
-/** PostgreSQL: the insert as a data-modifying CTE of the flow update, one statement and one round trip. */
+/**
+ * PostgreSQL: the insert (and the attempt's settlement) as data-modifying CTEs of the flow update,
+ * one statement and one round trip; all or nothing, so a failed statement leaves the attempt unsettled.
+ */
 const INSERT_COMPLETING_FLOW = `WITH created AS (${INSERT}) ${UPDATE_FLOW}`;
+const INSERT_COMPLETING_FLOW_SETTLING = `WITH settled AS (${SETTLE_SUCCESS}), created AS (${INSERT}) ${UPDATE_FLOW}`;
 
 const insertParams = (session: Session, tokenHash: string): SqlValue[] =>
   [session.id, tokenHash, session.identity_id, session.active, epoch(session.issued_at), epoch(session.expires_at), session];
@@ -32,17 +37,21 @@ export const sqlSessionStore = (db: Db): SessionStore => ({
   },
 
   /**
-   * SQLite runs the two statements one after the other: in-process, a transaction around them
-   * measured no cheaper than two autocommits (the WAL pages written are the same), and a failed
-   * insert still leaves the flow as it was.
+   * SQLite runs the statements one after the other: in-process, a transaction around them
+   * measured no cheaper than autocommits (the WAL pages written are the same), and a failed
+   * insert still leaves the flow as it was. The settlement comes last, so a throw always means
+   * the attempt was not settled (the login guard then settles it: never twice).
    */
-  async createSessionCompletingFlow(session, tokenHash, flow) {
+  async createSessionCompletingFlow(session, tokenHash, flow, succeeded?: SucceededAttempt) {
     if (db.dialect === 'postgres') {
-      await db.execute(INSERT_COMPLETING_FLOW, [...insertParams(session, tokenHash), ...updateFlowParams(flow)]);
+      const settling = succeeded ? settleSuccessParams(succeeded.attempt, succeeded.generation) : [];
+      const sql = succeeded ? INSERT_COMPLETING_FLOW_SETTLING : INSERT_COMPLETING_FLOW;
+      await db.execute(sql, [...settling, ...insertParams(session, tokenHash), ...updateFlowParams(flow)]);
       return;
     }
     await db.execute(INSERT, insertParams(session, tokenHash));
     await db.execute(UPDATE_FLOW, updateFlowParams(flow));
+    if (succeeded) await db.execute(SETTLE_SUCCESS, settleSuccessParams(succeeded.attempt, succeeded.generation));
   },
 
   async getSessionByTokenHash(tokenHash) {

@@ -10,6 +10,8 @@ import type { CurrentSession } from '../../sessions/lookup.ts';
 import { issueSession, type IssuedSession } from '../../sessions/issue.ts';
 import type { AuthenticationMethod } from '../../sessions/session.ts';
 import { protectLogin } from '../../protection/login-guard.ts';
+import type { LoginSuccess } from '../../protection/success.ts';
+import { waitFor } from '../../protection/wait.ts';
 import { loginStrategyFor, redirectStrategyFor, submittedMethod } from '../../strategies/index.ts';
 import { FlowValidationError, type LoginResult } from '../../strategies/strategy.ts';
 import { messages } from '../../ui/messages.ts';
@@ -93,17 +95,20 @@ const submitChecked = async (ctx: IdentityContext, flow: SelfServiceFlow, body: 
   if (strategy === undefined || strategy.loginNodes(flow, flow.requestedAal, undefined, ctx.config).length === 0) {
     return refuse(new FlowValidationError([messages.noLoginMethod()]));
   }
-  let result: LoginResult;
+  let result: LoginResult | undefined;
+  let outcome: SubmitOutcome;
   try {
-    // Brute-force protection (protection/login-guard.ts): counted, delayed, or refused before any verification.
+    // Brute-force protection (protection/login-guard.ts): counted, delayed, or refused before any verification;
+    // a success is settled with the new session's insert.
     const attempt = { flow, body, identity: continued?.identity, ip: req.device.ipAddress };
-    result = await protectLogin(ctx, attempt, () => strategy.login(ctx, flow, body, continued?.identity));
+    const verify = async () => (result = await strategy.login(ctx, flow, body, continued?.identity));
+    outcome = await protectLogin(ctx, attempt, verify, waitFor, (verified, success) => completeLogin(ctx, flow, verified, continued, req, success));
   } catch (err) {
-    if (err instanceof FlowValidationError) return refuse(err);
+    // Only a refused verification is answered with the form; a failed completion is an error, as before.
+    if (err instanceof FlowValidationError && result === undefined) return refuse(err);
     throw err;
   }
-  const outcome = await completeLogin(ctx, flow, result, continued, req);
-  if (outcome.kind === 'success') {
+  if (outcome.kind === 'success' && result) {
     traceLoginSubmit(ctx, flow, { ...traced, outcome: 'ok', identityId: result.identity.id, aalReached: outcome.issued.session.authenticator_assurance_level });
   }
   return outcome;
@@ -129,6 +134,7 @@ export const completeLogin = async (
   result: LoginResult,
   continued: CurrentSession | undefined,
   req: LoginSubmitRequest,
+  success?: LoginSuccess,
 ): Promise<SubmitOutcome> => {
   const now = ctx.now();
   // A provider waiting on this flow to be linked (strategies/oidc/link.ts) joins the account that just signed in.
@@ -137,8 +143,8 @@ export const completeLogin = async (
   // A step-up keeps the first factor of the session it completes; anything else starts over.
   const methods = flow.requestedAal === 'aal2' && continued ? [...continued.session.authentication_methods, method] : [method];
   const done: SelfServiceFlow = { ...flow, state: 'passed_challenge', active: result.method, internal: { ...flow.internal, updatedAt: now } };
-  // The new session and the flow's end are written together (one round trip on PostgreSQL).
-  const issued = await issueSession(ctx, result.identity, methods, req.device, done);
+  // The new session, the flow's end and the attempt's success are written together (one round trip on PostgreSQL).
+  const issued = await issueSession(ctx, result.identity, methods, req.device, done, success);
   // The session this request came with ends: a new id at every (re-)authentication (ID-8).
   if (req.current) await ctx.storage.sessions.revokeSession(req.current.session.id, now);
   const oauth2 = flow.oauth2LoginChallenge ? await continueOAuth2(ctx, flow, result.identity, issued.session) : '';
