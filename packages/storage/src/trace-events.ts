@@ -1,8 +1,9 @@
 /**
- * The flow tracer's events on SQLite and PostgreSQL (table from migration 0010). The recorder hands
- * over a batch, stored with one multi-row INSERT (one statement, one commit). Reads are equalities on
- * indexed columns: a trace's chain oldest first, recent events newest first, counts of one stop and
- * outcome since a time.
+ * The flow tracer's events on SQLite and PostgreSQL (table from migration 0010, indexes as of 0014). The
+ * recorder hands over a batch, stored with one multi-row INSERT (one statement, one commit). Reads are
+ * equalities on indexed columns: a trace's chain oldest first, recent events newest first, counts of
+ * one stop and outcome since a time. The optional columns' indexes are partial (`IS NOT NULL`): an
+ * equality implies that, so both planners still use them.
  */
 import type { TraceEvent, TraceStore } from '@olympus/trace';
 import type { Db, SqlValue } from './db/types.ts';
