@@ -33,6 +33,11 @@ export const grantSessionOf = (flow: Flow): GrantSession => {
   };
 };
 
+/** Made only when refused: an Error captures its stack trace, which every issued code paid for when it was made up front. */
+const verifierUsed = (): AuthorizeRejected => new AuthorizeRejected(new InvalidRequest('The consent verifier has already been used.', {
+  hint: 'Each consent verifier works once: the back button or a double submit replays it. Restart from the application.',
+}), null);
+
 /**
  * The browser returns from the consent UI with `consent_verifier`: the flow is used up atomically
  * and the client receives a single-use authorization code (RFC 6749 §4.1.2) valid ≤ 10 minutes.
@@ -46,12 +51,10 @@ export const handleConsentVerifier = async (
   const flow = await flowForVerifier(ctx, 'consent', verifier, cookies);
   const now = ctx.now();
   if (flow.expiresAt <= now) return restart(flow);
-  const used = new AuthorizeRejected(new InvalidRequest('The consent verifier has already been used.', {
-    hint: 'Each consent verifier works once: the back button or a double submit replays it. Restart from the application.',
-  }), null);
   const target = { redirectUri: flow.request.redirectUri, state: flow.request.state, responseMode: flow.request.responseMode };
   if (flow.state === 'consent_rejected' && flow.consentError) return rejectedByUi(ctx, flow, target, flow.consentError);
   if (flow.state !== 'consent_accepted' || !flow.consent || !(await ctx.storage.flows.updateFlow({ ...flow, state: 'consent_used' }, 'consent_accepted', flow))) {
+    const used = verifierUsed();
     traceVerifierRefused(ctx, 'consent', flow, used, 'verifier_used', startedAt);
     throw used;
   }
