@@ -68,7 +68,7 @@ export { totpLogin } from './strategies/totp/login.ts';
 export { totpSettings } from './strategies/totp/settings.ts';
 export { lookupSecretLogin } from './strategies/lookup-secret/login.ts';
 export { lookupSecretSettings } from './strategies/lookup-secret/settings.ts';
-export type { ProtectionStore, CounterHit, CounterState, CounterWindow, AttemptReservation, ReservationState, AttemptOutcome, SucceededAttempt } from './protection/store.ts';
+export type { ProtectionStore, CounterHit, CounterState, CounterWindow, AttemptReservation, ReservationState, AttemptOutcome, SucceededAttempt, CredentialLookup, LookedUp, Reserved } from './protection/store.ts';
 export type { LoginSuccess } from './protection/success.ts';
 export { protectLogin, type LoginAttempt } from './protection/login-guard.ts';
 export { checkRateLimit, limitCodeRequests, tooManyRequests, rateLimitedFlow, type RateLimitDecision } from './protection/rate-limit.ts';

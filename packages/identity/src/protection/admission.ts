@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityContext } from '../context.ts';
 import { IN_FLIGHT_WAIT, RESERVATION_HOLD_MS, type LoginPolicy } from './policy.ts';
 import type { Slot } from './slots.ts';
-import type { AttemptReservation } from './store.ts';
+import type { AttemptReservation, CredentialLookup, LookedUp } from './store.ts';
 import { sweepExpiredCounters } from './sweep.ts';
 import type { Wait } from './wait.ts';
 
@@ -24,7 +24,7 @@ export interface Held {
 }
 
 export type Admission =
-  | { kind: 'granted'; failures: number; held?: Held }
+  | { kind: 'granted'; failures: number; held?: Held; lookedUp?: LookedUp }
   | { kind: 'locked'; scope: 'subject' | 'ip'; held?: Held }
   | { kind: 'busy' };
 
@@ -38,8 +38,10 @@ const admitByIp = async (ctx: IdentityContext, policy: LoginPolicy, ipKey: strin
   return (ip?.hits ?? 0) >= policy.ipFailuresBeforeLockout ? { kind: 'locked', scope: 'ip' } : { kind: 'granted', failures: 0 };
 };
 
+/** `lookup`: the strategy's identity lookup, made with a reservation that admits the attempt (store.ts). */
 export const admit = async (
   ctx: IdentityContext, policy: LoginPolicy, subjectKey: string | undefined, ipKey: string, slot: Slot | undefined, wait: Wait,
+  lookup?: CredentialLookup,
 ): Promise<Admission> => {
   if (subjectKey === undefined || slot === undefined) return admitByIp(ctx, policy, ipKey);
   const reservation: AttemptReservation = {
@@ -48,13 +50,13 @@ export const admit = async (
   let pollMs: number = IN_FLIGHT_WAIT.firstPollMs;
   let polled = 0;
   for (;;) {
-    const { reservation: state, reads } = await ctx.storage.protection.reserve(reservation, [ipRead(policy, ipKey)], ctx.now());
+    const { reservation: state, reads, lookedUp } = await ctx.storage.protection.reserve(reservation, [ipRead(policy, ipKey)], ctx.now(), lookup);
     await sweepExpiredCounters(ctx);
     if (state.granted) slot.holdReservation();
     const held = state.granted ? { reservation, generation: state.generation } : undefined;
     if (state.failures >= policy.failuresBeforeLockout) return { kind: 'locked', scope: 'subject', held };
     if ((reads[0]?.hits ?? 0) >= policy.ipFailuresBeforeLockout) return { kind: 'locked', scope: 'ip', held };
-    if (held) return { kind: 'granted', failures: state.failures, held };
+    if (held) return { kind: 'granted', failures: state.failures, held, lookedUp };
     if (state.inFlight <= slot.reserved()) {
       await slot.nextRelease();
       continue;

@@ -31,7 +31,7 @@ import { delayBeforeAttempt, IN_FLIGHT_WAIT, loginPolicyOf, type LoginPolicy } f
 import { rateLimitedFlow } from './rate-limit.ts';
 import { KeyedSlots } from './slots.ts';
 import { loginSuccess, type LoginSuccess } from './success.ts';
-import type { AttemptOutcome, ProtectionStore } from './store.ts';
+import type { AttemptOutcome, CredentialLookup, LookedUp, ProtectionStore } from './store.ts';
 import { waitFor, type Wait } from './wait.ts';
 
 export interface LoginAttempt {
@@ -40,6 +40,8 @@ export interface LoginAttempt {
   /** The session's identity in a step-up (aal2) flow: second factors count against it. */
   identity?: Identity;
   ip: string;
+  /** The strategy's identity lookup, made with the reservation and handed to `verify` (store.ts). */
+  lookup?: CredentialLookup;
 }
 
 /** Whose failures an attempt counts against; undefined when the body names nobody (then only the IP). */
@@ -89,7 +91,7 @@ const settle = (ctx: IdentityContext, held: Held | undefined, outcome: AttemptOu
 export const protectLogin = async <T, R = T>(
   ctx: IdentityContext,
   attempt: LoginAttempt,
-  verify: () => Promise<T>,
+  verify: (lookedUp?: LookedUp) => Promise<T>,
   wait: Wait = waitFor,
   complete: (result: T, success: LoginSuccess) => Promise<R> = async (result) => result as unknown as R,
 ): Promise<R> => {
@@ -98,7 +100,7 @@ export const protectLogin = async <T, R = T>(
   const ipKey = loginIpKey(ctx, attempt.ip);
   const slot = subject ? await slotsOf(ctx).acquire(subject.key, policy.failuresBeforeLockout) : undefined;
   try {
-    const admission = await admit(ctx, policy, subject?.key, ipKey, slot, wait);
+    const admission = await admit(ctx, policy, subject?.key, ipKey, slot, wait, subject && attempt.lookup);
     // Logged as "login submission rate-limited"; said with the flow's 4000901 message and 429.
     if (admission.kind === 'busy') throw await rateLimitedFlow(ctx, attempt.flow, IN_FLIGHT_WAIT.retryAfterSeconds);
     if (admission.kind === 'locked') {
@@ -112,7 +114,7 @@ export const protectLogin = async <T, R = T>(
     await wait(delayBeforeAttempt(admission.failures + 1, policy.lockoutMs));
     let result: T;
     try {
-      result = await verify();
+      result = await verify(admission.lookedUp);
     } catch (err) {
       await settleRefusal(ctx, policy, attempt, subject, ipKey, admission.held, err);
       throw err;

@@ -5,6 +5,8 @@
  * attempts can never both read "4 failures" and both be let through (docs/security.md ID-7).
  */
 
+import type { CredentialType, Identity } from '../identities/identity.ts';
+
 /** One counter to hit. */
 export interface CounterHit {
   key: string;
@@ -72,12 +74,37 @@ export interface SucceededAttempt {
   generation: number;
 }
 
+/**
+ * The identity lookup a login strategy makes once its attempt is admitted
+ * (IdentityStore.findByCredentialIdentifier), handed to `reserve` to share its round trip.
+ */
+export interface CredentialLookup {
+  type: CredentialType;
+  /** As stored (normalised), with no control character. */
+  identifier: string;
+}
+
+/** The answer to a CredentialLookup; `identity` undefined when no identity holds the identifier. */
+export interface LookedUp {
+  identity: Identity | undefined;
+}
+
+export interface Reserved {
+  reservation: ReservationState;
+  reads: CounterState[];
+  /** Present only when a `lookup` was asked for and made. */
+  lookedUp?: LookedUp;
+}
+
 export interface ProtectionStore {
   /**
    * In one atomic statement: grants `attempt` a reservation when its failures plus the reservations
    * in flight stay below its limit (else changes nothing), and reads the counters of `reads` (add 0).
+   * With `lookup`, an attempt granted while none of `reads` is at its limit (one that will be
+   * verified) also gets the identity looked up, in the same round trip on PostgreSQL; an attempt
+   * refused or locked out looks nobody up.
    */
-  reserve(attempt: AttemptReservation, reads: readonly CounterHit[], now: number): Promise<{ reservation: ReservationState; reads: CounterState[] }>;
+  reserve(attempt: AttemptReservation, reads: readonly CounterHit[], now: number, lookup?: CredentialLookup): Promise<Reserved>;
   /**
    * Ends a reservation granted in `generation` (ignored if that generation was forgotten as
    * abandoned). A failure is counted like a sliding `hit`; returns the failures after it.

@@ -9,6 +9,7 @@ import type { Identity, CredentialType } from '../identities/identity.ts';
 import type { SelfServiceFlow } from '../flows/flow.ts';
 import type { Aal, AuthenticationMethod } from '../sessions/session.ts';
 import type { UiNode, UiText } from '../ui/node.ts';
+import type { CredentialLookup, LookedUp } from '../protection/store.ts';
 
 /**
  * Invalid input in a flow: not an error response but the flow again, with messages on the flow
@@ -58,11 +59,17 @@ export interface LoginStrategy {
    */
   loginNodes(flow: SelfServiceFlow, aal: Aal, identity: Identity | undefined, config: OlympusConfig): UiNode[];
   /**
+   * The identity lookup `login` makes for this body, if any: the login guard makes it with the
+   * attempt's reservation (one round trip on PostgreSQL) and hands `login` the answer.
+   */
+  credentialLookup?(body: Record<string, unknown>): CredentialLookup | undefined;
+  /**
    * Authenticates the submitted body. Throws FlowValidationError for wrong credentials — the same
    * message (4000006) for an unknown identifier and a wrong secret (account enumeration, ID-6).
-   * `identity` is set for aal2 steps (the session's identity).
+   * `identity` is set for aal2 steps (the session's identity); `lookedUp`, when given, answers
+   * this body's credentialLookup.
    */
-  login(ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>, identity?: Identity): Promise<LoginResult>;
+  login(ctx: IdentityContext, flow: SelfServiceFlow, body: Record<string, unknown>, identity?: Identity, lookedUp?: LookedUp): Promise<LoginResult>;
 }
 
 export interface RegistrationStrategy {

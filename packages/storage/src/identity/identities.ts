@@ -33,6 +33,10 @@ const claimIdentifiers = async (tx: Db, identity: Identity): Promise<void> => {
   }
 };
 
+/** The identity holding a credential identifier; also run by a login's reservation (protection-reservations.ts). */
+export const FIND_BY_CREDENTIAL = `SELECT i.data FROM identity_credential_identifiers c JOIN identities i ON i.id = c.identity_id
+       WHERE c.type = ? AND c.identifier = ?`;
+
 const columnsOf = (identity: Identity): SqlValue[] => [
   identity.schema_id, identity.state, identity.external_id === '' ? null : identity.external_id, Date.parse(identity.created_at),
 ];
@@ -70,11 +74,7 @@ export const sqlIdentityStore = (db: Db): IdentityStore => ({
   },
 
   async findByCredentialIdentifier(type, identifier) {
-    const rows = await db.query<{ data: Identity }>(
-      `SELECT i.data FROM identity_credential_identifiers c JOIN identities i ON i.id = c.identity_id
-       WHERE c.type = ? AND c.identifier = ?`,
-      [type, identifier],
-    );
+    const rows = await db.query<{ data: Identity }>(FIND_BY_CREDENTIAL, [type, identifier]);
     return rows[0]?.data;
   },
 

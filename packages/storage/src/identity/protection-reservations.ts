@@ -6,8 +6,9 @@
  * number of nodes at most `limit` attempts are verified before the failures alone reach the limit
  * (docs/security.md ID-7). All SET expressions read the row as it was before the update.
  */
-import type { AttemptOutcome, AttemptReservation, CounterHit, CounterState, ReservationState } from '@olympus/identity';
+import type { AttemptOutcome, AttemptReservation, CounterHit, CounterState, CredentialLookup, Identity, Reserved, ReservationState } from '@olympus/identity';
 import type { Db, SqlValue } from '../db/types.ts';
+import { FIND_BY_CREDENTIAL } from './identities.ts';
 
 const TABLE = 'identity_protection_counters';
 
@@ -29,7 +30,18 @@ const reserveSql = (rows: number): string =>
      in_flight_since = CASE WHEN ${GRANT} AND c.in_flight_expires_at <= ${NOW} THEN ${NOW} ELSE c.in_flight_since END,
      in_flight_expires_at = CASE WHEN ${GRANT} THEN excluded.in_flight_expires_at ELSE c.in_flight_expires_at END,
      last_grant = CASE WHEN ${GRANT} THEN excluded.last_grant ELSE c.last_grant END
-   RETURNING counter_key, hits, in_flight, in_flight_since, last_grant, expires_at`;
+   RETURNING counter_key, hits, hit_limit, in_flight, in_flight_since, last_grant, expires_at`;
+
+/**
+ * PostgreSQL: the reservation with the strategy's identity lookup in one statement. The lookup is a
+ * CASE branch, evaluated only on the attempt's own row when it was granted (its token is the last
+ * grant) and no read counter is at its limit — an attempt refused or locked out reads no identity.
+ */
+const reserveLookingUpSql = (rows: number): string =>
+  `WITH r AS (${reserveSql(rows)})
+   SELECT r.*, CASE WHEN r.counter_key = ? AND r.last_grant = ? AND NOT EXISTS (SELECT 1 FROM r AS o WHERE o.counter_key <> r.counter_key AND o.hits >= o.hit_limit)
+     THEN (${FIND_BY_CREDENTIAL}) END AS identity
+   FROM r`;
 
 /**
  * Gives one reservation back, unless its generation was forgotten (then a newer one must not shrink).
@@ -50,17 +62,33 @@ const failureSql = `INSERT INTO ${TABLE} AS c (counter_key, hits, hit_limit, exp
 interface ReservedRow {
   counter_key: string;
   hits: number;
+  hit_limit: number;
   in_flight: number;
   in_flight_since: number;
   last_grant: string | null;
   expires_at: number;
+  /** Only from reserveLookingUpSql. */
+  identity?: Identity | null;
 }
 
-export const reserveAttempt = async (db: Db, attempt: AttemptReservation, reads: readonly CounterHit[], now: number) => {
+/** Looks the identity up with the reservation when it admits the attempt: in the statement on PostgreSQL, after it on SQLite (no round trip). */
+const lookingUp = async (db: Db, rows: ReservedRow[], attempt: AttemptReservation, lookup: CredentialLookup) => {
+  const own = rows.find((r) => r.counter_key === attempt.key);
+  const admitted = own?.last_grant === attempt.token && rows.every((r) => r === own || Number(r.hits) < Number(r.hit_limit));
+  if (!admitted) return undefined;
+  if (db.dialect === 'postgres') return { identity: own.identity ?? undefined };
+  const found = await db.query<{ data: Identity }>(FIND_BY_CREDENTIAL, [lookup.type, lookup.identifier]);
+  return { identity: found[0]?.data };
+};
+
+export const reserveAttempt = async (db: Db, attempt: AttemptReservation, reads: readonly CounterHit[], now: number, lookup?: CredentialLookup): Promise<Reserved> => {
   const row = (key: string, limit: number, windowMs: number, asks: boolean): SqlValue[] =>
     [key, limit, now + windowMs, asks ? 1 : 0, now, asks ? now + attempt.holdMs : 0, asks ? attempt.token : null];
   const params = [row(attempt.key, attempt.limit, attempt.windowMs, true), ...reads.map((r) => row(r.key, r.limit, r.windowMs, false))].flat();
-  const rows = await db.query<ReservedRow>(reserveSql(1 + reads.length), params);
+  const inOne = lookup !== undefined && db.dialect === 'postgres';
+  const rows = inOne
+    ? await db.query<ReservedRow>(reserveLookingUpSql(1 + reads.length), [...params, attempt.key, attempt.token, lookup.type, lookup.identifier])
+    : await db.query<ReservedRow>(reserveSql(1 + reads.length), params);
   const own = rows.find((r) => r.counter_key === attempt.key);
   const reservation: ReservationState = {
     granted: own?.last_grant === attempt.token,
@@ -69,7 +97,8 @@ export const reserveAttempt = async (db: Db, attempt: AttemptReservation, reads:
     generation: Number(own?.in_flight_since ?? 0),
   };
   const readStates: CounterState[] = rows.filter((r) => r !== own).map((r) => ({ key: r.counter_key, hits: Number(r.hits), expiresAt: Number(r.expires_at) }));
-  return { reservation, reads: readStates };
+  const lookedUp = lookup ? await lookingUp(db, rows, attempt, lookup) : undefined;
+  return { reservation, reads: readStates, ...(lookedUp ? { lookedUp } : {}) };
 };
 
 /** A success clears the failures (not the other attempts' reservations: they end on their own). */

@@ -40,7 +40,7 @@ export const sqlProtectionStore = (db: Db): ProtectionStore => ({
     return rows.map((row) => ({ key: row.counter_key, hits: Number(row.hits), expiresAt: Number(row.expires_at) }));
   },
 
-  reserve: (attempt, reads, now) => reserveAttempt(db, attempt, reads, now),
+  reserve: (attempt, reads, now, lookup) => reserveAttempt(db, attempt, reads, now, lookup),
 
   settle: (attempt, generation, outcome, now) => settleAttempt(db, attempt, generation, outcome, now),
 

@@ -10,6 +10,7 @@ import type { CurrentSession } from '../../sessions/lookup.ts';
 import { issueSession, type IssuedSession } from '../../sessions/issue.ts';
 import type { AuthenticationMethod } from '../../sessions/session.ts';
 import { protectLogin } from '../../protection/login-guard.ts';
+import type { LookedUp } from '../../protection/store.ts';
 import type { LoginSuccess } from '../../protection/success.ts';
 import { waitFor } from '../../protection/wait.ts';
 import { loginStrategyFor, redirectStrategyFor, submittedMethod } from '../../strategies/index.ts';
@@ -100,8 +101,8 @@ const submitChecked = async (ctx: IdentityContext, flow: SelfServiceFlow, body: 
   try {
     // Brute-force protection (protection/login-guard.ts): counted, delayed, or refused before any verification;
     // a success is settled with the new session's insert.
-    const attempt = { flow, body, identity: continued?.identity, ip: req.device.ipAddress };
-    const verify = async () => (result = await strategy.login(ctx, flow, body, continued?.identity));
+    const attempt = { flow, body, identity: continued?.identity, ip: req.device.ipAddress, lookup: strategy.credentialLookup?.(body) };
+    const verify = async (lookedUp?: LookedUp) => (result = await strategy.login(ctx, flow, body, continued?.identity, lookedUp));
     outcome = await protectLogin(ctx, attempt, verify, waitFor, (verified, success) => completeLogin(ctx, flow, verified, continued, req, success));
   } catch (err) {
     // Only a refused verification is answered with the form; a failed completion is an error, as before.

@@ -11,6 +11,7 @@ import { stringField } from '../../flows/body.ts';
 import { IdentityDisabled, SecurityIdentityMismatch } from '../../errors.ts';
 import { messages } from '../../ui/messages.ts';
 import type { UiText } from '../../ui/node.ts';
+import type { CredentialLookup, LookedUp } from '../../protection/store.ts';
 import { FlowValidationError } from '../strategy.ts';
 import type { LoginStrategy } from '../strategy.ts';
 import { hasherFor } from './hasher-for.ts';
@@ -36,9 +37,15 @@ const readCredentials = (body: Record<string, unknown>): { identifier: string; p
  * with a control character belongs to no account (schemas/identifier-checks.ts), and PostgreSQL
  * cannot even compare U+0000, so it is an unknown identifier without asking storage.
  */
-const findIdentity = async (ctx: IdentityContext, identifier: string): Promise<Identity | undefined> => {
+const lookupOf = (identifier: string): CredentialLookup | undefined => {
   const key = loginLookupKey(identifier);
-  return hasControlCharacter(key) ? undefined : ctx.storage.identities.findByCredentialIdentifier('password', key);
+  return hasControlCharacter(key) ? undefined : { type: 'password', identifier: key };
+};
+
+const findIdentity = async (ctx: IdentityContext, identifier: string, lookedUp: LookedUp | undefined): Promise<Identity | undefined> => {
+  if (lookedUp) return lookedUp.identity;
+  const lookup = lookupOf(identifier);
+  return lookup ? ctx.storage.identities.findByCredentialIdentifier(lookup.type, lookup.identifier) : undefined;
 };
 
 const storedHash = (identity: Identity | undefined): string | undefined => {
@@ -55,13 +62,19 @@ export const passwordLogin = {
 
   loginNodes: (_flow, aal) => (aal === 'aal1' ? passwordLoginNodes() : []),
 
-  async login(ctx, flow, body, sessionIdentity?) {
+  /** Only for a body `login` will look up: both fields given (else it answers "required" first). */
+  credentialLookup(body) {
+    const identifier = stringField(body, 'identifier');
+    return identifier.trim() === '' || stringField(body, 'password') === '' ? undefined : lookupOf(identifier);
+  },
+
+  async login(ctx, flow, body, sessionIdentity?, lookedUp?) {
     const { identifier, password } = readCredentials(body);
     const hasher = hasherFor(ctx.config);
     // Longer than any password we let anyone set: the answer cannot depend on the account.
     if (Buffer.byteLength(password, 'utf8') > ctx.config.selfservice.methods.password.maxBytes) throw invalidCredentials();
 
-    const identity = await findIdentity(ctx, identifier);
+    const identity = await findIdentity(ctx, identifier, lookedUp);
     const hashed = storedHash(identity);
     if (!identity || !hashed) {
       await hasher.verifyDummy(password);
