@@ -47,13 +47,32 @@ const grantsOfFlows = async (tx: Db, flowIds: readonly string[]): Promise<string
   return grants;
 };
 
+/**
+ * Revokes the grants, then sweeps them once more after the commit. Under PostgreSQL's READ
+ * COMMITTED a token committed for the grant while the first transaction ran can escape it: its
+ * insert did not see the uncommitted oauth2_revoked_grants row, and the UPDATEs' snapshots predate
+ * it. Its minter re-checks the used token after its commit (the refresh grant); if that read came
+ * before this commit it saw nothing revoked, so the token was committed before this commit, and
+ * the sweep after the commit sees it. If the read came after, the minter revokes the grant itself.
+ * On SQLite writers are serialised and the sweep finds nothing; it only runs on the rare paths
+ * (reuse, replay, consent revocation).
+ */
+const revokeAndSweep = async (db: Db, grantIds: (tx: Db) => Promise<readonly string[]>, now: number): Promise<void> => {
+  const ids = await db.transaction(async (tx) => {
+    const found = await grantIds(tx);
+    await revokeGrants(tx, found, now);
+    return found;
+  });
+  if (ids.length > 0) await db.transaction((tx) => revokeGrants(tx, ids, now));
+};
+
 export const sqlRevocationStore = (db: Db): RevocationStore => ({
   /** Code replay (RFC 6749 §4.1.2) and refresh-token reuse (RFC 9700 §4.14.2) revoke the family. */
-  revokeGrant: (grantId, now) => db.transaction((tx) => revokeGrants(tx, [grantId], now)),
+  revokeGrant: (grantId, now) => revokeAndSweep(db, async () => [grantId], now),
 
   /** Consent revocation: every token issued from these flows dies. */
   async revokeFlows(flowIds, now) {
     if (flowIds.length === 0) return;
-    await db.transaction(async (tx) => revokeGrants(tx, await grantsOfFlows(tx, flowIds), now));
+    await revokeAndSweep(db, (tx) => grantsOfFlows(tx, flowIds), now);
   },
 });
