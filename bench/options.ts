@@ -1,4 +1,4 @@
-/** `npm run bench -- --rounds 3 --duration 5 --warmup 1 --connections 50 --only cc,refresh,introspect,sso,login --db sqlite,postgres --json out.json` */
+/** `npm run bench -- --rounds 3 --duration 5 --warmup 1 --connections 50 --only cc,refresh,introspect,sso,login,login-spread --db sqlite,postgres --json out.json` */
 import { parseArgs } from 'node:util';
 import { SCENARIOS, type ScenarioName } from './scenarios.ts';
 import type { Database } from './targets.ts';
@@ -16,7 +16,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npm run bench -- [--rounds 3] [--duration 5] [--warmup 1] [--connections 50]
-                          [--only cc,refresh,introspect,sso,login] [--db sqlite,postgres] [--json result.json]`;
+                          [--only cc,refresh,introspect,sso,login,login-spread] [--db sqlite,postgres] [--json result.json]`;
 
 const DATABASES: readonly Database[] = ['sqlite', 'postgres'];
 

@@ -7,7 +7,7 @@
 import type { Options, Request } from 'autocannon';
 import type { Fixtures } from './targets/protocol.ts';
 
-export const SCENARIOS = ['cc', 'refresh', 'introspect', 'sso', 'login'] as const;
+export const SCENARIOS = ['cc', 'refresh', 'introspect', 'sso', 'login', 'login-spread'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const SCENARIO_TITLES: Record<ScenarioName, string> = {
@@ -16,7 +16,11 @@ export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   introspect: 'introspection',
   sso: 'SSO round trip',
   login: 'password login',
+  'login-spread': 'login, 10 identifiers',
 };
+
+/** The password-login scenarios (Olympus and the argon2id ceiling only). */
+export const LOGIN_SCENARIOS: readonly ScenarioName[] = ['login', 'login-spread'];
 
 /** A scenario this target cannot run in this build (e.g. no native login flow yet): skipped, not failed. */
 export class ScenarioUnavailable extends Error {}
@@ -95,23 +99,38 @@ const refreshRequest = (fixtures: Fixtures, checkBodies: boolean, tally: Tally):
 /**
  * Native password login (`POST /self-service/login?flow=`, api flow, JSON). A flow serves one
  * successful login, so each request takes an unused flow id from the pool the target minted.
- * Success is a 200 whose body carries a `session_token`.
+ * Success is a 200 whose body carries a `session_token`. `login` names one identifier, so the
+ * login guard verifies at most 5 of its attempts at once (the lockout threshold) and the rest wait;
+ * `login-spread` spreads the logins over the target's identities, each request naming the one with
+ * the fewest logins in flight (many users at once, as a login server serves them).
  */
-const loginRequest = (fixtures: Fixtures, tally: Tally): Drive => {
+const loginRequest = (fixtures: Fixtures, tally: Tally, spread: boolean): Drive => {
   const login = fixtures.login;
   if (!login) throw new ScenarioUnavailable('this Olympus build has no native login flow (GET /self-service/login/api)');
   const pool = [...login.flowIds];
   const path = new URL(login.submitUrl).pathname;
+  const identifiers = spread ? login.identifiers : login.identifiers.slice(0, 1);
+  const inFlight = new Map(identifiers.map((identifier) => [identifier, 0]));
+  const bodies = new Map(identifiers.map((identifier) => [identifier, JSON.stringify({ method: 'password', identifier, password: login.password })]));
+  const leastBusy = (): string => identifiers.reduce((a, b) => (inFlight.get(b)! < inFlight.get(a)! ? b : a));
   const request: Request = {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ method: 'password', identifier: login.identifier, password: login.password }),
-    setupRequest(req) {
+    setupRequest(req, context) {
       const flow = pool.pop();
       if (flow === undefined) tally.exhausted++;
-      return { ...req, path: `${path}?flow=${encodeURIComponent(flow ?? 'no-unused-login-flow-left')}` };
+      const identifier = leastBusy();
+      inFlight.set(identifier, inFlight.get(identifier)! + 1);
+      context.identifier = identifier;
+      return {
+        ...req,
+        path: `${path}?flow=${encodeURIComponent(flow ?? 'no-unused-login-flow-left')}`,
+        body: bodies.get(identifier),
+      };
     },
-    onResponse(status, body) {
+    onResponse(status, body, context) {
+      const identifier = context.identifier as string;
+      inFlight.set(identifier, inFlight.get(identifier)! - 1);
       if (status >= 200 && status < 300 && !body.includes('"session_token"')) tally.invalid++;
     },
   };
@@ -135,7 +154,8 @@ export const driveFor = (scenario: Exclude<ScenarioName, 'sso'>, fixtures: Fixtu
         tally,
       );
     case 'login':
-      return loginRequest(fixtures, tally);
+    case 'login-spread':
+      return loginRequest(fixtures, tally, scenario === 'login-spread');
   }
 };
 
@@ -144,7 +164,7 @@ export const driveFor = (scenario: Exclude<ScenarioName, 'sso'>, fixtures: Fixtu
  * seconds (Olympus cannot log in faster than it verifies), plus one per connection and spares.
  */
 export const loginFlowsNeeded = (scenario: ScenarioName, connections: number, ceilingPerSec: number, seconds: number): number =>
-  scenario === 'login' ? Math.ceil(ceilingPerSec * 1.5 * seconds) + connections + 16 : 0;
+  LOGIN_SCENARIOS.includes(scenario) ? Math.ceil(ceilingPerSec * 1.5 * seconds) + connections + 16 : 0;
 
 /** Refresh tokens to mint for one run of the scenario: one chain per connection and spares. */
 export const refreshTokensNeeded = (scenario: ScenarioName, connections: number): number =>

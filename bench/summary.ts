@@ -5,7 +5,7 @@
  */
 import type { Measurement } from './measure.ts';
 import type { Results } from './rounds.ts';
-import type { ScenarioName } from './scenarios.ts';
+import { LOGIN_SCENARIOS, type ScenarioName } from './scenarios.ts';
 import { BARE, OIDC_PROVIDER, OIDC_PROVIDER_SQLITE, OLYMPUS, PEERS, RAW_ARGON2, type Database, type Target } from './targets.ts';
 
 export interface Row {
@@ -75,7 +75,7 @@ const GOALS: Goals = {
 /** Who is set against whom: each Olympus against each peer (login: the argon2id ceiling), PostgreSQL against SQLite, the durable peer against the in-memory one. */
 const pairs = (scenario: ScenarioName, databases: Database[]): [Target, Target][] => {
   const olympus = databases.map((db) => OLYMPUS[db]);
-  const references = scenario === 'login' ? [RAW_ARGON2] : PEERS;
+  const references = LOGIN_SCENARIOS.includes(scenario) ? [RAW_ARGON2] : PEERS;
   return [
     ...olympus.flatMap((subject) => references.map((reference): [Target, Target] => [subject, reference])),
     ...(databases.length === 2 ? [[OLYMPUS.postgres, OLYMPUS.sqlite] as [Target, Target]] : []),

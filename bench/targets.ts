@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, dropDatabase, startTestPostgres } from '../scripts/pg.ts';
-import type { ScenarioName } from './scenarios.ts';
+import { LOGIN_SCENARIOS, type ScenarioName } from './scenarios.ts';
 import { OIDC_SQLITE_ENV, OLYMPUS_DSN_ENV } from './targets/protocol.ts';
 
 export type Database = 'sqlite' | 'postgres';
@@ -109,7 +109,7 @@ export const RAW_ARGON2: Target = {
   label: 'raw argon2id verify (in-process)',
   entry: '',
   checksBodies: false,
-  only: ['login'],
+  only: LOGIN_SCENARIOS,
   prepare: noPreparation,
 };
 

@@ -39,7 +39,8 @@ export interface SsoFixtures {
 export interface LoginFixtures {
   /** `POST <submitUrl>?flow=<id>` with a JSON password-method body. */
   submitUrl: string;
-  identifier: string;
+  /** The bench identities, all with `password`; the first is the bench user. */
+  identifiers: string[];
   password: string;
   flowIds: string[];
 }
