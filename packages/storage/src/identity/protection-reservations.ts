@@ -19,7 +19,17 @@ const LIVE_IN_FLIGHT = `(CASE WHEN c.in_flight_expires_at <= ${NOW} THEN 0 ELSE 
 /** A row with in_flight 1 in the VALUES asks for a reservation; 0 only reads the counter. */
 const GRANT = `(excluded.in_flight = 1 AND ${LIVE_HITS} + ${LIVE_IN_FLIGHT} < excluded.hit_limit)`;
 
-const reserveSql = (rows: number): string =>
+/** Each statement's text built once per row count (a login's has 2 rows): not again per attempt. */
+const byRows = (build: (rows: number) => string): ((rows: number) => string) => {
+  const built = new Map<number, string>();
+  return (rows) => {
+    let sql = built.get(rows);
+    if (sql === undefined) built.set(rows, (sql = build(rows)));
+    return sql;
+  };
+};
+
+const reserveSql = byRows((rows) =>
   `INSERT INTO ${TABLE} AS c (counter_key, hits, hit_limit, expires_at, in_flight, in_flight_since, in_flight_expires_at, last_grant)
    VALUES ${Array(rows).fill('(?, 0, ?, ?, ?, ?, ?, ?)').join(', ')}
    ON CONFLICT (counter_key) DO UPDATE SET
@@ -30,18 +40,18 @@ const reserveSql = (rows: number): string =>
      in_flight_since = CASE WHEN ${GRANT} AND c.in_flight_expires_at <= ${NOW} THEN ${NOW} ELSE c.in_flight_since END,
      in_flight_expires_at = CASE WHEN ${GRANT} THEN excluded.in_flight_expires_at ELSE c.in_flight_expires_at END,
      last_grant = CASE WHEN ${GRANT} THEN excluded.last_grant ELSE c.last_grant END
-   RETURNING counter_key, hits, hit_limit, in_flight, in_flight_since, last_grant, expires_at`;
+   RETURNING counter_key, hits, hit_limit, in_flight, in_flight_since, last_grant, expires_at`);
 
 /**
  * PostgreSQL: the reservation with the strategy's identity lookup in one statement. The lookup is a
  * CASE branch, evaluated only on the attempt's own row when it was granted (its token is the last
  * grant) and no read counter is at its limit — an attempt refused or locked out reads no identity.
  */
-const reserveLookingUpSql = (rows: number): string =>
+const reserveLookingUpSql = byRows((rows) =>
   `WITH r AS (${reserveSql(rows)})
    SELECT r.*, CASE WHEN r.counter_key = ? AND r.last_grant = ? AND NOT EXISTS (SELECT 1 FROM r AS o WHERE o.counter_key <> r.counter_key AND o.hits >= o.hit_limit)
      THEN (${FIND_BY_CREDENTIAL}) END AS identity
-   FROM r`;
+   FROM r`);
 
 /**
  * Gives one reservation back, unless its generation was forgotten (then a newer one must not shrink).
