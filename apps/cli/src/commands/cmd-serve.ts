@@ -5,6 +5,7 @@
 import { flushCompileCache } from 'node:module';
 import type { Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
+import { holdYoungGeneration } from '../server/young-generation.ts';
 
 export const serve: Command = {
   verb: 'serve',
@@ -21,9 +22,12 @@ export const serve: Command = {
     if (args[0] !== undefined && args[0] !== 'all') {
       throw new UsageError(`"serve ${args[0]}" does not exist: one process serves both origins; run "olympus serve"`);
     }
-    const { serve: start } = await io.loadServer();
+    const letYoungGenerationGrow = holdYoungGeneration();
     const configPath = flags.string('config');
-    const server = await start({ dev: flags.boolean('dev') === true, ...(configPath ? { configPath } : {}) });
+    const server = await io
+      .loadServer()
+      .then(({ serve: start }) => start({ dev: flags.boolean('dev') === true, ...(configPath ? { configPath } : {}) }))
+      .finally(letYoungGenerationGrow);
     // Written now rather than at exit, so the next start is fast even when this one is killed (main.ts).
     flushCompileCache();
     await new Promise<void>((resolve) => io.onShutdown(resolve));
