@@ -15,11 +15,23 @@ import { authorizeFully, obtainTokens } from './support/security.ts';
 const REDIRECT = 'http://127.0.0.1:9/callback';
 const MIGRATIONS = new URL('../packages/storage/src/migrations/', import.meta.url);
 
-/** Every table the migrations of this dialect create: shared NNNN_name.sql files and the dialect's own. */
-const migratedTables = (dialect: 'sqlite' | 'postgres'): string[] =>
-  readdirSync(MIGRATIONS)
-    .filter((f) => /^\d{4}_\w+\.sql$/.test(f) || f.endsWith(`.${dialect}.sql`))
-    .flatMap((f) => [...readFileSync(new URL(f, MIGRATIONS), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1]));
+/**
+ * Every table the migrations of this dialect leave: shared NNNN_name.sql files and the dialect's own,
+ * in order: CREATE TABLE adds a name, DROP TABLE removes it, a rename (a table rebuilt under a new name) moves it.
+ */
+const migratedTables = (dialect: 'sqlite' | 'postgres'): string[] => {
+  const tables = new Set<string>();
+  const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_\w+\.sql$/.test(f) || f.endsWith(`.${dialect}.sql`)).sort();
+  for (const f of files) {
+    const sql = readFileSync(new URL(f, MIGRATIONS), 'utf8');
+    for (const m of sql.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)|DROP TABLE (?:IF EXISTS )?(\w+)|ALTER TABLE (\w+) RENAME TO (\w+)/gi)) {
+      if (m[1]) tables.add(m[1]);
+      else if (m[2]) tables.delete(m[2]);
+      else if (tables.delete(m[3])) tables.add(m[4]);
+    }
+  }
+  return [...tables];
+};
 
 /** Every table in the database, from the catalog (so a table added later is searched too). */
 const catalogTables = async (olympus: TestServer): Promise<string[]> => {
