@@ -40,6 +40,19 @@ describe('argon2', () => {
     assert.equal(await hasher.verify('password', huge), false);
   });
 
+  test('a login\'s verification tells the re-hash decision as needsRehash does, and none for a wrong password', async () => {
+    const current = await hasher.hash('correct horse battery staple');
+    const older = '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc';
+    const bcryptHash = bcrypt.hashSync('password', 4);
+    const huge = '$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc';
+    assert.deepEqual(await hasher.verifyForLogin('correct horse battery staple', current), { verified: true, needsRehash: false });
+    assert.deepEqual(await hasher.verifyForLogin('password', older), { verified: true, needsRehash: true });
+    assert.deepEqual(await hasher.verifyForLogin('password', bcryptHash), { verified: true, needsRehash: true });
+    assert.deepEqual(await hasher.verifyForLogin('Password', older), { verified: false, needsRehash: false });
+    assert.deepEqual(await hasher.verifyForLogin('password', huge), { verified: false, needsRehash: false });
+    assert.deepEqual(await hasher.verifyForLogin('password', 'not a hash'), { verified: false, needsRehash: false });
+  });
+
   test('the dummy verification never succeeds', async () => {
     assert.equal(await hasher.verifyDummy(''), false);
     assert.equal(await hasher.verifyDummy('anything at all'), false);

@@ -12,5 +12,14 @@ export interface RequestFacts {
   cookieNames?: string[];
 }
 
-/** The public origin a browser's submission is expected from: where the login form is served. */
-export const expectedOrigin = (publicUrl: string): string => new URL(publicUrl).origin;
+let lastOrigin: { publicUrl: string; origin: string } | undefined;
+
+/**
+ * The public origin a browser's submission is expected from: where the login form is served.
+ * Kept for the last URL asked about: every traced login asks, and parsing the URL each time was
+ * ≈1 % of the main thread's time under a login load (docs/decisions/0002-hot-path-performance.md).
+ */
+export const expectedOrigin = (publicUrl: string): string => {
+  if (lastOrigin?.publicUrl !== publicUrl) lastOrigin = { publicUrl, origin: new URL(publicUrl).origin };
+  return lastOrigin.origin;
+};

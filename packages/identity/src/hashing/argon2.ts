@@ -44,7 +44,9 @@ export const hashArgon2id = (password: string, params: Argon2Params): Promise<st
     outputLen: 32,
   });
 
-const parse = (encoded: string): ReturnType<typeof parseOptions> | undefined => {
+type Argon2Options = ReturnType<typeof parseOptions>;
+
+const parse = (encoded: string): Argon2Options | undefined => {
   try {
     return parseOptions(encoded);
   } catch {
@@ -52,16 +54,19 @@ const parse = (encoded: string): ReturnType<typeof parseOptions> | undefined => 
   }
 };
 
+/** The parameters of an argon2 PHC string, or undefined for anything else. */
+const readArgon2 = (encoded: string): Argon2Options | undefined => (isArgon2Hash(encoded) ? parse(encoded) : undefined);
+
 /** argon2id/argon2i whose parameters are within the ceilings: a hash verifyArgon2 will compute. */
-export const isVerifiableArgon2 = (encoded: string): boolean => {
-  const options = isArgon2Hash(encoded) ? parse(encoded) : undefined;
-  return options !== undefined && (options.algorithm === ARGON2ID || options.algorithm === ARGON2I)
+const withinCeilings = (options: Argon2Options | undefined): boolean =>
+  options !== undefined && (options.algorithm === ARGON2ID || options.algorithm === ARGON2I)
     && options.memoryCost <= MAX_STORED.memoryKiB && options.timeCost <= MAX_STORED.iterations
     && options.parallelism <= MAX_STORED.parallelism;
-};
 
-export const verifyArgon2 = async (password: string, encoded: string): Promise<boolean> => {
-  if (!isVerifiableArgon2(encoded)) return false;
+export const isVerifiableArgon2 = (encoded: string): boolean => withinCeilings(readArgon2(encoded));
+
+const verifyRead = async (password: string, encoded: string, options: Argon2Options | undefined): Promise<boolean> => {
+  if (!withinCeilings(options)) return false;
   try {
     return await verify(encoded, password);
   } catch {
@@ -69,11 +74,26 @@ export const verifyArgon2 = async (password: string, encoded: string): Promise<b
   }
 };
 
-/** True when `encoded` is argon2id v19 with exactly these parameters (no re-hash needed). */
-export const isCurrentArgon2id = (encoded: string, params: Argon2Params): boolean => {
-  if (!encoded.startsWith('$argon2id$')) return false;
-  const options = parse(encoded);
-  return options !== undefined && options.algorithm === ARGON2ID && options.version === VERSION_0X13
+export const verifyArgon2 = (password: string, encoded: string): Promise<boolean> => verifyRead(password, encoded, readArgon2(encoded));
+
+const isCurrent = (encoded: string, options: Argon2Options | undefined, params: Argon2Params): boolean =>
+  encoded.startsWith('$argon2id$') && options !== undefined && options.algorithm === ARGON2ID && options.version === VERSION_0X13
     && options.memoryCost === params.memoryKiB && options.timeCost === params.iterations
     && options.parallelism === params.parallelism;
+
+/** True when `encoded` is argon2id v19 with exactly these parameters (no re-hash needed). */
+export const isCurrentArgon2id = (encoded: string, params: Argon2Params): boolean =>
+  encoded.startsWith('$argon2id$') && isCurrent(encoded, parse(encoded), params);
+
+/**
+ * A login's verification and its re-hash decision on one reading of the PHC string: both need its
+ * parameters, and reading them twice was ≈1 % of the main thread's time per login
+ * (docs/decisions/0002-hot-path-performance.md). `current` is false when the password is wrong.
+ */
+export const verifyArgon2Current = async (
+  password: string, encoded: string, params: Argon2Params,
+): Promise<{ verified: boolean; current: boolean }> => {
+  const options = readArgon2(encoded);
+  const verified = await verifyRead(password, encoded, options);
+  return { verified, current: verified && isCurrent(encoded, options, params) };
 };

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Argon2Params } from './argon2.ts';
-import { atLeastOwasp, hashArgon2id, isArgon2Hash, isCurrentArgon2id, isVerifiableArgon2, verifyArgon2 } from './argon2.ts';
+import { atLeastOwasp, hashArgon2id, isArgon2Hash, isCurrentArgon2id, isVerifiableArgon2, verifyArgon2, verifyArgon2Current } from './argon2.ts';
 import { isBcryptHash, isVerifiableBcrypt, verifyBcrypt } from './bcrypt.ts';
 import { isPbkdf2Hash, parsePbkdf2, verifyPbkdf2 } from './pbkdf2.ts';
 
@@ -46,6 +46,20 @@ export class PasswordHasher {
       // A hash that parses but cannot be computed is as wrong as an unknown one.
     }
     return false;
+  }
+
+  /**
+   * `verify`, and for a verified password `needsRehash`, reading the stored hash once: a login
+   * asks both. Never throws; a wrong password needs no re-hash.
+   */
+  async verifyForLogin(password: string, encoded: string): Promise<{ verified: boolean; needsRehash: boolean }> {
+    if (typeof password === 'string' && typeof encoded === 'string' && isArgon2Hash(encoded)) {
+      const { verified, current } = await verifyArgon2Current(password, encoded, this.params);
+      return { verified, needsRehash: verified && !current };
+    }
+    // bcrypt and PBKDF2 are never current: a verified one is always upgraded (needsRehash).
+    const verified = await this.verify(password, encoded);
+    return { verified, needsRehash: verified };
   }
 
   /** Anything but argon2id at the current parameters is upgraded after a successful login. */

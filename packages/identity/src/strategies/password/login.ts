@@ -81,7 +81,8 @@ export const passwordLogin = {
       ctx.log.info({ flow_id: flow.id, reason: identity ? 'no_password_credential' : 'unknown_identifier' }, 'password login refused');
       throw invalidCredentials();
     }
-    if (!(await hasher.verify(password, hashed))) {
+    const { verified, needsRehash } = await hasher.verifyForLogin(password, hashed);
+    if (!verified) {
       ctx.log.info({ flow_id: flow.id, identity_id: identity.id, reason: 'wrong_password' }, 'password login refused');
       throw invalidCredentials();
     }
@@ -92,7 +93,7 @@ export const passwordLogin = {
     if (expected && expected !== identity.id) {
       throw new SecurityIdentityMismatch('The credentials belong to another identity than the session being re-authenticated.');
     }
-    const current = await rehashIfNeeded(ctx, identity, password, hashed, hasher);
+    const current = await rehashIfNeeded(ctx, identity, password, hashed, hasher, needsRehash);
     return { identity: current, method: 'password', aal: 'aal1' };
   },
 } satisfies LoginStrategy;

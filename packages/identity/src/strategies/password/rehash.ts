@@ -1,7 +1,8 @@
 /**
  * Upgrade on login (docs/security.md ID-5): a password that verified against an imported bcrypt
  * or PBKDF2 hash, or against argon2 at older parameters, is re-hashed with the current argon2id
- * parameters. Failing to store the upgrade never fails the login; the next one tries again.
+ * parameters. Whether it is needed comes with the verification (PasswordHasher.verifyForLogin).
+ * Failing to store the upgrade never fails the login; the next one tries again.
  */
 import type { IdentityContext } from '../../context.ts';
 import type { Identity } from '../../identities/identity.ts';
@@ -9,9 +10,10 @@ import type { PasswordHasher } from '../../hashing/hasher.ts';
 
 export const rehashIfNeeded = async (
   ctx: IdentityContext, identity: Identity, password: string, hashed: string, hasher: PasswordHasher,
+  needsRehash: boolean,
 ): Promise<Identity> => {
   const credential = identity.credentials.password;
-  if (!credential || !hasher.needsRehash(hashed)) return identity;
+  if (!credential || !needsRehash) return identity;
   try {
     const now = new Date(ctx.now()).toISOString();
     const upgraded: Identity = {
