@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import { migrate, migrationStatus, openDatabase, type Db } from '@olympus/storage';
+import { POOL_TIMEOUTS } from '../src/db/postgres.ts';
 import { freshDsn, testDatabases } from '../../../test/support/databases.ts';
+
+/** The advisory lock's key in migrate.ts. */
+const MIGRATION_LOCK = 0x4f6c796d;
 
 const TABLES = [
   'oauth2_clients', 'oauth2_flows', 'oauth2_authentication_sessions', 'oauth2_authorization_codes', 'oauth2_access_tokens',
@@ -62,5 +67,27 @@ for (const database of testDatabases) {
         await Promise.all(connections.map((db) => db.close()));
       }
     });
+
+    if (database.name === 'postgres') {
+      test('a migrator waits for another that holds the migration lock longer than a request may take', async () => {
+        const dsn = await freshDsn(database.name);
+        const [holder, waiter] = await Promise.all([openDatabase(dsn), openDatabase(dsn)]);
+        try {
+          let released = 0;
+          const holding = holder.transaction(async (tx) => {
+            await tx.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+            await setTimeout(POOL_TIMEOUTS.statement_timeout + 1500);
+            released = Date.now();
+          });
+          await setTimeout(200);
+          const applied = await migrate(waiter, 'up');
+          await holding;
+          assert.ok(released > 0 && Date.now() >= released, 'the migrator finished after the lock was released');
+          assert.ok(applied.length >= 1 && (await migrationStatus(waiter)).every((m) => m.applied));
+        } finally {
+          await Promise.all([holder.close(), waiter.close()]);
+        }
+      });
+    }
   });
 }

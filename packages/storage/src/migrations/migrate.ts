@@ -24,7 +24,9 @@ const CREATE_TABLE =
 export const migrate = async (db: Db, direction: 'up' = 'up'): Promise<MigrationState[]> => {
   if (direction !== 'up') throw new Error(`Unsupported migration direction "${String(direction)}": only "up" exists`);
   return db.transaction(async (tx) => {
-    if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    // As a script, so the wait is bounded by the migrations' timeout, not a request's: another node may
+    // hold the lock for as long as its DDL takes on a large table (docs/operations/deployment.md).
+    if (tx.dialect === 'postgres') await tx.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await tx.exec(CREATE_TABLE);
     const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
     const done = new Set(rows.map((row) => row.version));
