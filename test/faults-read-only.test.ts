@@ -2,7 +2,7 @@
  * A database that refuses writes (docs/operations/faults.md): PostgreSQL with
  * `default_transaction_read_only = on` (as a standby or an operator's switch makes it), SQLite opened
  * `?mode=ro`. Writes answer 503 with Retry-After and say why ("refuses writes: read-only") in their
- * envelope; reads still work: JWKS, discovery, introspection of an existing token, whoami.
+ * envelope, a revocation (RFC 7009) too, each logged as one warn line; reads still work: JWKS, discovery, introspection of an existing token, whoami.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -65,6 +65,21 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(flow.headers.get('retry-after'), '3');
       assert.deepEqual([body.error.id, body.error.code, body.error.message], ['temporarily_unavailable', 503, 'The database refuses writes: read-only.']);
       assert.ok(!olympus.logs.some((l) => l.msg === 'request failed'), 'no 500 and no stack trace');
+    });
+
+    test('a revocation answers the same 503 and logs one warn line, like every other refused request', async () => {
+      const res = await fetch(`${olympus.publicUrl}/oauth2/revoke`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', authorization: client.authorization },
+        body: new URLSearchParams({ token }),
+      });
+      const body = await res.json() as Record<string, unknown>;
+      assert.equal(res.status, 503, JSON.stringify(body));
+      assert.equal(res.headers.get('retry-after'), '3');
+      assert.deepEqual([body.error, body.error_description], ['temporarily_unavailable', 'The database refuses writes: read-only.']);
+      const requestId = res.headers.get('x-request-id');
+      const lines = olympus.logs.filter((l) => (l.reqId === requestId || l.request_id === requestId) && Number(l.level) >= 40);
+      assert.deepEqual(lines.map((l) => [l.level, l.msg, l.reason]), [[40, 'database unavailable', 'read_only']]);
+      assert.equal(await isActive(olympus.adminUrl, token), true, 'nothing was revoked');
     });
 
     test('reads still work: JWKS, discovery, introspection of an existing token, whoami', async () => {

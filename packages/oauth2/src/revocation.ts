@@ -53,7 +53,8 @@ const revoke = async (ctx: OAuth2Context, client: OAuth2Client, token: string, h
 /**
  * The revocation endpoint (RFC 7009, AS-32). An unknown token is a success (§2.2); a storage failure
  * is 503 temporarily_unavailable, never a 200 that would claim a revocation that did not happen
- * (CVE-2020-15223).
+ * (CVE-2020-15223). The failure is not logged here: it travels as the 503's `cause`, so the HTTP edge
+ * answers a database outage and logs it once, as it does for every route (docs/operations/faults.md).
  */
 export const handleRevocationRequest = async (ctx: OAuth2Context, input: RevocationInput): Promise<void> => {
   const { params, requestId } = input;
@@ -73,7 +74,8 @@ export const handleRevocationRequest = async (ctx: OAuth2Context, input: Revocat
       ctx.log.info({ ...log, error: err.error, hint: err.hint }, 'revocation refused');
       throw err;
     }
-    ctx.log.error({ ...log, error: 'temporarily_unavailable', cause: String(err) }, 'revocation failed');
-    throw new TemporarilyUnavailable('The token could not be revoked right now; try again.', { debug: String(err) });
+    const unavailable = new TemporarilyUnavailable('The token could not be revoked right now; try again.', { debug: String(err) });
+    unavailable.cause = err;
+    throw unavailable;
   }
 };
