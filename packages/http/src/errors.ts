@@ -61,9 +61,10 @@ const logError = (req: FastifyRequest, err: OAuth2Error, errorId: string, origin
     ...(err.traceId === undefined ? {} : { trace_id: err.traceId }),
     error_id: errorId, error: err.error, error_description: err.description, error_hint: err.hint, error_debug: err.debug,
   };
-  // A 503 is a known, passing condition (a revocation the database refused): no stack trace.
-  if (err.status === 503) req.log.warn(fields, 'request failed: temporarily unavailable');
-  else if (err.status >= 500) req.log.error({ ...fields, err: original }, 'request failed');
+  // A 503 is a known, passing condition: no stack trace. One with a cause hides an unexpected failure
+  // (a database outage never reaches here: sendUnavailable answers it), so that is logged as an error.
+  if (err.status === 503 && err.cause === undefined) req.log.warn(fields, 'request failed: temporarily unavailable');
+  else if (err.status >= 500) req.log.error({ ...fields, err: err.cause ?? original }, 'request failed');
   else req.log.info(fields, 'request rejected');
 };
 

@@ -1,5 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import pino from 'pino';
 import { basic } from '../../oauth2/test/tokens-fakes.ts';
 import { form, FORM_HEADERS, SECRET, tokenSideApp, type TokenSideApp } from './token-side-app.ts';
 
@@ -56,5 +57,28 @@ describe('POST /oauth2/revoke (RFC 7009)', () => {
     });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().error, 'invalid_request');
+  });
+});
+
+describe('POST /oauth2/revoke: what a failure logs', () => {
+  test('an unexpected failure behind the 503 is logged once, as an error with its stack, not as a passing outage', async () => {
+    const lines: { level: number; msg: string; err?: { message: string; stack?: string } }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const side = await tokenSideApp(logger);
+    try {
+      const tokens = await side.codeExchange();
+      side.h.tokens.failWith = new Error('a bug in the token store');
+      const res = await side.app.inject({
+        method: 'POST', url: '/oauth2/revoke', headers: { ...FORM_HEADERS, authorization: basic('web', SECRET) }, payload: form({ token: tokens.access_token }),
+      });
+      assert.equal(res.statusCode, 503);
+      assert.equal(res.json().error, 'temporarily_unavailable');
+      const failures = lines.filter((l) => l.level >= 40);
+      assert.deepEqual(failures.map((l) => [l.level, l.msg]), [[50, 'request failed']]);
+      assert.equal(failures[0]!.err?.message, 'a bug in the token store');
+      assert.match(failures[0]!.err?.stack ?? '', /a bug in the token store/);
+    } finally {
+      await side.app.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * A Fastify app with the lead's form parser and error rendering plus the token-side routes, wired to
  * the in-memory fakes of packages/oauth2/test/tokens-fakes.ts. Route tests use it with inject().
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerErrorHandling } from '../src/errors.ts';
 import { useRouteSchemas } from '../src/openapi/validation.ts';
 import { registerFormBody } from '../src/form-body.ts';
@@ -22,11 +22,12 @@ export interface TokenSideApp {
   codeExchange(clientId?: string): Promise<Record<string, string>>;
 }
 
-export const tokenSideApp = async (): Promise<TokenSideApp> => {
+/** `logger`: where the app's request logs go (none by default). */
+export const tokenSideApp = async (logger?: FastifyBaseLogger): Promise<TokenSideApp> => {
   const h = await makeHarness();
   await h.clients.add({ client_id: 'web', grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], scope: 'openid offline_access email' }, SECRET);
   await h.clients.add({ client_id: 'other', grant_types: ['authorization_code', 'refresh_token'] }, SECRET);
-  const app = Fastify() as unknown as FastifyInstance;
+  const app = (logger === undefined ? Fastify() : Fastify({ loggerInstance: logger })) as unknown as FastifyInstance;
   // As buildPublicApp/buildAdminApp do: route schemas validate without changing requests or re-serializing answers.
   useRouteSchemas(app);
   registerFormBody(app);
