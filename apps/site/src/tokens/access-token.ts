@@ -5,9 +5,8 @@
  */
 import type { JSONWebKeySet } from 'jose';
 import { notApplicable, type TokenCheck } from './check.ts';
-import { checkExpiry, checkIssuer, checkNotBefore } from './claim-checks.ts';
-import { decodeToken } from './decode.ts';
-import { checkAlg, checkSignature } from './signature.ts';
+import { checkExpiry } from './claim-checks.ts';
+import { checkSignedJwt, notBeforeIfPresent } from './signed-jwt.ts';
 
 export interface AccessTokenExpectations {
   issuer: string;
@@ -15,16 +14,8 @@ export interface AccessTokenExpectations {
   now: number;
 }
 
-export const checkAccessToken = async (token: string, jwks: JSONWebKeySet, expect: AccessTokenExpectations): Promise<TokenCheck[]> => {
-  const decoded = decodeToken(token);
-  if (decoded.kind === 'opaque') return [notApplicable('opaque', 'RFC 7662 §2', 'tokens.reason.opaque.introspect')];
-  const { header, payload } = decoded;
-  const notBefore = checkNotBefore(payload, expect.now);
-  return [
-    await checkSignature(token.trim(), header, jwks),
-    checkAlg(header, jwks),
-    checkIssuer(payload, expect.issuer),
+export const checkAccessToken = (token: string, jwks: JSONWebKeySet, expect: AccessTokenExpectations): Promise<TokenCheck[]> =>
+  checkSignedJwt(token, jwks, expect.issuer, notApplicable('opaque', 'RFC 7662 §2', 'tokens.reason.opaque.introspect'), (_header, payload) => [
     checkExpiry(payload, expect.now),
-    ...(notBefore === undefined ? [] : [notBefore]),
-  ];
-};
+    ...notBeforeIfPresent(payload, expect.now),
+  ]);

@@ -6,10 +6,9 @@
  */
 import type { JSONWebKeySet } from 'jose';
 import { failed, type TokenCheck } from './check.ts';
-import { checkAudience, checkAuthorizedParty, checkExpiry, checkIssuedAt, checkIssuer, checkNotBefore } from './claim-checks.ts';
-import { decodeToken } from './decode.ts';
+import { checkAudience, checkAuthorizedParty, checkExpiry, checkIssuedAt } from './claim-checks.ts';
 import { checkAcr, checkAtHash, checkAuthTime, checkNonce } from './request-checks.ts';
-import { checkAlg, checkSignature } from './signature.ts';
+import { checkSignedJwt, notBeforeIfPresent } from './signed-jwt.ts';
 
 /** What the relying party knows from its own request; `now` in epoch milliseconds (ctx.now()). */
 export interface IdTokenExpectations {
@@ -24,24 +23,16 @@ export interface IdTokenExpectations {
   now: number;
 }
 
-export const checkIdToken = async (token: string, jwks: JSONWebKeySet, expect: IdTokenExpectations): Promise<TokenCheck[]> => {
-  const decoded = decodeToken(token);
-  // §2: the ID token is a JWT; something that is not one fails every check at once.
-  if (decoded.kind === 'opaque') return [failed('opaque', 'OpenID Connect Core 1.0 §2', 'tokens.reason.opaque.id_token')];
-  const { header, payload } = decoded;
-  const notBefore = checkNotBefore(payload, expect.now);
-  return [
-    await checkSignature(token.trim(), header, jwks),
-    checkAlg(header, jwks),
-    checkIssuer(payload, expect.issuer),
+// §2: the ID token is a JWT; something that is not one fails every check at once.
+export const checkIdToken = (token: string, jwks: JSONWebKeySet, expect: IdTokenExpectations): Promise<TokenCheck[]> =>
+  checkSignedJwt(token, jwks, expect.issuer, failed('opaque', 'OpenID Connect Core 1.0 §2', 'tokens.reason.opaque.id_token'), (header, payload) => [
     checkAudience(payload, expect.clientId),
     checkAuthorizedParty(payload, expect.clientId),
     checkExpiry(payload, expect.now),
     checkIssuedAt(payload, expect.now),
-    ...(notBefore === undefined ? [] : [notBefore]),
+    ...notBeforeIfPresent(payload, expect.now),
     checkNonce(payload, expect.nonce),
     checkAcr(payload, expect.acrValues),
     checkAuthTime(payload, expect.maxAge, expect.now),
     checkAtHash(payload, header.alg, expect.accessToken),
-  ];
-};
+  ]);
