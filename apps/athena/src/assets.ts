@@ -3,32 +3,15 @@
  * origin, so the page CSP needs only 'self'. Every page works without the script.
  */
 import type { FastifyInstance } from 'fastify';
-import { pageSchema } from '@olympus/http';
+import { FRAME_CSS, pageSchema } from '@olympus/http';
 
 export const ASSETS = { css: '/athena/assets/athena.css', js: '/athena/assets/athena.js' } as const;
 
-/** Colours pass WCAG 2.2 AA contrast (4.5:1) against their backgrounds; axe-core checks every page. */
-const CSS = `*,*::before,*::after{box-sizing:border-box}
-html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1f2328;background:#f6f8fa}
-body{margin:0}
-a{color:#0b4fc4}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #0b4fc4;outline-offset:2px}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.skip-link{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
-.skip-link:focus{left:.5rem}
-header.top{background:#1f2328;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
-header.top a{color:#fff}
-header.top .product{font-weight:700;text-decoration:none}
-header.top nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-header.top nav a[aria-current="page"]{text-decoration:underline;text-underline-offset:.3em}
+/** The shared frame's rules (FRAME_CSS, packages/http), then this app's own; axe-core checks every page's contrast. */
+const CSS = `${FRAME_CSS}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 header.top .who{margin-left:auto;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;font-size:.9rem}
 header.top .who button{background:transparent;color:#fff;border:1px solid #fff;border-radius:4px;padding:.2rem .6rem;font:inherit;cursor:pointer}
-main{max-width:72rem;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;margin:.5rem 0 1rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:1rem;margin:0 0 1rem}
-.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1rem}
-.button,button.primary{display:inline-block;background:#0b4fc4;color:#fff;border:0;border-radius:6px;padding:.5rem 1rem;font:inherit;text-decoration:none;cursor:pointer}
-button.secondary{background:#fff;color:#0b4fc4;border:1px solid #0b4fc4;border-radius:6px;padding:.45rem .9rem;font:inherit;cursor:pointer}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}
 form.search input{flex:1 1 12rem}
 label{font-weight:600;display:block;margin:0 0 .25rem}
@@ -59,7 +42,6 @@ form.filters .field{margin:0;flex:1 1 12rem}
 table.ops th,table.ops .keep{overflow-wrap:normal}
 h1,h2{overflow-wrap:break-word}
 ul.diff{margin:0;padding-left:1rem}
-h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 form.search .hint,form.search details{flex:1 1 100%}
 form.search fieldset input{flex:none}
 th.short,td.short{overflow-wrap:normal}

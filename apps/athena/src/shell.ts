@@ -1,9 +1,10 @@
 /**
- * Athena's page frame: the console navigation, who is signed in with a sign-out form, a skip link and
-  * one <main>. Pages are no-store and carry a CSP of 'self' only (the copy script is same-origin).
+ * Athena's pages: the console navigation and who is signed in with a sign-out form, in the shared
+ * frame (packages/http page-frame.ts: skip link, one <main>, no-store). They carry a CSP of 'self'
+ * only (the copy script is same-origin).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html, PAGE_CSP, type SafeHtml } from '@olympus/http';
+import { html, PAGE_CSP, sendFramedPage, type SafeHtml } from '@olympus/http';
 import { ASSETS } from './assets.ts';
 import { translatorFor, type Translator } from './i18n/translator.ts';
 import { can, type AdminRole } from '@olympus/identity';
@@ -44,29 +45,16 @@ export const pageFor = (req: FastifyRequest, who?: SignedIn): Page => {
   return {
     t,
     send: (reply, title, body, status = 200) =>
-      reply
-        .code(status)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('content-language', t.locale)
-        .header('content-security-policy', ATHENA_CSP)
-        .send(html`<!doctype html>
-<html lang="${t.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${t.t('shell.product')}</title>
-<link rel="stylesheet" href="${ASSETS.css}">
-<script src="${ASSETS.js}" defer></script>
-</head>
-<body>
-<a class="skip-link" href="#main">${t.t('shell.skip')}</a>
-${header(t, req.url, who)}
-<main id="main" tabindex="-1">
-${body}
-</main>
-</body>
-</html>
-`.value),
+      sendFramedPage(reply.header('content-security-policy', ATHENA_CSP), status, {
+        lang: t.locale,
+        title,
+        product: t.t('shell.product'),
+        stylesheets: [ASSETS.css],
+        scripts: html`<script src="${ASSETS.js}" defer></script>
+`,
+        skipLabel: t.t('shell.skip'),
+        header: header(t, req.url, who),
+        body,
+      }),
   };
 };

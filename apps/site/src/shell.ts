@@ -1,9 +1,10 @@
 /**
- * The playground's page frame: product name, the three tools as navigation, a skip link and one
- * <main>. Pages are no-store (they can show tokens of this browser's run) and carry Olympus' page CSP.
+ * The playground's pages: product name and the three tools as navigation in the shared frame
+ * (packages/http page-frame.ts: skip link, one <main>, no-store, as pages can show tokens of this
+ * browser's run). They carry Olympus' page CSP.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { html, type SafeHtml } from '@olympus/http';
+import { html, sendFramedPage, type SafeHtml } from '@olympus/http';
 import { STYLESHEET } from './assets.ts';
 import { translatorFor, type Translator } from './i18n/translator.ts';
 import type { MessageKey } from './i18n/en.ts';
@@ -28,25 +29,14 @@ export const pageFor = (req: FastifyRequest): Page => {
   return {
     t,
     send: (reply, title, body, status = 200) =>
-      reply
-        .code(status)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(html`<!doctype html>
-<html lang="${t.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${t.t('shell.product')}</title>
-<link rel="stylesheet" href="${STYLESHEET}">
-</head>
-<body>
-<a class="skip-link" href="#main">${t.t('shell.skip')}</a>
-${header(t, path)}
-<main id="main">
-${body}
-</main>
-</body>
-</html>`.toString()),
+      sendFramedPage(reply, status, {
+        lang: t.locale,
+        title,
+        product: t.t('shell.product'),
+        stylesheets: [STYLESHEET],
+        skipLabel: t.t('shell.skip'),
+        header: header(t, path),
+        body,
+      }),
   };
 };

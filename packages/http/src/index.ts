@@ -7,6 +7,8 @@ export { createJwksFetcher, JWKS_FETCH_LIMITS } from './outbound/jwks-fetcher.ts
 export { createProviderHttp, PROVIDER_LIMITS } from './outbound/provider-http.ts';
 export { specialUseRange } from './outbound/address-ranges.ts';
 export { html, page, escapeHtml, SafeHtml } from './html.ts';
+export { framePage, sendFramedPage, type PageFrame } from './page-frame.ts';
+export { FRAME_CSS } from './frame-style.ts';
 export { readCsrfCookie, ensureCsrfSecret } from './identity/csrf-cookie.ts';
 export { currentSession } from './identity/session-cookie.ts';
 export { answerError } from './identity/render.ts';

@@ -1,10 +1,10 @@
 /**
- * Hera's page frame: language attribute, product name or logo linking home, optional account
- * navigation, a skip link and one <main> landmark. Nothing external, and no script but the
- * same-origin WebAuthn one on pages with a passkey button (assets.ts).
+ * Hera's pages: product name or logo linking home and optional account navigation, in the shared
+ * frame (packages/http page-frame.ts: language attribute, skip link, one <main> landmark). Nothing
+ * external, and no script but the same-origin WebAuthn one on pages with a passkey button (assets.ts).
  */
 import type { OlympusConfig } from '@olympus/config';
-import { html, type SafeHtml } from '@olympus/http';
+import { framePage, html, type PageFrame, type SafeHtml } from '@olympus/http';
 import type { Translator } from '../i18n/translator.ts';
 import { WEBAUTHN_SCRIPT } from '@olympus/identity';
 import { ASSET_PATHS } from './assets.ts';
@@ -27,26 +27,20 @@ const brand = ({ t, hera }: LayoutInput): SafeHtml => {
     : html`<a class="home" href="/" aria-label="${label}">${hera.productName}</a>`;
 };
 
-export const layout = (input: LayoutInput): string =>
-  html`<!doctype html>
-<html lang="${input.t.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${input.title} · ${input.hera.productName}</title>
-<link rel="stylesheet" href="${ASSET_PATHS.theme}">
-<link rel="stylesheet" href="${ASSET_PATHS.css}">
-${input.script ? html`<script src="${ASSET_PATHS.webauthn}" integrity="${WEBAUTHN_SCRIPT.integrity}" defer></script>
-` : ''}</head>
-<body>
-<a class="skip-link" href="#main">${input.t.t('shell.skip')}</a>
-<header class="brand">
+export const frameOf = (input: LayoutInput): PageFrame => ({
+  lang: input.t.locale,
+  title: input.title,
+  product: input.hera.productName,
+  stylesheets: [ASSET_PATHS.theme, ASSET_PATHS.css],
+  scripts: input.script ? html`<script src="${ASSET_PATHS.webauthn}" integrity="${WEBAUTHN_SCRIPT.integrity}" defer></script>
+` : undefined,
+  skipLabel: input.t.t('shell.skip'),
+  header: html`<header class="brand">
 ${brand(input)}
 ${input.nav ?? ''}
-</header>
-<main id="main" tabindex="-1">
-${input.body}
-</main>
-</body>
-</html>
-`.value;
+</header>`,
+  body: input.body,
+});
+
+/** The whole page as text, for renderers that answer it themselves (error.ts). */
+export const layout = (input: LayoutInput): string => framePage(frameOf(input));

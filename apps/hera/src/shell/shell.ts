@@ -4,10 +4,10 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OlympusConfig } from '@olympus/config';
-import { PAGE_CSP, type SafeHtml } from '@olympus/http';
+import { PAGE_CSP, sendFramedPage, type SafeHtml } from '@olympus/http';
 import { pickLocale } from '../i18n/locale.ts';
 import { translator, type Translator } from '../i18n/translator.ts';
-import { layout } from './layout.ts';
+import { frameOf } from './layout.ts';
 
 export interface SendOptions {
   status?: number;
@@ -40,12 +40,7 @@ export const shellFor = (req: FastifyRequest, config: OlympusConfig, uiLocales?:
     t,
     send: (reply, title, body, { status = 200, nav, script = false } = {}) => {
       if (script) allowOwnScript(reply);
-      return reply
-        .code(status)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('content-language', t.locale)
-        .send(layout({ t, hera: config.hera, title, body, nav, script }));
+      return sendFramedPage(reply, status, frameOf({ t, hera: config.hera, title, body, nav, script }));
     },
   };
 };
