@@ -36,3 +36,22 @@ test('a success whose completion fails still ends its reservation and clears the
   for (let i = 0; i < 5; i++) assert.deepEqual(await wrongPassword(), [4000006]);
   assert.deepEqual(await wrongPassword(), [4010901]);
 });
+
+test("the identity read with the reservation is handed on only to an attempt with no delay; after one, the strategy reads it again", async () => {
+  const h = await protectionHarness(5, 15 * 60_000);
+  harnesses.push(h);
+  const attempt = (): LoginAttempt => ({
+    flow: loginFlow(), body: { method: 'password', identifier: 'ann@example.com' }, ip: '198.51.100.7',
+    lookup: { type: 'password', identifier: 'ann@example.com' },
+  });
+  const handed: unknown[] = [];
+  const wrongPassword = () =>
+    protectLogin(h.ctx, attempt(), async (lookedUp) => {
+      handed.push(lookedUp);
+      throw new FlowValidationError([messages.invalidCredentials()]);
+    }, h.wait).catch((err: unknown) => assert.ok(err instanceof FlowValidationError));
+  for (let i = 0; i < 3; i++) await wrongPassword();
+  // Attempts 1 and 2 wait 0 ms; the third waits (policy.ts), long enough for the account to change.
+  assert.deepEqual(h.delays, [0, 0, 250]);
+  assert.deepEqual(handed, [{ identity: undefined }, { identity: undefined }, undefined]);
+});

@@ -111,10 +111,14 @@ export const protectLogin = async <T, R = T>(
       await wait(delayBeforeAttempt(policy.failuresBeforeLockout + 1, policy.lockoutMs));
       throw lockedOut(policy);
     }
-    await wait(delayBeforeAttempt(admission.failures + 1, policy.lockoutMs));
+    const delay = delayBeforeAttempt(admission.failures + 1, policy.lockoutMs);
+    await wait(delay);
+    // After a delay the identity read with the reservation may be stale (a password changed, an
+    // account disabled meanwhile): the strategy then reads it again.
+    const lookedUp = delay === 0 ? admission.lookedUp : undefined;
     let result: T;
     try {
-      result = await verify(admission.lookedUp);
+      result = await verify(lookedUp);
     } catch (err) {
       await settleRefusal(ctx, policy, attempt, subject, ipKey, admission.held, err);
       throw err;
