@@ -8,7 +8,9 @@ import { InvalidClient } from '@olympus/oauth2';
  * Athena's page there (docs/decisions/0004-athena-paths.md).
  */
 const LEGACY = /^\/(clients|keys|oauth2\/auth\/requests|oauth2\/auth\/sessions|oauth2\/introspect|oauth2\/tokens|trust)(\/|\?|$)/;
-export const addAdminPrefix = (url: string, browserNavigation = false): string => (LEGACY.test(url) && !browserNavigation ? `/admin${url}` : url);
+/** `browserNavigation` is asked only for a legacy path: every other request skips its header parsing. */
+export const addAdminPrefix = (url: string, browserNavigation: () => boolean = () => false): string =>
+  LEGACY.test(url) && !browserNavigation() ? `/admin${url}` : url;
 
 /** The JSON admin API: everything under /admin/ (legacy paths are rewritten there first), and the metrics (metrics-route.ts). */
 const isAdminApi = (path: string): boolean => path.startsWith('/admin/') || path === '/admin' || path === '/metrics' || path.startsWith('/metrics/');

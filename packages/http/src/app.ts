@@ -150,12 +150,7 @@ export const buildPublicApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra:
 export const buildAdminApp = (deps: HttpDeps, logger: FastifyBaseLogger, extra: readonly RegisterRoutes[] = []): FastifyInstance => {
   // With the console on, a browser navigation to a legacy path (/clients) is its page, not the API.
   const consoleServed = deps.ctx.config.athena.enabled && deps.identity !== undefined;
-  // The navigation check only for a legacy path: every other request skips its header parsing.
-  const app = base(deps, logger, (req) => {
-    const url = req.url ?? '/';
-    const prefixed = addAdminPrefix(url);
-    return prefixed !== url && consoleServed && isNavigation(req) ? url : prefixed;
-  });
+  const app = base(deps, logger, (req) => addAdminPrefix(req.url ?? '/', () => consoleServed && isNavigation(req)));
   registerRequestObservation(app, 'admin', deps.recordRequest, deps.requestSpans);
   registerAdminGuard(app, deps.ctx.config.serve.admin.apiKeys);
   registerOriginRoutes(app, deps, 'admin', [...ADMIN_ROUTES, identityRoutes(ADMIN_IDENTITY_ROUTES), ...extra]);
