@@ -9,8 +9,8 @@ export const coreCounters = (registry: Registry): { oauth2: OAuth2Metrics; ident
   const logins = new Counter({ name: 'olympus_logins_total', help: 'Login submissions decided, by method and outcome (success, refused, locked_out).', labelNames: ['method', 'outcome'], registers });
   const lockouts = new Counter({ name: 'olympus_login_lockouts_total', help: 'Lockouts started: a subject (identifier) or a client IP reached its failure limit.', labelNames: ['scope'], registers });
   const sent = new Counter({ name: 'olympus_courier_messages_sent_total', help: 'Courier messages handed to SMTP.', registers });
-  const tokenSeries = new Map<string, { inc(): void }>();
   const failed = new Counter({ name: 'olympus_courier_send_failures_total', help: 'Failed courier sends; abandoned="true" when the message will not be retried.', labelNames: ['abandoned'], registers });
+  const tokenSeries = new Map<string, { inc(): void }>();
   return {
     // One child per grant type, looked up once: this runs on every token response.
     oauth2: { tokenIssued: (grantType) => (tokenSeries.get(grantType) ?? tokenSeries.set(grantType, tokens.labels(grantType)).get(grantType)!).inc() },

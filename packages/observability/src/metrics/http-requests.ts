@@ -22,20 +22,16 @@ export const httpRequestMetrics = (registry: Registry): RecordRequest => {
     registers: [registry],
   });
   // prom-client checks and hashes the label values on every labels() call; a request's series is
-  // one of a bounded set (route patterns × methods × statuses), so each is looked up once, in maps
-  // keyed by the values themselves (no key string built per request).
-  const series = new Map<string, Map<string, Map<string, Map<number, Series>>>>();
-  const add = (origin: string, method: string, route: string, status: number): Series => {
-    const code = String(status);
-    const one = { total: total.labels(origin, method, route, code), duration: duration.labels(origin, method, route, code) };
-    const byMethod = series.get(origin) ?? series.set(origin, new Map()).get(origin)!;
-    const byRoute = byMethod.get(method) ?? byMethod.set(method, new Map()).get(method)!;
-    const byStatus = byRoute.get(route) ?? byRoute.set(route, new Map()).get(route)!;
-    byStatus.set(status, one);
-    return one;
-  };
+  // one of a bounded set (route patterns × methods × statuses), so each is looked up once.
+  const series = new Map<string, Series>();
   return (origin, method, route, status, seconds) => {
-    const one = series.get(origin)?.get(method)?.get(route)?.get(status) ?? add(origin, method, route, status);
+    const key = `${origin} ${method} ${route} ${status}`;
+    let one = series.get(key);
+    if (one === undefined) {
+      const code = String(status);
+      one = { total: total.labels(origin, method, route, code), duration: duration.labels(origin, method, route, code) };
+      series.set(key, one);
+    }
     one.total.inc();
     one.duration.observe(seconds);
   };
