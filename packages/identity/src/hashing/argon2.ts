@@ -76,14 +76,15 @@ const verifyRead = async (password: string, encoded: string, options: Argon2Opti
 
 export const verifyArgon2 = (password: string, encoded: string): Promise<boolean> => verifyRead(password, encoded, readArgon2(encoded));
 
-const isCurrent = (encoded: string, options: Argon2Options | undefined, params: Argon2Params): boolean =>
-  encoded.startsWith('$argon2id$') && options !== undefined && options.algorithm === ARGON2ID && options.version === VERSION_0X13
+/** Checked after `encoded` starts with `$argon2id$` (the callers test it before anything is parsed). */
+const isCurrent = (options: Argon2Options | undefined, params: Argon2Params): boolean =>
+  options !== undefined && options.algorithm === ARGON2ID && options.version === VERSION_0X13
     && options.memoryCost === params.memoryKiB && options.timeCost === params.iterations
     && options.parallelism === params.parallelism;
 
 /** True when `encoded` is argon2id v19 with exactly these parameters (no re-hash needed). */
 export const isCurrentArgon2id = (encoded: string, params: Argon2Params): boolean =>
-  encoded.startsWith('$argon2id$') && isCurrent(encoded, parse(encoded), params);
+  encoded.startsWith('$argon2id$') && isCurrent(parse(encoded), params);
 
 /**
  * A login's verification and its re-hash decision on one reading of the PHC string: both need its
@@ -95,5 +96,5 @@ export const verifyArgon2Current = async (
 ): Promise<{ verified: boolean; current: boolean }> => {
   const options = readArgon2(encoded);
   const verified = await verifyRead(password, encoded, options);
-  return { verified, current: verified && isCurrent(encoded, options, params) };
+  return { verified, current: verified && encoded.startsWith('$argon2id$') && isCurrent(options, params) };
 };

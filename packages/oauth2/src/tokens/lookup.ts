@@ -20,44 +20,38 @@ export interface Found<T> {
   record: T;
 }
 
-export const findAccessToken = async (
-  ctx: Pick<OAuth2Context, 'storage' | 'hasher'>,
-  token: string,
-): Promise<Found<AccessTokenRecord> | undefined> => {
-  for (const signature of accessTokenSignatures(token, ctx.hasher)) {
-    const record = await ctx.storage.tokens.getAccessToken(signature);
+/**
+ * The first of the signatures a token may be stored under (one per system secret, rotation included)
+ * under which `read` finds it.
+ */
+const firstStored = async <T>(signatures: readonly string[], read: (signature: string) => Promise<T | undefined>): Promise<Found<T> | undefined> => {
+  for (const signature of signatures) {
+    const record = await read(signature);
     if (record) return { signature, record };
   }
   return undefined;
 };
 
-export const findRefreshToken = async (
-  ctx: Pick<OAuth2Context, 'storage' | 'hasher'>,
-  token: string,
-): Promise<Found<RefreshTokenRecord> | undefined> => {
-  for (const signature of tokenSignatures('refresh', token, ctx.hasher)) {
-    const record = await ctx.storage.tokens.getRefreshToken(signature);
-    if (record) return { signature, record };
-  }
-  return undefined;
-};
+export const findAccessToken = (ctx: Pick<OAuth2Context, 'storage' | 'hasher'>, token: string): Promise<Found<AccessTokenRecord> | undefined> =>
+  firstStored(accessTokenSignatures(token, ctx.hasher), (signature) => ctx.storage.tokens.getAccessToken(signature));
+
+export const findRefreshToken = (ctx: Pick<OAuth2Context, 'storage' | 'hasher'>, token: string): Promise<Found<RefreshTokenRecord> | undefined> =>
+  firstStored(tokenSignatures('refresh', token, ctx.hasher), (signature) => ctx.storage.tokens.getRefreshToken(signature));
 
 /** A refresh token read and, when every check before its consume was on its own row, consumed with it. */
 export interface Taken<T> extends Found<T> {
   consumed: boolean;
 }
 
-/** TokenStore.takeRefreshToken under each signature the token may be stored under (findRefreshToken's loop). */
+/** TokenStore.takeRefreshToken under each signature the token may be stored under. */
 export const takeRefreshToken = async (
   ctx: Pick<OAuth2Context, 'storage' | 'hasher' | 'now'>,
   token: string,
   clientId: string,
 ): Promise<Taken<RefreshTokenRecord> | undefined> => {
-  for (const signature of tokenSignatures('refresh', token, ctx.hasher)) {
-    const taken = await ctx.storage.tokens.takeRefreshToken(signature, ctx.now(), clientId);
-    if (taken) return { signature, ...taken };
-  }
-  return undefined;
+  const taken = await firstStored(tokenSignatures('refresh', token, ctx.hasher), (signature) =>
+    ctx.storage.tokens.takeRefreshToken(signature, ctx.now(), clientId));
+  return taken && { signature: taken.signature, ...taken.record };
 };
 
 /** Why an access token is not usable, or undefined when it is (RFC 6750 §3.1 invalid_token). */

@@ -81,11 +81,8 @@ interface ReservedRow {
   identity?: Identity | null;
 }
 
-/** Looks the identity up with the reservation when it admits the attempt: in the statement on PostgreSQL, after it on SQLite (no round trip). */
-const lookingUp = async (db: Db, rows: ReservedRow[], attempt: AttemptReservation, lookup: CredentialLookup) => {
-  const own = rows.find((r) => r.counter_key === attempt.key);
-  const admitted = own?.last_grant === attempt.token && rows.every((r) => r === own || Number(r.hits) < Number(r.hit_limit));
-  if (!admitted) return undefined;
+/** The identity of an admitted attempt: read by the statement on PostgreSQL, after it on SQLite (no round trip). */
+const lookUp = async (db: Db, own: ReservedRow, lookup: CredentialLookup) => {
   if (db.dialect === 'postgres') return { identity: own.identity ?? undefined };
   const found = await db.query<{ data: Identity }>(FIND_BY_CREDENTIAL, [lookup.type, lookup.identifier]);
   return { identity: found[0]?.data };
@@ -107,7 +104,9 @@ export const reserveAttempt = async (db: Db, attempt: AttemptReservation, reads:
     generation: Number(own?.in_flight_since ?? 0),
   };
   const readStates: CounterState[] = rows.filter((r) => r !== own).map((r) => ({ key: r.counter_key, hits: Number(r.hits), expiresAt: Number(r.expires_at) }));
-  const lookedUp = lookup ? await lookingUp(db, rows, attempt, lookup) : undefined;
+  // Admitted: granted, and no read counter at its limit (the same test as reserveLookingUpSql's CASE).
+  const admitted = own !== undefined && reservation.granted && rows.every((r) => r === own || Number(r.hits) < Number(r.hit_limit));
+  const lookedUp = lookup && admitted ? await lookUp(db, own, lookup) : undefined;
   return { reservation, reads: readStates, ...(lookedUp ? { lookedUp } : {}) };
 };
 
